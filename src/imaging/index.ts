@@ -1,0 +1,16 @@
+/**
+ * The narrow face of the imaging layer: everything ui/ and app/ may use. Cornerstone itself
+ * stays behind this file.
+ */
+export { initImaging } from './init';
+export { ViewerSession, type SessionSnapshot } from './viewerSession';
+export { renderThumbnail } from './thumbnail';
+export type {
+  ViewportSlot,
+  ViewerTool,
+  ViewportInfo,
+  OrientationLabels,
+  ProbeReading,
+  MeasurementReading,
+  LoadProgress,
+} from './types';

@@ -1,0 +1,35 @@
+import type { Types as ToolTypes } from '@cornerstonejs/tools';
+import type { Vec3 } from '../shared/vec3';
+import { distance, dot, norm, sub } from '../shared/vec3';
+import type { MeasurementReading, ViewportSlot } from './types';
+
+/** Angle at `b` between the rays to `a` and `c`, in degrees. */
+export function angleDeg(a: Vec3, b: Vec3, c: Vec3): number {
+  const u = sub(a, b);
+  const v = sub(c, b);
+  const cos = dot(u, v) / (norm(u) * norm(v));
+  return (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
+}
+
+/**
+ * Lengths and angles from Cornerstone's annotations, computed here from their world points
+ * in patient millimetres so the numbers do not depend on the tool's display rounding.
+ */
+export function readMeasurements(
+  all: ToolTypes.Annotations,
+  slotOf: (viewportId: string | undefined) => ViewportSlot | undefined,
+): MeasurementReading[] {
+  const out: MeasurementReading[] = [];
+  for (const a of all) {
+    const points = (a.data?.handles?.points ?? []) as unknown as Vec3[];
+    const tool = a.metadata?.toolName;
+    const id = a.annotationUID ?? `${tool}-${out.length}`;
+    const slot = slotOf((a.metadata as { viewportId?: string } | undefined)?.viewportId);
+    if (tool === 'Length' && points.length >= 2) {
+      out.push({ id, kind: 'length', value: distance(points[0] as Vec3, points[1] as Vec3), unit: 'mm', slot });
+    } else if (tool === 'Angle' && points.length >= 3) {
+      out.push({ id, kind: 'angle', value: angleDeg(points[0] as Vec3, points[1] as Vec3, points[2] as Vec3), unit: 'deg', slot });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,445 @@
+import {
+  RenderingEngine,
+  Enums,
+  volumeLoader,
+  cache,
+  eventTarget,
+  utilities as csUtils,
+  type Types,
+} from '@cornerstonejs/core';
+import { ToolGroupManager, Enums as ToolEnums, annotation, CrosshairsTool, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, AngleTool, ProbeTool, TrackballRotateTool } from '@cornerstonejs/tools';
+import type { Vec3 } from '../shared/vec3';
+import { dot, sub, add, scale } from '../shared/vec3';
+import { windowRange, type WindowPreset } from '../shared/windowPresets';
+import { fetchInstances } from './fetchInstances';
+import { orientationLabels } from './orientationLabels';
+import { readMeasurements } from './measurements';
+import type { LoadProgress, MeasurementReading, ProbeReading, ViewerTool, ViewportInfo, ViewportSlot } from './types';
+
+const ORTHO: Record<'axial' | 'sagittal' | 'coronal', Enums.OrientationAxis> = {
+  axial: Enums.OrientationAxis.AXIAL,
+  sagittal: Enums.OrientationAxis.SAGITTAL,
+  coronal: Enums.OrientationAxis.CORONAL,
+};
+
+const TOOL_NAMES: Record<ViewerTool, string> = {
+  windowLevel: WindowLevelTool.toolName,
+  crosshairs: CrosshairsTool.toolName,
+  length: LengthTool.toolName,
+  angle: AngleTool.toolName,
+  probe: ProbeTool.toolName,
+  pan: PanTool.toolName,
+  zoom: ZoomTool.toolName,
+};
+
+let sessionCounter = 0;
+
+/** What the UI observes of a session; a new object whenever anything changes. */
+export interface SessionSnapshot {
+  progress: LoadProgress;
+  mode: 'mpr' | 'stack' | 'none';
+  info: Partial<Record<ViewportSlot, ViewportInfo>>;
+  probe?: ProbeReading;
+  measurements: MeasurementReading[];
+  tool: ViewerTool;
+}
+
+/**
+ * One open series on screen: the rendering engine, its viewports, the tool groups and the
+ * loaded volume or stack. UI components hand it their elements and observe its snapshot;
+ * nothing here knows about React.
+ */
+export class ViewerSession {
+  private readonly id = ++sessionCounter;
+  private readonly engine = new RenderingEngine(`percuplan-engine-${this.id}`);
+  private readonly elements = new Map<ViewportSlot, HTMLDivElement>();
+  private readonly enabled = new Set<ViewportSlot>();
+  private readonly cleanups: (() => void)[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly toolGroup2d = ToolGroupManager.createToolGroup(`percuplan-2d-${this.id}`);
+  private readonly toolGroup3d = ToolGroupManager.createToolGroup(`percuplan-3d-${this.id}`);
+  private volumeId?: string;
+  private stackImageIds?: string[];
+  private infoFrame = 0;
+  private dirtySlots = new Set<ViewportSlot>();
+  private snapshot: SessionSnapshot = {
+    progress: { phase: 'headers', done: 0, total: 0 },
+    mode: 'none',
+    info: {},
+    measurements: [],
+    tool: 'windowLevel',
+  };
+
+  constructor() {
+    const g = this.toolGroup2d;
+    if (!g || !this.toolGroup3d) throw new Error('Could not create tool groups');
+    for (const name of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, AngleTool, ProbeTool].map((t) => t.toolName)) {
+      g.addTool(name);
+    }
+    g.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    g.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    g.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    g.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
+    for (const name of [LengthTool, AngleTool, ProbeTool].map((t) => t.toolName)) g.setToolPassive(name);
+    const g3 = this.toolGroup3d;
+    g3.addTool(TrackballRotateTool.toolName);
+    g3.addTool(ZoomTool.toolName);
+    g3.addTool(PanTool.toolName);
+    g3.setToolActive(TrackballRotateTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    g3.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    g3.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+
+    const onAnnotation = (): void => this.set({ measurements: readMeasurements(annotation.state.getAllAnnotations(), this.slotOfViewportId) });
+    // Cornerstone triggers annotation events on its own event target, not on elements.
+    for (const ev of [
+      ToolEnums.Events.ANNOTATION_COMPLETED,
+      ToolEnums.Events.ANNOTATION_MODIFIED,
+      ToolEnums.Events.ANNOTATION_REMOVED,
+    ]) {
+      eventTarget.addEventListener(ev, onAnnotation);
+      this.cleanups.push(() => eventTarget.removeEventListener(ev, onAnnotation));
+    }
+  }
+
+  // ---- observation -------------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  private set(patch: Partial<SessionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private slotOfViewportId = (viewportId: string | undefined): ViewportSlot | undefined =>
+    viewportId && (['axial', 'sagittal', 'coronal', 'volume3d', 'stack'] as string[]).includes(viewportId)
+      ? (viewportId as ViewportSlot)
+      : undefined;
+
+  // ---- elements ----------------------------------------------------------------------
+
+  /** A viewport component hands over its element; the session renders into it. */
+  attach(slot: ViewportSlot, element: HTMLDivElement): void {
+    if (this.elements.get(slot) === element) return;
+    this.detach(slot);
+    this.elements.set(slot, element);
+    element.oncontextmenu = (e) => e.preventDefault();
+    this.ensureViewport(slot);
+  }
+
+  detach(slot: ViewportSlot): void {
+    if (!this.elements.has(slot)) return;
+    this.elements.delete(slot);
+    if (this.enabled.has(slot)) {
+      this.enabled.delete(slot);
+      this.engine.disableElement(slot);
+    }
+  }
+
+  /** Call after the layout changed sizes. */
+  resize(): void {
+    this.engine.resize(true, true);
+    for (const slot of this.enabled) this.markDirty(slot);
+  }
+
+  // ---- loading -----------------------------------------------------------------------
+
+  /** Loads a series as a volume and shows it in the MPR (and 3D) viewports. */
+  async loadVolume(urls: readonly string[]): Promise<void> {
+    this.set({ mode: 'mpr', progress: { phase: 'headers', done: 0, total: urls.length } });
+    try {
+      const imageIds = await fetchInstances(urls, (done, total) =>
+        this.set({ progress: { phase: 'headers', done, total } }),
+      );
+      const volumeId = `cornerstoneStreamingImageVolume:percuplan-${this.id}`;
+      const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+      this.volumeId = volumeId;
+      this.set({ progress: { phase: 'pixels', done: 0, total: imageIds.length } });
+      await new Promise<void>((resolve) => {
+        let seen = 0;
+        volume.load((evt: unknown) => {
+          seen++;
+          const e = evt as { framesLoaded?: number; numFrames?: number };
+          this.set({ progress: { phase: 'pixels', done: e.framesLoaded ?? seen, total: imageIds.length } });
+          if ((e.framesLoaded ?? seen) >= imageIds.length) resolve();
+        });
+        for (const slot of this.elements.keys()) this.ensureViewport(slot);
+      });
+      for (const slot of this.enabled) this.markDirty(slot);
+      this.set({ progress: { phase: 'ready', done: imageIds.length, total: imageIds.length } });
+      this.enableCrosshairs();
+    } catch (e) {
+      this.set({ progress: { phase: 'error', done: 0, total: urls.length, message: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+
+  /** Loads a series as a stack of images in the stack viewport. */
+  async loadStack(urls: readonly string[]): Promise<void> {
+    this.set({ mode: 'stack', progress: { phase: 'headers', done: 0, total: urls.length } });
+    try {
+      this.stackImageIds = await fetchInstances(urls, (done, total) =>
+        this.set({ progress: { phase: 'headers', done, total } }),
+      );
+      this.ensureViewport('stack');
+      this.set({ progress: { phase: 'ready', done: urls.length, total: urls.length } });
+    } catch (e) {
+      this.set({ progress: { phase: 'error', done: 0, total: urls.length, message: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+
+  private ensureViewport(slot: ViewportSlot): void {
+    const element = this.elements.get(slot);
+    if (!element || this.enabled.has(slot)) return;
+    if (slot === 'stack') {
+      if (!this.stackImageIds) return;
+      this.engine.enableElement({ viewportId: slot, type: Enums.ViewportType.STACK, element, defaultOptions: { background: [0, 0, 0] } });
+      this.enabled.add(slot);
+      this.toolGroup2d?.addViewport(slot, this.engine.id);
+      const vp = this.engine.getViewport(slot) as Types.IStackViewport;
+      const ids = this.stackImageIds;
+      void vp.setStack(ids, Math.floor(ids.length / 2)).then(() => {
+        vp.render();
+        this.markDirty(slot);
+      });
+    } else if (slot === 'volume3d') {
+      if (!this.volumeId) return;
+      this.engine.enableElement({ viewportId: slot, type: Enums.ViewportType.VOLUME_3D, element, defaultOptions: { background: [0.02, 0.02, 0.04] } });
+      this.enabled.add(slot);
+      this.toolGroup3d?.addViewport(slot, this.engine.id);
+      const vp = this.engine.getViewport(slot) as Types.IVolumeViewport;
+      void vp.setVolumes([{ volumeId: this.volumeId }]).then(() => {
+        vp.setProperties({ preset: 'CT-Bone' });
+        vp.resetCamera();
+        vp.render();
+      });
+    } else {
+      if (!this.volumeId) return;
+      this.engine.enableElement({
+        viewportId: slot,
+        type: Enums.ViewportType.ORTHOGRAPHIC,
+        element,
+        defaultOptions: { orientation: ORTHO[slot], background: [0, 0, 0] },
+      });
+      this.enabled.add(slot);
+      this.toolGroup2d?.addViewport(slot, this.engine.id);
+      const vp = this.engine.getViewport(slot) as Types.IVolumeViewport;
+      void vp.setVolumes([{ volumeId: this.volumeId }]).then(() => {
+        vp.render();
+        this.markDirty(slot);
+      });
+    }
+    this.listen(slot, element);
+  }
+
+  private listen(slot: ViewportSlot, element: HTMLDivElement): void {
+    const dirty = (): void => this.markDirty(slot);
+    const events = [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.VOLUME_NEW_IMAGE, Enums.Events.STACK_NEW_IMAGE, Enums.Events.IMAGE_RENDERED];
+    for (const ev of events) element.addEventListener(ev, dirty);
+    const move = (e: MouseEvent): void => this.probeAt(slot, element, e);
+    element.addEventListener('mousemove', move);
+    this.cleanups.push(() => {
+      for (const ev of events) element.removeEventListener(ev, dirty);
+      element.removeEventListener('mousemove', move);
+    });
+  }
+
+  private enableCrosshairs(): void {
+    const g = this.toolGroup2d;
+    if (!g || g.hasTool(CrosshairsTool.toolName)) return;
+    const ortho = (['axial', 'sagittal', 'coronal'] as const).filter((s) => this.enabled.has(s));
+    if (ortho.length < 2) return;
+    const colours: Record<string, string> = { axial: 'rgb(220, 60, 60)', sagittal: 'rgb(220, 200, 40)', coronal: 'rgb(60, 200, 90)' };
+    g.addTool(CrosshairsTool.toolName, {
+      getReferenceLineColor: (viewportId: string) => colours[viewportId] ?? 'white',
+      getReferenceLineControllable: () => true,
+      getReferenceLineDraggableRotatable: () => true,
+      getReferenceLineSlabThicknessControlsOn: () => false,
+    });
+    g.setToolPassive(CrosshairsTool.toolName);
+  }
+
+  // ---- overlay info ------------------------------------------------------------------
+
+  private markDirty(slot: ViewportSlot): void {
+    this.dirtySlots.add(slot);
+    if (this.infoFrame) return;
+    this.infoFrame = requestAnimationFrame(() => {
+      this.infoFrame = 0;
+      const info = { ...this.snapshot.info };
+      for (const s of this.dirtySlots) {
+        const i = this.computeInfo(s);
+        if (i) info[s] = i;
+      }
+      this.dirtySlots.clear();
+      this.set({ info });
+    });
+  }
+
+  private computeInfo(slot: ViewportSlot): ViewportInfo | undefined {
+    if (!this.enabled.has(slot) || slot === 'volume3d') return undefined;
+    const vp = this.engine.getViewport(slot) as Types.IVolumeViewport | Types.IStackViewport | undefined;
+    const element = this.elements.get(slot);
+    if (!vp || !element) return undefined;
+    const camera = vp.getCamera();
+    const vpn = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
+    const up = (camera.viewUp ?? [0, 1, 0]) as unknown as Vec3;
+    const focal = (camera.focalPoint ?? [0, 0, 0]) as unknown as Vec3;
+    const axis = [0, 1, 2].reduce((best, a) => (Math.abs(vpn[a] ?? 0) > Math.abs(vpn[best] ?? 0) ? a : best), 0);
+    // Before its data is set a viewport has no properties yet.
+    const props = vp.getProperties() as { voiRange?: { lower: number; upper: number } } | undefined;
+    const voi = props?.voiRange;
+    let sliceNumber: number | undefined;
+    let sliceCount: number | undefined;
+    try {
+      sliceNumber = vp.getSliceIndex() + 1;
+      sliceCount = vp.getNumberOfSlices();
+    } catch {
+      // Not every viewport state can answer before its data is set.
+    }
+    return {
+      slot,
+      sliceNumber,
+      sliceCount,
+      slicePositionMm: focal[axis],
+      windowWidth: voi ? voi.upper - voi.lower : undefined,
+      windowCenter: voi ? (voi.upper + voi.lower) / 2 : undefined,
+      zoom: vp.getZoom(),
+      mmPerPixel: camera.parallelScale && element.clientHeight ? (2 * camera.parallelScale) / element.clientHeight : undefined,
+      orientation: orientationLabels(up, vpn),
+    };
+  }
+
+  private probeAt(slot: ViewportSlot, element: HTMLDivElement, e: MouseEvent): void {
+    if (!this.enabled.has(slot) || slot === 'volume3d') return;
+    const vp = this.engine.getViewport(slot);
+    if (!vp) return;
+    const rect = element.getBoundingClientRect();
+    const world = vp.canvasToWorld([e.clientX - rect.left, e.clientY - rect.top]) as unknown as Vec3;
+    this.set({ probe: { slot, world, hu: this.huAt(slot, world) } });
+  }
+
+  /** The HU stored at a world point of the loaded data, or undefined outside it. */
+  huAt(slot: ViewportSlot, world: Vec3): number | undefined {
+    if (slot === 'stack') {
+      const vp = this.engine.getViewport('stack') as Types.IStackViewport | undefined;
+      const imageId = vp?.getCurrentImageId();
+      const image = imageId ? cache.getImage(imageId) : undefined;
+      if (!imageId || !image) return undefined;
+      const ij = csUtils.worldToImageCoords(imageId, world as unknown as Types.Point3);
+      if (!ij) return undefined;
+      const [c, r] = [Math.floor(ij[0]), Math.floor(ij[1])];
+      if (c < 0 || r < 0 || c >= image.columns || r >= image.rows) return undefined;
+      return image.getPixelData()[r * image.columns + c];
+    }
+    const volume = this.volumeId ? cache.getVolume(this.volumeId) : undefined;
+    if (!volume) return undefined;
+    const ijk = csUtils.transformWorldToIndex(volume.imageData, world as unknown as Types.Point3);
+    const [i, j, k] = ijk.map(Math.round) as [number, number, number];
+    const [di, dj, dk] = volume.dimensions;
+    if (i < 0 || j < 0 || k < 0 || i >= di || j >= dj || k >= dk) return undefined;
+    return volume.voxelManager?.getAtIJK(i, j, k) as number | undefined;
+  }
+
+  // ---- commands ----------------------------------------------------------------------
+
+  setTool(tool: ViewerTool): void {
+    const g = this.toolGroup2d;
+    if (!g) return;
+    if (tool === 'crosshairs' && !g.hasTool(CrosshairsTool.toolName)) return;
+    const prev = this.snapshot.tool;
+    const prevName = TOOL_NAMES[prev];
+    if (prev === 'pan') g.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    else if (prev === 'zoom') g.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    else g.setToolPassive(prevName);
+    const bindings = [{ mouseButton: ToolEnums.MouseBindings.Primary }];
+    if (tool === 'pan') bindings.push({ mouseButton: ToolEnums.MouseBindings.Auxiliary });
+    if (tool === 'zoom') bindings.push({ mouseButton: ToolEnums.MouseBindings.Secondary });
+    g.setToolActive(TOOL_NAMES[tool], { bindings });
+    this.set({ tool });
+  }
+
+  applyWindow(preset: Pick<WindowPreset, 'widthHu' | 'centerHu'>): void {
+    for (const slot of this.enabled) {
+      if (slot === 'volume3d') continue;
+      const vp = this.engine.getViewport(slot) as Types.IVolumeViewport | Types.IStackViewport;
+      vp.setProperties({ voiRange: windowRange(preset) });
+      vp.render();
+      this.markDirty(slot);
+    }
+  }
+
+  /** Scrolls a 2D viewport by `delta` slices. */
+  scroll(slot: ViewportSlot, delta: number): void {
+    if (!this.enabled.has(slot) || slot === 'volume3d') return;
+    const vp = this.engine.getViewport(slot);
+    if (!vp) return;
+    csUtils.scroll(vp as unknown as Types.IViewport, { delta });
+  }
+
+  resetViews(): void {
+    for (const slot of this.enabled) {
+      const vp = this.engine.getViewport(slot) as Types.IVolumeViewport | Types.IStackViewport;
+      vp.resetCamera();
+      vp.resetProperties?.();
+      if (slot === 'volume3d') (vp as Types.IVolumeViewport).setProperties({ preset: 'CT-Bone' });
+      vp.render();
+      this.markDirty(slot);
+    }
+  }
+
+  /** Moves every 2D view's slice through a world point (keeping each view's pan). */
+  jumpTo(world: Vec3): void {
+    for (const slot of ['axial', 'sagittal', 'coronal', 'stack'] as const) {
+      if (!this.enabled.has(slot)) continue;
+      const vp = this.engine.getViewport(slot);
+      if (!vp) continue;
+      const cam = vp.getCamera();
+      const n = cam.viewPlaneNormal as unknown as Vec3;
+      const f = cam.focalPoint as unknown as Vec3;
+      const p = cam.position as unknown as Vec3;
+      const shift = scale(n, dot(sub(world, f), n));
+      vp.setCamera({ focalPoint: add(f, shift) as unknown as Types.Point3, position: add(p, shift) as unknown as Types.Point3 });
+      vp.render();
+      this.markDirty(slot);
+    }
+  }
+
+  /** Page coordinates of a world point in a viewport (for tests and overlays). */
+  worldToPage(slot: ViewportSlot, world: Vec3): [number, number] | undefined {
+    const vp = this.enabled.has(slot) ? this.engine.getViewport(slot) : undefined;
+    const element = this.elements.get(slot);
+    if (!vp || !element) return undefined;
+    const [x, y] = vp.worldToCanvas(world as unknown as Types.Point3);
+    const rect = element.getBoundingClientRect();
+    return [rect.left + x, rect.top + y];
+  }
+
+  clearMeasurements(): void {
+    annotation.state.removeAllAnnotations();
+    this.engine.render();
+    this.set({ measurements: [] });
+    this.enableCrosshairsAgain();
+  }
+
+  private enableCrosshairsAgain(): void {
+    const g = this.toolGroup2d;
+    if (g?.hasTool(CrosshairsTool.toolName)) {
+      if (this.snapshot.tool === 'crosshairs') g.setToolActive(CrosshairsTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+      else g.setToolPassive(CrosshairsTool.toolName);
+    }
+  }
+
+  destroy(): void {
+    for (const c of this.cleanups) c();
+    if (this.infoFrame) cancelAnimationFrame(this.infoFrame);
+    ToolGroupManager.destroyToolGroup(`percuplan-2d-${this.id}`);
+    ToolGroupManager.destroyToolGroup(`percuplan-3d-${this.id}`);
+    this.engine.destroy();
+    if (this.volumeId) cache.removeVolumeLoadObject(this.volumeId);
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,77 @@
+import type { InstanceHeader } from '../dicom/instanceHeader';
+import type { SeriesInstances, StudyListing, StudySource } from '../dicom/studyListing';
+import type { IndexedInstance } from './embeddedSource';
+
+/** What the geometry check tells the catalogue about one series. */
+export interface SeriesOrder {
+  sorted: InstanceHeader[];
+  reconstructable: boolean;
+  reasons: string[];
+  warnings: string[];
+  sliceSpacingMm?: number;
+}
+
+/** The study listing and file lookup the API serves from an index of instances. */
+export interface Catalogue {
+  studies(): StudyListing[];
+  study(uid: string): StudyListing | undefined;
+  seriesInstances(study: string, series: string): SeriesInstances | undefined;
+  fileOf(sopInstanceUID: string): string | undefined;
+}
+
+/** Builds the listing DTOs for a set of headers belonging to one source. */
+export type ListStudies = (headers: InstanceHeader[], source: StudySource) => StudyListing[];
+
+/**
+ * An in-memory catalogue over indexed files. Series order is computed once per series, on
+ * first request, by the shared dicom/ geometry module.
+ */
+export function createCatalogue(
+  indexed: IndexedInstance[],
+  listStudies: ListStudies,
+  orderSeries: (headers: InstanceHeader[]) => SeriesOrder,
+): Catalogue {
+  const files = new Map<string, string>();
+  const bySeries = new Map<string, InstanceHeader[]>();
+  for (const { header, file } of indexed) {
+    files.set(header.sopInstanceUID, file);
+    const key = `${header.studyInstanceUID}|${header.seriesInstanceUID}`;
+    const list = bySeries.get(key);
+    if (list) list.push(header);
+    else bySeries.set(key, [header]);
+  }
+  const listing = listStudies(
+    indexed.map((i) => i.header),
+    'embedded',
+  );
+  const ordered = new Map<string, SeriesInstances>();
+  return {
+    studies: () => listing,
+    study: (uid) => listing.find((s) => s.studyInstanceUID === uid),
+    fileOf: (sop) => files.get(sop),
+    seriesInstances(study, series) {
+      const key = `${study}|${series}`;
+      const cached = ordered.get(key);
+      if (cached) return cached;
+      const headers = bySeries.get(key);
+      if (!headers) return undefined;
+      const order = orderSeries(headers);
+      const result: SeriesInstances = {
+        studyInstanceUID: study,
+        seriesInstanceUID: series,
+        instances: order.sorted.map((h) => ({
+          sopInstanceUID: h.sopInstanceUID,
+          instanceNumber: h.instanceNumber,
+          imagePositionPatient: h.imagePositionPatient,
+          url: `/api/files/${h.sopInstanceUID}`,
+        })),
+        reconstructable: order.reconstructable,
+        reasons: order.reasons,
+        warnings: order.warnings,
+        sliceSpacingMm: order.sliceSpacingMm,
+      };
+      ordered.set(key, result);
+      return result;
+    },
+  };
+}

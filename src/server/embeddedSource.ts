@@ -1,0 +1,74 @@
+import { open } from 'node:fs/promises';
+import { readInstanceHeader } from '../dicom/readInstanceHeader';
+import type { InstanceHeader } from '../dicom/instanceHeader';
+import { walkFiles } from './walkFiles';
+
+/** An indexed instance: its header and the file it lives in. */
+export interface IndexedInstance {
+  header: InstanceHeader;
+  file: string;
+}
+
+/** What indexing a folder found: the instances, and the files it could not read, with why. */
+export interface FolderIndex {
+  instances: IndexedInstance[];
+  failures: { file: string; reason: string }[];
+  skipped: number;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readAll(file: string): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    return new Uint8Array(await fh.readFile());
+  } finally {
+    await fh.close();
+  }
+}
+
+const looksLikeDicom = (b: Uint8Array): boolean =>
+  b.length > 132 && b[128] === 0x44 && b[129] === 0x49 && b[130] === 0x43 && b[131] === 0x4d;
+
+/**
+ * Indexes the DICOM files below a folder, reading only each file's header (the first 64 KiB,
+ * or the whole file when the header is longer). Files that are not Part 10 DICOM are
+ * skipped and counted; files that fail to parse are listed with the reason.
+ */
+export async function indexFolder(root: string): Promise<FolderIndex> {
+  const files = await walkFiles(root).catch(() => [] as string[]);
+  const index: FolderIndex = { instances: [], failures: [], skipped: 0 };
+  for (const file of files) {
+    if (file.endsWith('.json') || file.endsWith('.md')) continue;
+    try {
+      let bytes = await readHead(file);
+      if (!looksLikeDicom(bytes)) {
+        index.skipped++;
+        continue;
+      }
+      let header: InstanceHeader;
+      try {
+        header = readInstanceHeader(bytes, true);
+      } catch {
+        bytes = await readAll(file);
+        header = readInstanceHeader(bytes, true);
+      }
+      if (!header.sopInstanceUID) throw new Error('missing SOPInstanceUID (0008,0018)');
+      index.instances.push({ header, file });
+    } catch (e) {
+      index.failures.push({ file, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return index;
+}

@@ -1,0 +1,40 @@
+import { createServer } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConfig } from './config';
+import { indexFolder } from './embeddedSource';
+import { createCatalogue } from './catalogue';
+import { createApp } from './app';
+import { listStudies, orderSeries } from './seriesAdapters';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Starts the PercuPlan server; resolves once it listens. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; close: () => Promise<void> }> {
+  const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const config = readConfig(env, repoRoot, pkg.version);
+  await mkdir(config.dataDir, { recursive: true });
+  const t0 = performance.now();
+  const index = await indexFolder(config.sampleDir);
+  for (const f of index.failures) console.warn(`[embedded] skipped ${f.file}: ${f.reason}`);
+  const catalogue = createCatalogue(index.instances, listStudies, orderSeries);
+  console.log(
+    `[embedded] indexed ${index.instances.length} instances in ${catalogue.studies().length} studies ` +
+      `from ${config.sampleDir} in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  const server = createServer(createApp(config, catalogue));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  console.log(`PercuPlan ${config.version} is running at ${url}`);
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

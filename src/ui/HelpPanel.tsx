@@ -1,0 +1,37 @@
+import { SHORTCUTS } from './shortcuts';
+
+const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', PageUp: 'PgUp', PageDown: 'PgDn', Escape: 'Esc', Delete: 'Del' };
+
+/** The keyboard shortcuts and mouse bindings of the study view. */
+export function HelpPanel({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="help-panel" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2>Keyboard shortcuts</h2>
+        <table>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.label}>
+                <td className="keys">
+                  {s.keys.map((k) => (
+                    <kbd key={k}>{KEY_NAMES[k] ?? k.toUpperCase()}</kbd>
+                  ))}
+                </td>
+                <td>{s.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>Mouse</h3>
+        <ul>
+          <li>Left drag: the selected tool (window/level by default)</li>
+          <li>Middle drag: pan · Right drag: zoom · Wheel: scroll slices</li>
+          <li>Double-click a view: maximise / restore · In 3D: left drag rotates</li>
+        </ul>
+        <button className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

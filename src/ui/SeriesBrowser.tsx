@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+import type { StudyListing, SeriesListing } from '../dicom/studyListing';
+import { api } from '../api/client';
+import { renderThumbnail } from '../imaging';
+
+function Thumbnail({ study, series }: { study: string; series: SeriesListing }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    if (series.imageCount === 0) return;
+    void api
+      .seriesInstances(study, series.seriesInstanceUID)
+      .then((si) => {
+        const mid = si.instances[Math.floor(si.instances.length / 2)];
+        if (!cancelled && mid && ref.current) return renderThumbnail(ref.current, mid.url);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [study, series]);
+  return <canvas ref={ref} width={128} height={128} className="thumb" />;
+}
+
+interface Props {
+  study: StudyListing;
+  current: string | undefined;
+  currentMode: 'mpr' | 'stack' | undefined;
+  onOpen: (seriesUID: string, mode: 'mpr' | 'stack') => void;
+}
+
+/** Thumbnails of the study's series; open one as MPR or as a stack. */
+export function SeriesBrowser({ study, current, currentMode, onOpen }: Props) {
+  return (
+    <nav className="series-browser" data-testid="series-browser">
+      {study.series.map((s) => (
+        <div key={s.seriesInstanceUID} className={`series-card${s.seriesInstanceUID === current ? ' current' : ''}`}>
+          <button className="thumb-button" onClick={() => onOpen(s.seriesInstanceUID, 'mpr')} title="Open as MPR" disabled={s.imageCount === 0}>
+            <Thumbnail study={study.studyInstanceUID} series={s} />
+          </button>
+          <div className="series-meta">
+            <div>
+              {s.modality ?? '?'} · Se {s.seriesNumber ?? '?'}
+            </div>
+            <div className="desc">{s.seriesDescription ?? '—'}</div>
+            <div className="muted">
+              {s.imageCount} images{s.imageCount !== s.instanceCount ? ` + ${s.instanceCount - s.imageCount} other` : ''}
+              {s.rows && s.columns ? ` · ${s.columns}×${s.rows}` : ''}
+            </div>
+            <div className="series-actions">
+              <button className={s.seriesInstanceUID === current && currentMode === 'mpr' ? 'selected small' : 'small'} onClick={() => onOpen(s.seriesInstanceUID, 'mpr')} disabled={s.imageCount === 0}>
+                MPR
+              </button>
+              <button
+                className={s.seriesInstanceUID === current && currentMode === 'stack' ? 'selected small' : 'small'}
+                data-testid="open-stack"
+                onClick={() => onOpen(s.seriesInstanceUID, 'stack')}
+                disabled={s.imageCount === 0}
+              >
+                Stack
+              </button>
+            </div>
+          </div>
+        </div>
+      ))}
+    </nav>
+  );
+}

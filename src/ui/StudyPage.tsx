@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { SeriesInstances, StudyListing } from '../dicom/studyListing';
+import { api } from '../api/client';
+import { initImaging, ViewerSession, type ViewerTool, type ViewportSlot } from '../imaging';
+import { WINDOW_PRESETS } from '../shared/windowPresets';
+import { assertNever } from '../shared/result';
+import { TopBar } from './TopBar';
+import { ViewportPane } from './ViewportPane';
+import { Toolbar } from './Toolbar';
+import { SeriesBrowser } from './SeriesBrowser';
+import { HelpPanel } from './HelpPanel';
+import { SidePanel } from './SidePanel';
+import { LoadProgressBar } from './LoadProgressBar';
+import { shortcutFor, type Layout, type ShortcutAction } from './shortcuts';
+import { setPreferences, usePreferences } from './preferences';
+import { formatAge, formatDicomDate, formatPersonName } from './format';
+import { exposeTestHandle } from './testHandle';
+
+const LAYOUT_SLOTS: Record<Layout, ViewportSlot[]> = {
+  '1x1': ['axial'],
+  '1x3': ['axial', 'sagittal', 'coronal'],
+  '2x2': ['axial', 'sagittal', 'coronal', 'volume3d'],
+};
+
+/** Which series to show first: the first CT series whose geometry allows MPR. */
+async function pickDefaultSeries(study: StudyListing): Promise<SeriesInstances | undefined> {
+  const candidates = [...study.series].filter((s) => s.imageCount > 0).sort((a, b) => (a.modality === 'CT' ? 0 : 1) - (b.modality === 'CT' ? 0 : 1));
+  let first: SeriesInstances | undefined;
+  for (const s of candidates) {
+    const si = await api.seriesInstances(study.studyInstanceUID, s.seriesInstanceUID);
+    first ??= si;
+    if (si.reconstructable && si.instances.length >= 3) return si;
+  }
+  return first;
+}
+
+/** The study view: series browser, MPR viewports, tools, overlays and measurements. */
+export function StudyPage({ studyUID }: { studyUID: string }) {
+  const [study, setStudy] = useState<StudyListing | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [series, setSeries] = useState<{ instances: SeriesInstances; mode: 'mpr' | 'stack' } | undefined>();
+  const [session, setSession] = useState<ViewerSession | undefined>();
+  const [layout, setLayout] = useState<Layout>('1x3');
+  const [maximised, setMaximised] = useState<ViewportSlot | undefined>();
+  const [activeSlot, setActiveSlot] = useState<ViewportSlot>('axial');
+  const [showHelp, setShowHelp] = useState(false);
+  const { hideIdentifiers } = usePreferences();
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .study(studyUID)
+      .then(async (s) => {
+        if (cancelled) return;
+        setStudy(s);
+        const first = await pickDefaultSeries(s);
+        if (cancelled) return;
+        if (!first) setError('This study has no image series.');
+        else setSeries({ instances: first, mode: first.reconstructable ? 'mpr' : 'stack' });
+      })
+      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [studyUID]);
+
+  // One imaging session per displayed series; created outside render, destroyed with it.
+  useEffect(() => {
+    if (!series) return;
+    let s: ViewerSession | undefined;
+    let cancelled = false;
+    void initImaging().then(() => {
+      if (cancelled) return;
+      s = new ViewerSession();
+      setSession(s);
+      const urls = series.instances.instances.map((i) => i.url);
+      if (series.mode === 'mpr') void s.loadVolume(urls);
+      else void s.loadStack(urls);
+    });
+    return () => {
+      cancelled = true;
+      s?.destroy();
+      setSession(undefined);
+    };
+  }, [series]);
+
+  const snapshot = useSyncExternalStore(
+    useCallback((l: () => void) => (session ? session.subscribe(l) : () => undefined), [session]),
+    () => session?.getSnapshot(),
+  );
+
+  useEffect(() => exposeTestHandle(session), [session]);
+
+  const slots: ViewportSlot[] = series?.mode === 'stack' ? ['stack'] : maximised ? [maximised] : LAYOUT_SLOTS[layout];
+  const slotKey = slots.join(',');
+  useEffect(() => {
+    // Sizes change after the grid re-lays out; let the browser do it first.
+    const t = setTimeout(() => session?.resize(), 0);
+    return () => clearTimeout(t);
+  }, [session, slotKey]);
+  useEffect(() => {
+    const onResize = (): void => session?.resize();
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [session]);
+
+  const toggleMaximise = useCallback((slot: ViewportSlot) => setMaximised((m) => (m ? undefined : slot)), []);
+
+  const run = useCallback(
+    (a: ShortcutAction) => {
+      switch (a.kind) {
+        case 'tool':
+          session?.setTool(a.tool);
+          return;
+        case 'preset': {
+          const p = WINDOW_PRESETS.find((x) => x.id === a.presetId);
+          if (p) session?.applyWindow(p);
+          return;
+        }
+        case 'scroll':
+          session?.scroll(series?.mode === 'stack' ? 'stack' : activeSlot, a.delta);
+          return;
+        case 'reset':
+          session?.resetViews();
+          return;
+        case 'maximise':
+          toggleMaximise(activeSlot);
+          return;
+        case 'layout':
+          setMaximised(undefined);
+          setLayout(a.layout);
+          return;
+        case 'toggleIdentifiers':
+          setPreferences({ hideIdentifiers: !hideIdentifiers });
+          return;
+        case 'help':
+          setShowHelp((v) => !v);
+          return;
+        case 'clearMeasurements':
+          session?.clearMeasurements();
+          return;
+        case 'escape':
+          if (showHelp) setShowHelp(false);
+          else setMaximised(undefined);
+          return;
+        default:
+          assertNever(a);
+      }
+    },
+    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+      const s = shortcutFor(e.key);
+      if (!s) return;
+      e.preventDefault();
+      run(s.action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  const patientLines = useMemo(
+    () =>
+      !study || hideIdentifiers
+        ? []
+        : [formatPersonName(study.patientName), `ID ${study.patientID ?? '—'}`, `${study.patientSex ?? '?'} · ${formatAge(study.patientAge)}`],
+    [study, hideIdentifiers],
+  );
+  const seriesListing = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
+  const studyLines = useMemo(
+    () => (study ? [`${formatDicomDate(study.studyDate)} · ${study.studyDescription ?? ''}`, `Se ${seriesListing?.seriesNumber ?? '?'}: ${seriesListing?.seriesDescription ?? ''}`] : []),
+    [study, seriesListing],
+  );
+
+  useEffect(() => {
+    document.title = study && !hideIdentifiers ? `${formatPersonName(study.patientName)} — PercuPlan` : 'PercuPlan';
+  }, [study, hideIdentifiers]);
+
+  const openSeries = useCallback(
+    async (seriesUID: string, mode: 'mpr' | 'stack') => {
+      if (!study) return;
+      const si = await api.seriesInstances(study.studyInstanceUID, seriesUID);
+      setMaximised(undefined);
+      setSeries({ instances: si, mode: mode === 'mpr' && !si.reconstructable ? 'stack' : mode });
+    },
+    [study],
+  );
+
+  const title = study ? (
+    <>
+      <span className="phi">{hideIdentifiers ? '' : `${formatPersonName(study.patientName)} · `}</span>
+      {study.studyDescription ?? 'Study'}
+    </>
+  ) : (
+    'Study'
+  );
+
+  return (
+    <div className="page study-page">
+      <TopBar title={title} onHelp={() => setShowHelp(true)} />
+      {error && <div className="error-banner">{error}</div>}
+      <Toolbar
+        tool={snapshot?.tool ?? 'windowLevel'}
+        layout={layout}
+        canCrosshair={series?.mode === 'mpr'}
+        onTool={(t: ViewerTool) => run({ kind: 'tool', tool: t })}
+        onPreset={(id) => run({ kind: 'preset', presetId: id })}
+        onLayout={(l) => run({ kind: 'layout', layout: l })}
+        onReset={() => run({ kind: 'reset' })}
+      />
+      <div className="study-body">
+        {study && (
+          <SeriesBrowser
+            study={study}
+            current={series?.instances.seriesInstanceUID}
+            currentMode={series?.mode}
+            onOpen={(uid, mode) => void openSeries(uid, mode)}
+          />
+        )}
+        <div className="viewer-column">
+          {series && !series.instances.reconstructable && (
+            <div className="warning-banner" data-testid="mpr-off">
+              MPR is off for this series: {series.instances.reasons.join('; ') || 'its geometry cannot be reconstructed'}. Shown as a stack.
+            </div>
+          )}
+          {series && series.instances.warnings.length > 0 && (
+            <div className="warning-banner">{series.instances.warnings.join('; ')}</div>
+          )}
+          {snapshot && <LoadProgressBar progress={snapshot.progress} />}
+          <div className={`viewport-grid n${slots.length}`} data-testid="viewport-grid">
+            {session &&
+              (['axial', 'sagittal', 'coronal', 'volume3d', 'stack'] as ViewportSlot[]).map((slot) => (
+                <ViewportPane
+                  key={slot}
+                  session={session}
+                  slot={slot}
+                  hidden={!slots.includes(slot)}
+                  info={snapshot?.info[slot]}
+                  active={slot === activeSlot && slots.length > 1}
+                  patientLines={patientLines}
+                  studyLines={studyLines}
+                  onActivate={setActiveSlot}
+                  onToggleMaximise={toggleMaximise}
+                />
+              ))}
+          </div>
+        </div>
+        <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })} />
+      </div>
+      {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}
+    </div>
+  );
+}

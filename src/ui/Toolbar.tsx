@@ -1,0 +1,63 @@
+import type { ViewerTool } from '../imaging';
+import { WINDOW_PRESETS } from '../shared/windowPresets';
+import type { Layout } from './shortcuts';
+
+const TOOLS: { tool: ViewerTool; label: string; key: string }[] = [
+  { tool: 'windowLevel', label: 'W/L', key: 'W' },
+  { tool: 'crosshairs', label: 'Crosshairs', key: 'C' },
+  { tool: 'length', label: 'Length', key: 'L' },
+  { tool: 'angle', label: 'Angle', key: 'A' },
+  { tool: 'probe', label: 'HU probe', key: 'P' },
+  { tool: 'pan', label: 'Pan', key: 'M' },
+  { tool: 'zoom', label: 'Zoom', key: 'Z' },
+];
+
+interface Props {
+  tool: ViewerTool;
+  layout: Layout;
+  canCrosshair: boolean;
+  onTool: (t: ViewerTool) => void;
+  onPreset: (id: string) => void;
+  onLayout: (l: Layout) => void;
+  onReset: () => void;
+}
+
+/** Tool, window preset and layout buttons, each naming its shortcut. */
+export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout, onReset }: Props) {
+  return (
+    <div className="toolbar" role="toolbar">
+      <div className="group">
+        {TOOLS.map((t) => (
+          <button
+            key={t.tool}
+            className={tool === t.tool ? 'selected' : ''}
+            aria-pressed={tool === t.tool}
+            disabled={t.tool === 'crosshairs' && !canCrosshair}
+            data-tool={t.tool}
+            title={`${t.label} (${t.key})`}
+            onClick={() => onTool(t.tool)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="group">
+        {WINDOW_PRESETS.map((p) => (
+          <button key={p.id} data-preset={p.id} title={`${p.label}: W ${p.widthHu} / L ${p.centerHu} HU (${p.key})`} onClick={() => onPreset(p.id)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <div className="group">
+        {(['1x1', '1x3', '2x2'] as Layout[]).map((l) => (
+          <button key={l} className={layout === l ? 'selected' : ''} data-layout={l} onClick={() => onLayout(l)} title={`Layout ${l}`}>
+            {l.replace('x', '×')}
+          </button>
+        ))}
+        <button onClick={onReset} title="Reset views (R)">
+          Reset
+        </button>
+      </div>
+    </div>
+  );
+}

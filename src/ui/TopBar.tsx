@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { navigate } from './useNavigation';
+import { setPreferences, usePreferences } from './preferences';
+
+/** The bar across every page: product name, page title, identifier toggle and help. */
+export function TopBar({ title, children, onHelp }: { title: ReactNode; children?: ReactNode; onHelp?: () => void }) {
+  const { hideIdentifiers } = usePreferences();
+  return (
+    <header className="topbar">
+      <a
+        className="brand"
+        href="/"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/');
+        }}
+      >
+        PercuPlan
+      </a>
+      <span className="title">{title}</span>
+      <span className="spacer" />
+      {children}
+      <label className="toggle" title="Hide every patient identifier (I)">
+        <input
+          type="checkbox"
+          data-testid="hide-identifiers"
+          checked={hideIdentifiers}
+          onChange={(e) => setPreferences({ hideIdentifiers: e.target.checked })}
+        />
+        Hide identifiers
+      </label>
+      {onHelp && (
+        <button onClick={onHelp} title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      )}
+      <span className="device-note" title="PercuPlan is not a medical device">
+        Not for clinical use
+      </span>
+    </header>
+  );
+}

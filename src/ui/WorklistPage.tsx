@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { StudyListing } from '../dicom/studyListing';
+import { api } from '../api/client';
+import { navigate } from './useNavigation';
+import { usePreferences } from './preferences';
+import { formatAge, formatDicomDate, formatPersonName } from './format';
+import { TopBar } from './TopBar';
+
+const matches = (s: StudyListing, q: string, hide: boolean): boolean => {
+  if (!q) return true;
+  const hay = [
+    hide ? '' : s.patientName,
+    hide ? '' : s.patientID,
+    s.studyDescription,
+    s.modalities.join(' '),
+    s.bodyPartExamined,
+    s.studyDate,
+    ...s.series.map((x) => x.seriesDescription),
+  ]
+    .join(' ')
+    .toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => hay.includes(w));
+};
+
+/** The home page: every study the embedded source offers, filterable, one click to open. */
+export function WorklistPage() {
+  const [studies, setStudies] = useState<StudyListing[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [query, setQuery] = useState('');
+  const { hideIdentifiers } = usePreferences();
+
+  useEffect(() => {
+    api.studies().then(setStudies, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const shown = useMemo(() => (studies ?? []).filter((s) => matches(s, query.trim(), hideIdentifiers)), [studies, query, hideIdentifiers]);
+
+  return (
+    <div className="page">
+      <TopBar title="Worklist" />
+      <main className="worklist">
+        <div className="worklist-tools">
+          <input
+            className="filter"
+            type="search"
+            placeholder="Filter: patient, description, modality, date…"
+            aria-label="Filter studies"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            autoFocus
+          />
+          <span className="muted">{studies ? `${shown.length} of ${studies.length} studies` : ''}</span>
+        </div>
+        {error && <div className="error-banner">Could not load the study list: {error}</div>}
+        {!studies && !error && <div className="muted">Loading studies…</div>}
+        {studies && (
+          <table className="studies" data-testid="worklist">
+            <thead>
+              <tr>
+                <th>Patient</th>
+                <th>ID</th>
+                <th>Sex / age</th>
+                <th>Date</th>
+                <th>Description</th>
+                <th>Modalities</th>
+                <th className="num">Series</th>
+                <th className="num">Images</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((s) => (
+                <tr key={s.studyInstanceUID} data-study-uid={s.studyInstanceUID} onDoubleClick={() => navigate(`/studies/${s.studyInstanceUID}`)}>
+                  <td className="phi">{hideIdentifiers ? 'Hidden' : formatPersonName(s.patientName)}</td>
+                  <td className="phi">{hideIdentifiers ? '—' : (s.patientID ?? '—')}</td>
+                  <td>
+                    {s.patientSex ?? '?'} / {formatAge(s.patientAge)}
+                  </td>
+                  <td>{formatDicomDate(s.studyDate)}</td>
+                  <td>{s.studyDescription ?? '—'}</td>
+                  <td>{s.modalities.join(', ')}</td>
+                  <td className="num">{s.series.length}</td>
+                  <td className="num">{s.imageCount}</td>
+                  <td>
+                    <button className="primary" onClick={() => navigate(`/studies/${s.studyInstanceUID}`)}>
+                      Open
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+    </div>
+  );
+}

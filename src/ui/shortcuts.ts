@@ -1,0 +1,57 @@
+import type { ViewerTool } from '../imaging';
+import { WINDOW_PRESETS } from '../shared/windowPresets';
+
+/** What a key does in the study view. One list serves the key handler and the help panel. */
+export type ShortcutAction =
+  | { kind: 'tool'; tool: ViewerTool }
+  | { kind: 'preset'; presetId: string }
+  | { kind: 'scroll'; delta: number }
+  | { kind: 'reset' }
+  | { kind: 'maximise' }
+  | { kind: 'layout'; layout: Layout }
+  | { kind: 'toggleIdentifiers' }
+  | { kind: 'help' }
+  | { kind: 'clearMeasurements' }
+  | { kind: 'escape' };
+
+export type Layout = '1x1' | '1x3' | '2x2';
+
+export interface Shortcut {
+  keys: string[];
+  label: string;
+  action: ShortcutAction;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['ArrowUp', 'ArrowLeft'], label: 'Previous slice', action: { kind: 'scroll', delta: -1 } },
+  { keys: ['ArrowDown', 'ArrowRight'], label: 'Next slice', action: { kind: 'scroll', delta: 1 } },
+  { keys: ['PageUp'], label: '10 slices back', action: { kind: 'scroll', delta: -10 } },
+  { keys: ['PageDown'], label: '10 slices on', action: { kind: 'scroll', delta: 10 } },
+  { keys: ['w'], label: 'Window / level (drag)', action: { kind: 'tool', tool: 'windowLevel' } },
+  { keys: ['c'], label: 'Crosshairs', action: { kind: 'tool', tool: 'crosshairs' } },
+  { keys: ['l'], label: 'Length', action: { kind: 'tool', tool: 'length' } },
+  { keys: ['a'], label: 'Angle', action: { kind: 'tool', tool: 'angle' } },
+  { keys: ['p'], label: 'HU probe (click)', action: { kind: 'tool', tool: 'probe' } },
+  { keys: ['m'], label: 'Pan (left drag; middle drag always pans)', action: { kind: 'tool', tool: 'pan' } },
+  { keys: ['z'], label: 'Zoom (left drag; right drag always zooms)', action: { kind: 'tool', tool: 'zoom' } },
+  ...WINDOW_PRESETS.map((p) => ({
+    keys: [p.key],
+    label: `${p.label} window (W ${p.widthHu} / L ${p.centerHu} HU)`,
+    action: { kind: 'preset', presetId: p.id } as ShortcutAction,
+  })),
+  { keys: ['r'], label: 'Reset views', action: { kind: 'reset' } },
+  { keys: ['f'], label: 'Maximise / restore the active view (or double-click)', action: { kind: 'maximise' } },
+  { keys: ['7'], label: 'Layout 1×1', action: { kind: 'layout', layout: '1x1' } },
+  { keys: ['8'], label: 'Layout 1×3 (axial, sagittal, coronal)', action: { kind: 'layout', layout: '1x3' } },
+  { keys: ['9'], label: 'Layout 2×2 (with 3D bone)', action: { kind: 'layout', layout: '2x2' } },
+  { keys: ['i'], label: 'Hide / show patient identifiers', action: { kind: 'toggleIdentifiers' } },
+  { keys: ['Delete'], label: 'Delete all measurements', action: { kind: 'clearMeasurements' } },
+  { keys: ['?', 'h'], label: 'This help', action: { kind: 'help' } },
+  { keys: ['Escape'], label: 'Close help / restore the layout', action: { kind: 'escape' } },
+];
+
+/** The shortcut bound to a key, if any (letters case-insensitive). */
+export function shortcutFor(key: string): Shortcut | undefined {
+  const k = key.length === 1 ? key.toLowerCase() : key;
+  return SHORTCUTS.find((s) => s.keys.includes(k));
+}

@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+
+/** Page object for the study view: what a person sees and does, in a few verbs. */
+export class ViewerPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(studyUID: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/studies/${studyUID}`);
+    await this.waitReady();
+  }
+
+  async waitReady(timeout = 120_000): Promise<void> {
+    await this.page.waitForSelector('[data-testid="load-ready"]', { state: 'attached', timeout });
+    // The overlays update on the next animation frame after the last render.
+    await this.page.waitForFunction(() => document.querySelectorAll('[data-testid^="slice-"]').length > 0, undefined, { timeout: 30_000 });
+  }
+
+  sliceText(slot: string): Promise<string> {
+    return this.page.locator(`[data-testid="slice-${slot}"]`).innerText();
+  }
+
+  windowText(slot: string): Promise<string> {
+    return this.page.locator(`[data-testid="window-${slot}"]`).innerText();
+  }
+
+  /** Luminance statistics of the canvas a viewport draws into. */
+  canvasStats(slot: string): Promise<{ mean: number; std: number; nonBlack: number; width: number; height: number; hash: number }> {
+    return this.page.evaluate((s) => {
+      const canvas = document.querySelector(`[data-testid="viewport-${s}"] canvas`) as HTMLCanvasElement | null;
+      if (!canvas) throw new Error(`no canvas in viewport ${s}`);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('viewport canvas has no 2D context');
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let sum = 0;
+      let sum2 = 0;
+      let nonBlack = 0;
+      let hash = 0;
+      const n = width * height;
+      for (let i = 0; i < data.length; i += 4) {
+        const l = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+        sum += l;
+        sum2 += l * l;
+        if (l > 10) nonBlack++;
+        hash = (hash * 31 + data[i]!) | 0;
+      }
+      const mean = sum / n;
+      return { mean, std: Math.sqrt(Math.max(0, sum2 / n - mean * mean)), nonBlack: nonBlack / n, width, height, hash };
+    }, slot);
+  }
+
+  /** Page coordinates of an LPS point in a viewport, from the open session. */
+  worldToPage(slot: string, world: readonly [number, number, number]): Promise<[number, number]> {
+    return this.page.evaluate(
+      ([s, w]) => {
+        const p = window.__percuplan?.session?.worldToPage(s as 'axial', w as [number, number, number]);
+        if (!p) throw new Error(`viewport ${s} cannot place the point`);
+        return p;
+      },
+      [slot, world] as const,
+    );
+  }
+
+  jumpTo(world: readonly [number, number, number]): Promise<void> {
+    return this.page.evaluate((w) => window.__percuplan?.session?.jumpTo(w as [number, number, number]), world);
+  }
+
+  async drag(from: [number, number], to: [number, number]): Promise<void> {
+    const m = this.page.mouse;
+    await m.move(from[0], from[1]);
+    await m.down();
+    for (let i = 1; i <= 8; i++) await m.move(from[0] + ((to[0] - from[0]) * i) / 8, from[1] + ((to[1] - from[1]) * i) / 8);
+    await m.up();
+  }
+
+  measurementValues(kind: 'length' | 'angle'): Promise<number[]> {
+    return this.page.$$eval(`[data-testid="measurements"] li[data-kind="${kind}"]`, (els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  }
+}
