@@ -5,5 +5,8 @@ import { fetchInstances } from './fetchInstances';
 export async function renderThumbnail(canvas: HTMLCanvasElement, url: string): Promise<void> {
   const [imageId] = await fetchInstances([url], () => undefined, 1);
   if (!imageId) return;
-  await csUtils.loadImageToCanvas({ canvas, imageId, thumbnail: true, useCPURendering: true });
+  await csUtils.loadImageToCanvas({ canvas, imageId });
+  // The loader sizes the canvas in CSS pixels; let the stylesheet fit it to its card.
+  canvas.style.width = '';
+  canvas.style.height = '';
 }
