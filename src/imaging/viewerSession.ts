@@ -61,6 +61,7 @@ export class ViewerSession {
   private volumeId?: string;
   private stackImageIds?: string[];
   private infoFrame = 0;
+  private destroyed = false;
   private dirtySlots = new Set<ViewportSlot>();
   private snapshot: SessionSnapshot = {
     progress: { phase: 'headers', done: 0, total: 0 },
@@ -111,6 +112,7 @@ export class ViewerSession {
   getSnapshot = (): SessionSnapshot => this.snapshot;
 
   private set(patch: Partial<SessionSnapshot>): void {
+    if (this.destroyed) return;
     this.snapshot = { ...this.snapshot, ...patch };
     for (const l of this.listeners) l();
   }
@@ -124,7 +126,7 @@ export class ViewerSession {
 
   /** A viewport component hands over its element; the session renders into it. */
   attach(slot: ViewportSlot, element: HTMLDivElement): void {
-    if (this.elements.get(slot) === element) return;
+    if (this.destroyed || this.elements.get(slot) === element) return;
     this.detach(slot);
     this.elements.set(slot, element);
     element.oncontextmenu = (e) => e.preventDefault();
@@ -132,7 +134,8 @@ export class ViewerSession {
   }
 
   detach(slot: ViewportSlot): void {
-    if (!this.elements.has(slot)) return;
+    // Panes may unmount after their session was destroyed with its series.
+    if (this.destroyed || !this.elements.has(slot)) return;
     this.elements.delete(slot);
     if (this.enabled.has(slot)) {
       this.enabled.delete(slot);
@@ -142,8 +145,17 @@ export class ViewerSession {
 
   /** Call after the layout changed sizes. */
   resize(): void {
+    if (this.destroyed) return;
     this.engine.resize(true, true);
-    for (const slot of this.enabled) this.markDirty(slot);
+    // Refit the images to their new panes rather than keep a zoom meant for another size,
+    // but stay on the same slices.
+    for (const slot of this.enabled) {
+      if (slot === 'volume3d') continue;
+      const vp = this.engine.getViewport(slot);
+      vp?.resetCamera({ resetPan: true, resetZoom: true, resetToCenter: false });
+      vp?.render();
+      this.markDirty(slot);
+    }
   }
 
   // ---- loading -----------------------------------------------------------------------
@@ -192,6 +204,7 @@ export class ViewerSession {
   }
 
   private ensureViewport(slot: ViewportSlot): void {
+    if (this.destroyed) return;
     const element = this.elements.get(slot);
     if (!element || this.enabled.has(slot)) return;
     if (slot === 'stack') {
@@ -202,6 +215,7 @@ export class ViewerSession {
       const vp = this.engine.getViewport(slot) as Types.IStackViewport;
       const ids = this.stackImageIds;
       void vp.setStack(ids, Math.floor(ids.length / 2)).then(() => {
+        if (this.destroyed) return;
         vp.render();
         this.markDirty(slot);
       });
@@ -212,6 +226,7 @@ export class ViewerSession {
       this.toolGroup3d?.addViewport(slot, this.engine.id);
       const vp = this.engine.getViewport(slot) as Types.IVolumeViewport;
       void vp.setVolumes([{ volumeId: this.volumeId }]).then(() => {
+        if (this.destroyed) return;
         vp.setProperties({ preset: 'CT-Bone' });
         vp.resetCamera();
         vp.render();
@@ -228,6 +243,7 @@ export class ViewerSession {
       this.toolGroup2d?.addViewport(slot, this.engine.id);
       const vp = this.engine.getViewport(slot) as Types.IVolumeViewport;
       void vp.setVolumes([{ volumeId: this.volumeId }]).then(() => {
+        if (this.destroyed) return;
         vp.render();
         this.markDirty(slot);
       });
@@ -265,6 +281,7 @@ export class ViewerSession {
   // ---- overlay info ------------------------------------------------------------------
 
   private markDirty(slot: ViewportSlot): void {
+    if (this.destroyed) return;
     this.dirtySlots.add(slot);
     if (this.infoFrame) return;
     this.infoFrame = requestAnimationFrame(() => {
@@ -434,6 +451,8 @@ export class ViewerSession {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     for (const c of this.cleanups) c();
     if (this.infoFrame) cancelAnimationFrame(this.infoFrame);
     ToolGroupManager.destroyToolGroup(`percuplan-2d-${this.id}`);
