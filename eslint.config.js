@@ -25,6 +25,10 @@ export default tseslint.config(
     settings: { 'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'], 'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] }, 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['src/planning/**', 'src/records/**', 'src/dicom/**', 'src/shared/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [cornerstone, react, browserLayers] }],
       'no-restricted-globals': ['error', 'fetch', 'document', 'window'] },

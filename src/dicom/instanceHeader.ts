@@ -39,4 +39,6 @@ export interface InstanceHeader {
   accessionNumber?: string;
   bodyPartExamined?: string;
   patientPosition?: string;
+  /** UIDs that were empty in the file and were given stable stand-ins (see surrogateUid). */
+  surrogateUids?: string[];
 }

@@ -2,6 +2,7 @@ import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import type { InstanceHeader } from './instanceHeader';
 import type { Vec3 } from '../shared/vec3';
+import { surrogateUid } from './surrogateUid';
 
 const str = (ds: DataSet, tag: string): string | undefined => {
   const v = ds.string(tag);
@@ -24,14 +25,21 @@ const us = (ds: DataSet, tag: string): number | undefined =>
   ds.elements[tag] ? ds.uint16(tag) : undefined;
 
 /**
- * Extracts the {@link InstanceHeader} of a parsed dataset. Throws with the missing field's
- * name when the object cannot be identified (no SOP Instance, Study or Series UID).
+ * Extracts the {@link InstanceHeader} of a parsed dataset. An empty Study or Series Instance
+ * UID gets a stable stand-in (named in `surrogateUids`) so de-identified files still group.
  */
 export function headerFromDataSet(ds: DataSet): InstanceHeader {
-  const study = str(ds, 'x0020000d');
-  const series = str(ds, 'x0020000e');
-  if (!study) throw new Error('missing StudyInstanceUID (0020,000D)');
-  if (!series) throw new Error('missing SeriesInstanceUID (0020,000E)');
+  const surrogates: string[] = [];
+  let study = str(ds, 'x0020000d');
+  let series = str(ds, 'x0020000e');
+  if (!study) {
+    study = surrogateUid(['study', str(ds, 'x00100020'), str(ds, 'x00100010'), str(ds, 'x00080020'), str(ds, 'x00080030'), str(ds, 'x00080050'), str(ds, 'x00200010')]);
+    surrogates.push('StudyInstanceUID');
+  }
+  if (!series) {
+    series = surrogateUid(['series', study, str(ds, 'x00200011'), str(ds, 'x0008103e'), str(ds, 'x00080060'), str(ds, 'x00200052'), str(ds, 'x00080021'), str(ds, 'x00080031')]);
+    surrogates.push('SeriesInstanceUID');
+  }
   const ipp = nums(ds, 'x00200032');
   const iop = nums(ds, 'x00200037');
   const ps = nums(ds, 'x00280030');
@@ -71,6 +79,7 @@ export function headerFromDataSet(ds: DataSet): InstanceHeader {
     bodyPartExamined: str(ds, 'x00180015'),
     patientPosition: str(ds, 'x00185100'),
   };
+  if (surrogates.length > 0) h.surrogateUids = surrogates;
   return h;
 }
 

@@ -34,6 +34,8 @@ export interface StudyListing {
   bodyPartExamined?: string;
   series: SeriesListing[];
   imageCount: number;
+  /** Disagreements between the study's instances (e.g. two PatientIDs) the user must see. */
+  warnings?: string[];
 }
 
 /** One image of a series in display order (GET /api/studies/:study/series/:series/instances). */

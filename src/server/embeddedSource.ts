@@ -1,5 +1,7 @@
 import { open } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import { readInstanceHeader } from '../dicom/readInstanceHeader';
+import { readDicomBytes } from '../dicom/readDicomBytes';
 import type { InstanceHeader } from '../dicom/instanceHeader';
 import { walkFiles } from './walkFiles';
 
@@ -50,21 +52,26 @@ export async function indexFolder(root: string): Promise<FolderIndex> {
   const files = await walkFiles(root).catch(() => [] as string[]);
   const index: FolderIndex = { instances: [], failures: [], skipped: 0 };
   for (const file of files) {
-    if (file.endsWith('.json') || file.endsWith('.md')) continue;
+    if (file.endsWith('.json') || file.endsWith('.md') || file.endsWith('.txt')) continue;
     try {
-      let bytes = await readHead(file);
-      if (!looksLikeDicom(bytes)) {
-        index.skipped++;
-        continue;
+      const head = await readHead(file);
+      let header: InstanceHeader | undefined;
+      if (looksLikeDicom(head)) {
+        try {
+          header = readInstanceHeader(head, true);
+        } catch {
+          // Long headers, odd encodings, missing UIDs: the whole-file reader says what is wrong.
+        }
       }
-      let header: InstanceHeader;
-      try {
-        header = readInstanceHeader(bytes, true);
-      } catch {
-        bytes = await readAll(file);
-        header = readInstanceHeader(bytes, true);
+      if (!header?.sopInstanceUID) {
+        const outcome = readDicomBytes(file, await readAll(file), (d) => new Uint8Array(inflateRawSync(d)));
+        if (outcome.status === 'skipped') {
+          index.skipped++;
+          continue;
+        }
+        if (outcome.status === 'failed') throw new Error(outcome.reason);
+        header = outcome.header;
       }
-      if (!header.sopInstanceUID) throw new Error('missing SOPInstanceUID (0008,0018)');
       index.instances.push({ header, file });
     } catch (e) {
       index.failures.push({ file, reason: e instanceof Error ? e.message : String(e) });

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { StudyListing, SeriesListing } from '../dicom/studyListing';
-import { api } from '../api/client';
+import { getSeriesInstances } from './studySources';
 import { renderThumbnail } from '../imaging';
 
 function Thumbnail({ study, series }: { study: string; series: SeriesListing }) {
@@ -8,8 +8,7 @@ function Thumbnail({ study, series }: { study: string; series: SeriesListing }) 
   useEffect(() => {
     let cancelled = false;
     if (series.imageCount === 0) return;
-    void api
-      .seriesInstances(study, series.seriesInstanceUID)
+    void getSeriesInstances(study, series.seriesInstanceUID)
       .then((si) => {
         const mid = si.instances[Math.floor(si.instances.length / 2)];
         if (!cancelled && mid && ref.current) return renderThumbnail(ref.current, mid.url);

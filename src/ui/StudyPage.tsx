@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SeriesInstances, StudyListing } from '../dicom/studyListing';
-import { api } from '../api/client';
+import { getSeriesInstances, getStudy } from './studySources';
 import { initImaging, ViewerSession, type ViewerTool, type ViewportSlot } from '../imaging';
 import { WINDOW_PRESETS } from '../shared/windowPresets';
 import { assertNever } from '../shared/result';
@@ -27,7 +27,7 @@ async function pickDefaultSeries(study: StudyListing): Promise<SeriesInstances |
   const candidates = [...study.series].filter((s) => s.imageCount > 0).sort((a, b) => (a.modality === 'CT' ? 0 : 1) - (b.modality === 'CT' ? 0 : 1));
   let first: SeriesInstances | undefined;
   for (const s of candidates) {
-    const si = await api.seriesInstances(study.studyInstanceUID, s.seriesInstanceUID);
+    const si = await getSeriesInstances(study.studyInstanceUID, s.seriesInstanceUID);
     first ??= si;
     if (si.reconstructable && si.instances.length >= 3) return si;
   }
@@ -48,8 +48,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    api
-      .study(studyUID)
+    getStudy(studyUID)
       .then(async (s) => {
         if (cancelled) return;
         setStudy(s);
@@ -184,7 +183,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
   const openSeries = useCallback(
     async (seriesUID: string, mode: 'mpr' | 'stack') => {
       if (!study) return;
-      const si = await api.seriesInstances(study.studyInstanceUID, seriesUID);
+      const si = await getSeriesInstances(study.studyInstanceUID, seriesUID);
       setMaximised(undefined);
       setSeries({ instances: si, mode: mode === 'mpr' && !si.reconstructable ? 'stack' : mode });
     },

@@ -1,10 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { StudyListing } from '../dicom/studyListing';
 import { api } from '../api/client';
 import { navigate } from './useNavigation';
 import { usePreferences } from './preferences';
 import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { TopBar } from './TopBar';
+import { ImportPanel } from './ImportPanel';
+import { localStudies } from '../imaging';
+
+const SOURCE_LABEL = { embedded: 'Sample', local: 'Local', dicomweb: 'PACS' } as const;
 
 const matches = (s: StudyListing, q: string, hide: boolean): boolean => {
   if (!q) return true;
@@ -31,12 +35,14 @@ export function WorklistPage() {
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const { hideIdentifiers } = usePreferences();
+  const local = useSyncExternalStore(localStudies.subscribe, localStudies.list);
 
   useEffect(() => {
     api.studies().then(setStudies, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
-  const shown = useMemo(() => (studies ?? []).filter((s) => matches(s, query.trim(), hideIdentifiers)), [studies, query, hideIdentifiers]);
+  const all = useMemo(() => [...local, ...(studies ?? []).filter((s) => !local.some((l) => l.studyInstanceUID === s.studyInstanceUID))], [local, studies]);
+  const shown = useMemo(() => all.filter((s) => matches(s, query.trim(), hideIdentifiers)), [all, query, hideIdentifiers]);
 
   return (
     <div className="page">
@@ -52,11 +58,12 @@ export function WorklistPage() {
             onChange={(e) => setQuery(e.target.value)}
             autoFocus
           />
-          <span className="muted">{studies ? `${shown.length} of ${studies.length} studies` : ''}</span>
+          <span className="muted">{studies ? `${shown.length} of ${all.length} studies` : ''}</span>
         </div>
+        <ImportPanel />
         {error && <div className="error-banner">Could not load the study list: {error}</div>}
         {!studies && !error && <div className="muted">Loading studies…</div>}
-        {studies && (
+        {(studies || local.length > 0) && (
           <table className="studies" data-testid="worklist">
             <thead>
               <tr>
@@ -66,6 +73,7 @@ export function WorklistPage() {
                 <th>Date</th>
                 <th>Description</th>
                 <th>Modalities</th>
+                <th>Source</th>
                 <th className="num">Series</th>
                 <th className="num">Images</th>
                 <th />
@@ -82,6 +90,9 @@ export function WorklistPage() {
                   <td>{formatDicomDate(s.studyDate)}</td>
                   <td>{s.studyDescription ?? '—'}</td>
                   <td>{s.modalities.join(', ')}</td>
+                  <td>
+                    <span className={`badge ${s.source}`}>{SOURCE_LABEL[s.source]}</span>
+                  </td>
                   <td className="num">{s.series.length}</td>
                   <td className="num">{s.imageCount}</td>
                   <td>
