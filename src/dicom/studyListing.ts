@@ -43,8 +43,11 @@ export interface InstanceListing {
   sopInstanceUID: string;
   instanceNumber?: number;
   imagePositionPatient?: Vec3;
-  /** Where the browser fetches the Part 10 file. */
+  /** Where the browser fetches the Part 10 file, or (with `metadata`) the WADO-RS frame. */
   url: string;
+  /** DICOM JSON of the instance, for PACS instances whose pixels come frame by frame. */
+  metadata?: Record<string, unknown>;
+  numberOfFrames?: number;
 }
 
 /** A series ready to open: its images in order and what the geometry check found. */

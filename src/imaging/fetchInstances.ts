@@ -1,33 +1,44 @@
 import { prefetchPart10Instance } from '@cornerstonejs/dicom-image-loader';
-
-/** Image id of a Part 10 file served over HTTP. */
-export const imageIdForUrl = (url: string): string => `wadouri:${new URL(url, location.href).href}`;
+import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
+import type { InstanceListing } from '../dicom/studyListing';
 
 /**
- * Fetches every file once and registers its parsed metadata with Cornerstone, so volume
- * geometry is read from every slice (not sampled) and pixels are decoded from the same bytes
- * without a second request. Runs `concurrency` requests at a time and reports progress.
+ * The image id of an instance: `wadors:` for a PACS frame URL that comes with its DICOM JSON
+ * metadata, `wadouri:` for a whole Part 10 file (embedded samples, local files).
+ */
+export const imageIdOf = (i: Pick<InstanceListing, 'url' | 'metadata'>): string =>
+  `${i.metadata ? 'wadors' : 'wadouri'}:${new URL(i.url, location.href).href}`;
+
+/**
+ * Registers every instance's metadata with Cornerstone before any volume is built, so the
+ * geometry is read from every slice rather than sampled. Part 10 files are fetched once and
+ * the same bytes serve the pixels later; PACS instances register their DICOM JSON and stream
+ * frames on demand. Runs `concurrency` requests at a time and reports progress.
  */
 export async function fetchInstances(
-  urls: readonly string[],
+  instances: readonly Pick<InstanceListing, 'url' | 'metadata'>[],
   onProgress: (done: number, total: number) => void,
   concurrency = 8,
 ): Promise<string[]> {
-  const imageIds = urls.map(imageIdForUrl);
+  const imageIds = instances.map(imageIdOf);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < urls.length) {
+    while (next < instances.length) {
       const i = next++;
-      const url = urls[i] as string;
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-      const bytes = await res.arrayBuffer();
-      await prefetchPart10Instance(imageIds[i] as string, bytes);
+      const inst = instances[i] as InstanceListing;
+      const imageId = imageIds[i] as string;
+      if (inst.metadata) {
+        await metadataUtilities.addDicomWebInstance(imageId, inst.metadata);
+      } else {
+        const res = await fetch(inst.url);
+        if (!res.ok) throw new Error(`${inst.url}: HTTP ${res.status}`);
+        await prefetchPart10Instance(imageId, await res.arrayBuffer());
+      }
       done++;
-      onProgress(done, urls.length);
+      onProgress(done, instances.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, instances.length) }, worker));
   return imageIds;
 }

@@ -9,6 +9,7 @@ import {
 } from '@cornerstonejs/core';
 import { ToolGroupManager, Enums as ToolEnums, annotation, CrosshairsTool, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, AngleTool, ProbeTool, TrackballRotateTool } from '@cornerstonejs/tools';
 import type { Vec3 } from '../shared/vec3';
+import type { InstanceListing } from '../dicom/studyListing';
 import { dot, sub, add, scale } from '../shared/vec3';
 import { windowRange, type WindowPreset } from '../shared/windowPresets';
 import { fetchInstances } from './fetchInstances';
@@ -161,10 +162,10 @@ export class ViewerSession {
   // ---- loading -----------------------------------------------------------------------
 
   /** Loads a series as a volume and shows it in the MPR (and 3D) viewports. */
-  async loadVolume(urls: readonly string[]): Promise<void> {
-    this.set({ mode: 'mpr', progress: { phase: 'headers', done: 0, total: urls.length } });
+  async loadVolume(instances: readonly InstanceListing[]): Promise<void> {
+    this.set({ mode: 'mpr', progress: { phase: 'headers', done: 0, total: instances.length } });
     try {
-      const imageIds = await fetchInstances(urls, (done, total) =>
+      const imageIds = await fetchInstances(instances, (done, total) =>
         this.set({ progress: { phase: 'headers', done, total } }),
       );
       const volumeId = `cornerstoneStreamingImageVolume:percuplan-${this.id}`;
@@ -185,21 +186,21 @@ export class ViewerSession {
       this.set({ progress: { phase: 'ready', done: imageIds.length, total: imageIds.length } });
       this.enableCrosshairs();
     } catch (e) {
-      this.set({ progress: { phase: 'error', done: 0, total: urls.length, message: e instanceof Error ? e.message : String(e) } });
+      this.set({ progress: { phase: 'error', done: 0, total: instances.length, message: e instanceof Error ? e.message : String(e) } });
     }
   }
 
   /** Loads a series as a stack of images in the stack viewport. */
-  async loadStack(urls: readonly string[]): Promise<void> {
-    this.set({ mode: 'stack', progress: { phase: 'headers', done: 0, total: urls.length } });
+  async loadStack(instances: readonly InstanceListing[]): Promise<void> {
+    this.set({ mode: 'stack', progress: { phase: 'headers', done: 0, total: instances.length } });
     try {
-      this.stackImageIds = await fetchInstances(urls, (done, total) =>
+      this.stackImageIds = await fetchInstances(instances, (done, total) =>
         this.set({ progress: { phase: 'headers', done, total } }),
       );
       this.ensureViewport('stack');
-      this.set({ progress: { phase: 'ready', done: urls.length, total: urls.length } });
+      this.set({ progress: { phase: 'ready', done: instances.length, total: instances.length } });
     } catch (e) {
-      this.set({ progress: { phase: 'error', done: 0, total: urls.length, message: e instanceof Error ? e.message : String(e) } });
+      this.set({ progress: { phase: 'error', done: 0, total: instances.length, message: e instanceof Error ? e.message : String(e) } });
     }
   }
 

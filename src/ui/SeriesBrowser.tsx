@@ -11,7 +11,7 @@ function Thumbnail({ study, series }: { study: string; series: SeriesListing }) 
     void getSeriesInstances(study, series.seriesInstanceUID)
       .then((si) => {
         const mid = si.instances[Math.floor(si.instances.length / 2)];
-        if (!cancelled && mid && ref.current) return renderThumbnail(ref.current, mid.url);
+        if (!cancelled && mid && ref.current) return renderThumbnail(ref.current, mid);
       })
       .catch(() => undefined);
     return () => {

@@ -72,9 +72,9 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
       if (cancelled) return;
       s = new ViewerSession();
       setSession(s);
-      const urls = series.instances.instances.map((i) => i.url);
-      if (series.mode === 'mpr') void s.loadVolume(urls);
-      else void s.loadStack(urls);
+      const list = series.instances.instances;
+      if (series.mode === 'mpr') void s.loadVolume(list);
+      else void s.loadStack(list);
     });
     return () => {
       cancelled = true;
