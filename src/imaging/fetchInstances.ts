@@ -1,6 +1,8 @@
 import { prefetchPart10Instance } from '@cornerstonejs/dicom-image-loader';
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type { InstanceListing } from '../dicom/studyListing';
+import { undeflatePart10 } from '../dicom/undeflate';
+import { inflateRawSync } from './inflate';
 
 /**
  * The image id of an instance: `wadors:` for a PACS frame URL that comes with its DICOM JSON
@@ -33,7 +35,8 @@ export async function fetchInstances(
       } else {
         const res = await fetch(inst.url);
         if (!res.ok) throw new Error(`${inst.url}: HTTP ${res.status}`);
-        await prefetchPart10Instance(imageId, await res.arrayBuffer());
+        // Cornerstone's metadata path cannot read deflated data sets: inflate them first.
+        await prefetchPart10Instance(imageId, undeflatePart10(new Uint8Array(await res.arrayBuffer()), inflateRawSync));
       }
       done++;
       onProgress(done, instances.length);

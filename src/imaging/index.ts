@@ -5,6 +5,7 @@
 export { initImaging } from './init';
 export { ViewerSession, type SessionSnapshot } from './viewerSession';
 export { renderThumbnail } from './thumbnail';
+export { loadPixelValues } from './pixelValues';
 export { importLocalFiles, localStudies, type ImportReport, type ImportFailure, type PickedFile } from './localStudies';
 export type {
   ViewportSlot,

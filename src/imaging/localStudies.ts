@@ -36,6 +36,8 @@ export const localStudies = {
     return () => listeners.delete(l);
   },
   list: (): StudyListing[] => listings,
+  /** Every file read, with its path in the drop, its header and its object URL. */
+  files: (): { path: string; header: InstanceHeader; url: string }[] => [...instances].map(([path, i]) => ({ path, ...i })),
   study: (uid: string): StudyListing | undefined => listings.find((s) => s.studyInstanceUID === uid),
   seriesInstances(study: string, series: string): SeriesInstances | undefined {
     const members = [...instances.values()].filter((i) => i.header.studyInstanceUID === study && i.header.seriesInstanceUID === series);
