@@ -6,6 +6,7 @@ import { usePreferences } from './preferences';
 import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { TopBar } from './TopBar';
 import { ImportPanel } from './ImportPanel';
+import { PacsSearch } from './PacsSearch';
 import { localStudies } from '../imaging';
 
 const SOURCE_LABEL = { embedded: 'Sample', local: 'Local', dicomweb: 'PACS' } as const;
@@ -36,12 +37,16 @@ export function WorklistPage() {
   const [query, setQuery] = useState('');
   const { hideIdentifiers } = usePreferences();
   const local = useSyncExternalStore(localStudies.subscribe, localStudies.list);
+  const [pacs, setPacs] = useState<StudyListing[]>([]);
 
   useEffect(() => {
     api.studies().then(setStudies, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
-  const all = useMemo(() => [...local, ...(studies ?? []).filter((s) => !local.some((l) => l.studyInstanceUID === s.studyInstanceUID))], [local, studies]);
+  const all = useMemo(() => {
+    const seen = new Set<string>();
+    return [...local, ...(studies ?? []), ...pacs].filter((s) => !seen.has(s.studyInstanceUID) && seen.add(s.studyInstanceUID));
+  }, [local, studies, pacs]);
   const shown = useMemo(() => all.filter((s) => matches(s, query.trim(), hideIdentifiers)), [all, query, hideIdentifiers]);
 
   return (
@@ -61,6 +66,7 @@ export function WorklistPage() {
           <span className="muted">{studies ? `${shown.length} of ${all.length} studies` : ''}</span>
         </div>
         <ImportPanel />
+        <PacsSearch onResults={setPacs} />
         {error && <div className="error-banner">Could not load the study list: {error}</div>}
         {!studies && !error && <div className="muted">Loading studies…</div>}
         {(studies || local.length > 0) && (
