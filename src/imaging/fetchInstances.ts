@@ -18,7 +18,7 @@ export const imageIdOf = (i: Pick<InstanceListing, 'url' | 'metadata'>): string 
  * frames on demand. Runs `concurrency` requests at a time and reports progress.
  */
 export async function fetchInstances(
-  instances: readonly Pick<InstanceListing, 'url' | 'metadata'>[],
+  instances: readonly Pick<InstanceListing, 'url' | 'metadata' | 'numberOfFrames'>[],
   onProgress: (done: number, total: number) => void,
   concurrency = 8,
 ): Promise<string[]> {
@@ -43,5 +43,9 @@ export async function fetchInstances(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, instances.length) }, worker));
-  return imageIds;
+  // A multi-frame object (Enhanced CT) contributes one image id per frame, 1-based.
+  return imageIds.flatMap((id, i) => {
+    const frames = instances[i]?.numberOfFrames ?? 1;
+    return frames > 1 ? Array.from({ length: frames }, (_, f) => `${id}${id.includes('?') ? '&' : '?'}frame=${f + 1}`) : [id];
+  });
 }

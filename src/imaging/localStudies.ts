@@ -52,6 +52,7 @@ export const localStudies = {
         sopInstanceUID: h.sopInstanceUID,
         instanceNumber: h.instanceNumber,
         imagePositionPatient: h.imagePositionPatient,
+        numberOfFrames: h.numberOfFrames,
         url: urlOf.get(h) as string,
       })),
       reconstructable: report.reconstructable,

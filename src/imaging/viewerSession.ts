@@ -43,6 +43,8 @@ export interface SessionSnapshot {
   probe?: ProbeReading;
   measurements: MeasurementReading[];
   tool: ViewerTool;
+  /** Images that could not be decoded, with the decoder's reason. */
+  decodeErrors: string[];
 }
 
 /**
@@ -70,6 +72,7 @@ export class ViewerSession {
     info: {},
     measurements: [],
     tool: 'windowLevel',
+    decodeErrors: [],
   };
 
   constructor() {
@@ -92,6 +95,18 @@ export class ViewerSession {
     g3.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
 
     const onAnnotation = (): void => this.set({ measurements: readMeasurements(annotation.state.getAllAnnotations(), this.slotOfViewportId) });
+    const onLoadFailed = (evt: Event): void => {
+      const d = (evt as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
+      const e = d?.error as { message?: string } | string | undefined;
+      const reason = typeof e === 'string' ? e : (e?.message ?? 'unknown decoder error');
+      const frame = /[?&]frame=(\d+)/.exec(d?.imageId ?? '')?.[1];
+      const msg = `${frame ? `frame ${frame}: ` : ''}${reason}`;
+      if (!this.snapshot.decodeErrors.includes(msg)) this.set({ decodeErrors: [...this.snapshot.decodeErrors, msg] });
+    };
+    for (const ev of [Enums.Events.IMAGE_LOAD_FAILED, Enums.Events.IMAGE_LOAD_ERROR]) {
+      eventTarget.addEventListener(ev, onLoadFailed);
+      this.cleanups.push(() => eventTarget.removeEventListener(ev, onLoadFailed));
+    }
     // Cornerstone triggers annotation events on its own event target, not on elements.
     for (const ev of [
       ToolEnums.Events.ANNOTATION_COMPLETED,

@@ -63,6 +63,7 @@ export function createCatalogue(
           sopInstanceUID: h.sopInstanceUID,
           instanceNumber: h.instanceNumber,
           imagePositionPatient: h.imagePositionPatient,
+          numberOfFrames: h.numberOfFrames,
           url: `/api/files/${h.sopInstanceUID}`,
         })),
         reconstructable: order.reconstructable,

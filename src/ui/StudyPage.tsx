@@ -224,11 +224,17 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         <div className="viewer-column">
           {series && !series.instances.reconstructable && (
             <div className="warning-banner" data-testid="mpr-off">
-              MPR is off for this series: {series.instances.reasons.join('; ') || 'its geometry cannot be reconstructed'}. Shown as a stack.
+              MPR is off for this series: {series.instances.reasons.map((r) => r.replace(/\.$/, '')).join('; ') || 'its geometry cannot be reconstructed'}. Shown as a stack.
             </div>
           )}
           {series && series.instances.warnings.length > 0 && (
             <div className="warning-banner">{series.instances.warnings.join('; ')}</div>
+          )}
+          {snapshot && snapshot.decodeErrors.length > 0 && (
+            <div className="error-banner" data-testid="decode-errors">
+              Some images could not be decoded: {snapshot.decodeErrors.slice(0, 3).join('; ')}
+              {snapshot.decodeErrors.length > 3 ? ` (+${snapshot.decodeErrors.length - 3} more)` : ''}
+            </div>
           )}
           {snapshot && <LoadProgressBar progress={snapshot.progress} />}
           <div className={`viewport-grid n${slots.length}`} data-testid="viewport-grid">
