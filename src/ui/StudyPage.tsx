@@ -15,6 +15,16 @@ import { shortcutFor, type Layout, type ShortcutAction } from './shortcuts';
 import { setPreferences, usePreferences } from './preferences';
 import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { exposeTestHandle } from './testHandle';
+import { tooLargeForVolume, volumeBudgetBytes } from './volumeBudget';
+
+const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
+
+/** Stack mode, with the reason, when a series cannot or should not be a volume. */
+function modeFor(si: SeriesInstances, listing: StudyListing['series'][number] | undefined, wanted: 'mpr' | 'stack'): { mode: 'mpr' | 'stack'; tooLarge?: string } {
+  if (wanted === 'stack' || !si.reconstructable) return { mode: 'stack' };
+  const tooLarge = tooLargeForVolume(listing?.rows, listing?.columns, si.instances.length, budget);
+  return tooLarge ? { mode: 'stack', tooLarge } : { mode: 'mpr' };
+}
 
 const LAYOUT_SLOTS: Record<Layout, ViewportSlot[]> = {
   '1x1': ['axial'],
@@ -38,7 +48,7 @@ async function pickDefaultSeries(study: StudyListing): Promise<SeriesInstances |
 export function StudyPage({ studyUID }: { studyUID: string }) {
   const [study, setStudy] = useState<StudyListing | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [series, setSeries] = useState<{ instances: SeriesInstances; mode: 'mpr' | 'stack' } | undefined>();
+  const [series, setSeries] = useState<{ instances: SeriesInstances; mode: 'mpr' | 'stack'; tooLarge?: string } | undefined>();
   const [session, setSession] = useState<ViewerSession | undefined>();
   const [layout, setLayout] = useState<Layout>('1x3');
   const [maximised, setMaximised] = useState<ViewportSlot | undefined>();
@@ -55,7 +65,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         const first = await pickDefaultSeries(s);
         if (cancelled) return;
         if (!first) setError('This study has no image series.');
-        else setSeries({ instances: first, mode: first.reconstructable ? 'mpr' : 'stack' });
+        else setSeries({ instances: first, ...modeFor(first, s.series.find((x) => x.seriesInstanceUID === first.seriesInstanceUID), 'mpr') });
       })
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -185,7 +195,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
       if (!study) return;
       const si = await getSeriesInstances(study.studyInstanceUID, seriesUID);
       setMaximised(undefined);
-      setSeries({ instances: si, mode: mode === 'mpr' && !si.reconstructable ? 'stack' : mode });
+      setSeries({ instances: si, ...modeFor(si, study.series.find((x) => x.seriesInstanceUID === seriesUID), mode) });
     },
     [study],
   );
@@ -225,6 +235,11 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           {series && !series.instances.reconstructable && (
             <div className="warning-banner" data-testid="mpr-off">
               MPR is off for this series: {series.instances.reasons.map((r) => r.replace(/\.$/, '')).join('; ') || 'its geometry cannot be reconstructed'}. Shown as a stack.
+            </div>
+          )}
+          {series?.tooLarge && (
+            <div className="warning-banner" data-testid="too-large">
+              Too large for MPR here: {series.tooLarge}. Shown as a stack.
             </div>
           )}
           {series && series.instances.warnings.length > 0 && (
