@@ -7,6 +7,7 @@ import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { TopBar } from './TopBar';
 import { ImportPanel } from './ImportPanel';
 import { PacsSearch } from './PacsSearch';
+import { casesApi, type CaseSummary } from '../api/cases';
 import { localStudies } from '../imaging';
 
 const SOURCE_LABEL = { embedded: 'Sample', local: 'Local', dicomweb: 'PACS' } as const;
@@ -38,6 +39,15 @@ export function WorklistPage() {
   const { hideIdentifiers } = usePreferences();
   const local = useSyncExternalStore(localStudies.subscribe, localStudies.list);
   const [pacs, setPacs] = useState<StudyListing[]>([]);
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+  useEffect(() => {
+    casesApi.list().then(setCases, () => setCases([]));
+  }, []);
+  const casesByStudy = useMemo(() => {
+    const m = new Map<string, CaseSummary[]>();
+    for (const c of cases) for (const uid of c.studyInstanceUIDs) m.set(uid, [...(m.get(uid) ?? []), c]);
+    return m;
+  }, [cases]);
 
   useEffect(() => {
     api.studies().then(setStudies, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -80,6 +90,7 @@ export function WorklistPage() {
                 <th>Description</th>
                 <th>Modalities</th>
                 <th>Source</th>
+                <th>Case / plans</th>
                 <th className="num">Series</th>
                 <th className="num">Images</th>
                 <th />
@@ -98,6 +109,23 @@ export function WorklistPage() {
                   <td>{s.modalities.join(', ')}</td>
                   <td>
                     <span className={`badge ${s.source}`}>{SOURCE_LABEL[s.source]}</span>
+                  </td>
+                  <td>
+                    {(casesByStudy.get(s.studyInstanceUID) ?? []).map((c) => (
+                      <a
+                        key={c.id}
+                        className="badge case"
+                        href={`/cases/${c.id}`}
+                        data-testid="case-badge"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate(`/cases/${c.id}`);
+                        }}
+                        title={c.title}
+                      >
+                        Case{c.plans.length > 0 ? ` · ${c.plans.length} plan${c.plans.length > 1 ? 's' : ''}` : ''}
+                      </a>
+                    ))}
                   </td>
                   <td className="num">{s.series.length}</td>
                   <td className="num">{s.imageCount}</td>

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { CASE_STATUSES, PROCEDURES, TUMOUR_TYPES } from '../../records';
+import { casesApi, type CaseSummary } from '../../api/cases';
+import { TopBar } from '../TopBar';
+import { navigate } from '../useNavigation';
+import { usePreferences } from '../preferences';
+
+/** The multidisciplinary team's cases, filterable by status, procedure and tumour type. */
+export function CaseListPage() {
+  const [filter, setFilter] = useState<{ status?: string; procedure?: string; tumourType?: string }>({});
+  const [cases, setCases] = useState<CaseSummary[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const { hideIdentifiers } = usePreferences();
+
+  useEffect(() => {
+    casesApi.list(filter).then(setCases, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [filter]);
+
+  const select = (k: keyof typeof filter, options: Record<string, string>, label: string) => (
+    <label className="filter-select">
+      {label}
+      <select value={filter[k] ?? ''} onChange={(e) => setFilter({ ...filter, [k]: e.target.value || undefined })} data-filter={k}>
+        <option value="">All</option>
+        {Object.entries(options).map(([v, l]) => (
+          <option key={v} value={v}>{l}</option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const newCase = async (): Promise<void> => {
+    const r = await casesApi.create({ patient: { pseudonym: 'New case', pseudonymous: true, sex: 'unknown', ageYears: null, birthYear: null, identifiers: [] } });
+    if (r.ok) navigate(`/cases/${r.document.id}`);
+    else setError(r.problem.error);
+  };
+
+  return (
+    <div className="page">
+      <TopBar title="Cases" />
+      <main className="worklist">
+        <div className="worklist-tools">
+          {select('status', CASE_STATUSES, 'Status')}
+          {select('procedure', PROCEDURES, 'Procedure')}
+          {select('tumourType', TUMOUR_TYPES, 'Tumour')}
+          <span className="spacer" />
+          <button className="primary" onClick={() => void newCase()}>New case</button>
+        </div>
+        {error && <div className="error-banner">{error}</div>}
+        {!cases && !error && <div className="muted">Loading cases…</div>}
+        {cases && (
+          <table className="studies" data-testid="case-list">
+            <thead>
+              <tr>
+                <th>Patient</th><th>Title</th><th>Status</th><th>Tumour</th><th>Procedures</th><th className="num">Pain (WB)</th><th className="num">Lesions</th><th className="num">Plans</th><th>Follow-up</th><th>Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id} data-case-id={c.id} onClick={() => navigate(`/cases/${c.id}`)} className="clickable">
+                  <td className="phi">{hideIdentifiers && !c.patient.pseudonymous ? 'Hidden' : c.patient.pseudonym} <span className="muted">{c.patient.sex?.[0]?.toUpperCase()} {c.patient.ageYears ?? ''}</span></td>
+                  <td>{c.title}</td>
+                  <td>{CASE_STATUSES[c.status as keyof typeof CASE_STATUSES] ?? c.status}</td>
+                  <td>{c.tumour.primary ? (TUMOUR_TYPES[c.tumour.primary as keyof typeof TUMOUR_TYPES] ?? c.tumour.primary) : '—'}</td>
+                  <td>{c.decision.procedures.map((p) => PROCEDURES[p as keyof typeof PROCEDURES] ?? p).join(', ') || '—'}</td>
+                  <td className="num">{c.painOnWeightBearing ?? '—'}{c.painOnWeightBearing !== null ? '/10' : ''}</td>
+                  <td className="num">{c.lesionCount}</td>
+                  <td className="num">{c.plans.filter((p) => !p.archivedAt).length}</td>
+                  <td>{c.lastFollowUpDate ?? '—'}</td>
+                  <td>{new Date(c.updatedAt).toLocaleDateString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { caseContentSchema, CASE_SECTIONS, deriveCase, type CaseContent, type CaseDocument } from '../../records';
+import { casesApi, type ApiProblem, type HistoryEntry } from '../../api/cases';
+import { TopBar } from '../TopBar';
+import { navigate } from '../useNavigation';
+import { usePreferences } from '../preferences';
+import { SchemaField } from './SchemaField';
+import { humanize } from './schemaIntrospection';
+import { renderComputed } from './ComputedValue';
+import { FollowUpChart } from './FollowUpChart';
+
+const contentOf = (d: CaseDocument): CaseContent => Object.fromEntries(CASE_SECTIONS.map((k) => [k, d[k]])) as CaseContent;
+
+let tempIds = 0;
+
+/**
+ * The case selection record: every section as a form from the shared schema, scores and MME
+ * recomputed as the user types, the follow-up chart, linked studies, and saves that name the
+ * version they were based on so a concurrent edit is shown, never merged silently.
+ */
+export function CasePage({ caseId }: { caseId: string }) {
+  const [doc, setDoc] = useState<CaseDocument | undefined>();
+  const [draft, setDraft] = useState<CaseContent | undefined>();
+  const [problem, setProblem] = useState<(ApiProblem & { status: number }) | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | undefined>();
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const { hideIdentifiers } = usePreferences();
+
+  const load = useCallback(async () => {
+    try {
+      const d = await casesApi.get(caseId);
+      setDoc(d);
+      setDraft(contentOf(d));
+      setProblem(undefined);
+      setHistory(await casesApi.history(caseId));
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, [caseId]);
+  useEffect(() => void load(), [load]);
+
+  // Scores and MME as the server will compute them, shown while typing.
+  const derived = useMemo(() => (draft ? deriveCase(draft, () => `new-${++tempIds}`) : undefined), [draft]);
+  const dirty = useMemo(() => !!doc && !!draft && JSON.stringify(contentOf(doc)) !== JSON.stringify(draft), [doc, draft]);
+  const errors = useMemo(() => new Map((problem?.issues ?? []).map((i) => [i.path.replace(/^(body|content)\./, ''), i.message])), [problem]);
+
+  const save = async (): Promise<void> => {
+    if (!doc || !draft) return;
+    setSaving(true);
+    const r = await casesApi.save(doc.id, draft, doc.version);
+    setSaving(false);
+    if (r.ok) {
+      setDoc(r.document);
+      setDraft(contentOf(r.document));
+      setProblem(undefined);
+      setSavedAt(new Date().toLocaleTimeString());
+      setHistory(await casesApi.history(caseId));
+    } else {
+      setProblem({ ...r.problem, status: r.status });
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (loadError) return <div className="page"><TopBar title="Case" /><div className="error-banner">{loadError}</div></div>;
+  if (!doc || !draft || !derived) return <div className="page"><TopBar title="Case" /><div className="muted pad">Loading…</div></div>;
+
+  const shape = caseContentSchema.shape;
+  const name = hideIdentifiers && !draft.patient.pseudonymous ? 'Patient' : draft.patient.pseudonym;
+  return (
+    <div className="page case-page">
+      <TopBar title={<>Case · <span className="phi">{name}</span> · {draft.title}</>}>
+        <span className="muted" data-testid="case-version">version {doc.version}{dirty ? ' · unsaved changes' : savedAt ? ` · saved ${savedAt}` : ''}</span>
+        <button className="primary" onClick={() => void save()} disabled={saving || !dirty} data-testid="save-case" title="Save (Ctrl+S)">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </TopBar>
+      {problem?.code === 'version-conflict' && (
+        <div className="error-banner" data-testid="conflict">
+          This case was changed elsewhere (now version {problem.current?.version ?? '?'}, by {problem.current?.updatedBy ?? 'someone'}): your changes were not saved.
+          <button className="small" onClick={() => void load()}>Load their version (discard mine)</button>
+          <button className="small" onClick={() => { if (problem.current) setDoc(problem.current); setProblem(undefined); }}>Keep mine (then Save to replace theirs)</button>
+        </div>
+      )}
+      {problem && problem.code !== 'version-conflict' && (
+        <div className="error-banner" data-testid="save-error">
+          {problem.error}
+          {problem.issues && (
+            <ul>
+              {problem.issues.map((i) => (
+                <li key={i.path}><code>{i.path}</code>: {i.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="case-body">
+        <nav className="case-nav">
+          {CASE_SECTIONS.map((k) => (
+            <a key={k} href={`#section-${k}`}>{humanize(k)}</a>
+          ))}
+          <a href="#section-chart">Outcome chart</a>
+          <a href="#section-history">History</a>
+        </nav>
+        <form className="case-form" onSubmit={(e) => e.preventDefault()}>
+          {CASE_SECTIONS.map((k) => (
+            <section key={k} id={`section-${k}`} className="case-section">
+              <SchemaField
+                schema={shape[k]}
+                value={derived[k]}
+                onChange={(v) => setDraft({ ...draft, [k]: v })}
+                path={k}
+                label={humanize(k)}
+                errors={errors}
+                renderComputed={renderComputed}
+              />
+              {k === 'linkedStudies' && draft.linkedStudies.length > 0 && (
+                <div className="study-links">
+                  {draft.linkedStudies.map((s) => (
+                    <a key={s.studyInstanceUID} href={`/studies/${s.studyInstanceUID}`} onClick={(e) => { e.preventDefault(); navigate(`/studies/${s.studyInstanceUID}`); }}>
+                      Open study {s.description || s.studyInstanceUID.slice(-12)}
+                    </a>
+                  ))}
+                </div>
+              )}
+            </section>
+          ))}
+          <section id="section-chart" className="case-section">
+            <h3>Pain and opioids over time</h3>
+            <FollowUpChart content={derived} />
+          </section>
+          <section id="section-history" className="case-section">
+            <h3>History</h3>
+            <ol className="history" data-testid="history">
+              {[...history].reverse().map((h) => (
+                <li key={h.version}>
+                  v{h.version} · {h.action} · {new Date(h.at).toLocaleString()} · {h.by}
+                  {h.changes.paths.length > 0 && <span className="muted"> · {h.changes.paths.slice(0, 6).join(', ')}{h.changes.paths.length > 6 || h.changes.truncated ? '…' : ''}</span>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </form>
+      </div>
+    </div>
+  );
+}
