@@ -2,6 +2,7 @@ import { prefetchPart10Instance } from '@cornerstonejs/dicom-image-loader';
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type { InstanceListing } from '../dicom/studyListing';
 import { undeflatePart10 } from '../dicom/undeflate';
+import { addBasicOffsetTable } from '../dicom/addBasicOffsetTable';
 import { inflateRawSync } from './inflate';
 
 /**
@@ -35,8 +36,11 @@ export async function fetchInstances(
       } else {
         const res = await fetch(inst.url);
         if (!res.ok) throw new Error(`${inst.url}: HTTP ${res.status}`);
-        // Cornerstone's metadata path cannot read deflated data sets: inflate them first.
-        await prefetchPart10Instance(imageId, undeflatePart10(new Uint8Array(await res.arrayBuffer()), inflateRawSync));
+        // Cornerstone's metadata path cannot read deflated data sets: inflate them first; and
+        // multi-frame JPEG split across fragments needs an offset table to find its frames.
+        let bytes = undeflatePart10(new Uint8Array(await res.arrayBuffer()), inflateRawSync);
+        if ((inst.numberOfFrames ?? 1) > 1) bytes = addBasicOffsetTable(bytes);
+        await prefetchPart10Instance(imageId, bytes);
       }
       done++;
       onProgress(done, instances.length);
