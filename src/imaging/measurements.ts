@@ -33,3 +33,17 @@ export function readMeasurements(
   }
   return out;
 }
+
+const asPoints = (points: unknown[] | undefined): Vec3[] => (points ?? []).filter((p): p is Vec3 => Array.isArray(p) && p.length === 3);
+
+/** The on-image text of a length annotation, in mm from its world points. */
+export function lengthLabel(points: unknown[] | undefined): string[] {
+  const p = asPoints(points);
+  return p.length >= 2 ? [`${distance(p[0] as Vec3, p[1] as Vec3).toFixed(1)} mm`] : [];
+}
+
+/** The on-image text of an angle annotation, in degrees from its world points. */
+export function angleLabel(points: unknown[] | undefined): string[] {
+  const p = asPoints(points);
+  return p.length >= 3 ? [`${angleDeg(p[0] as Vec3, p[1] as Vec3, p[2] as Vec3).toFixed(1)}°`] : [];
+}

@@ -110,6 +110,9 @@ describe('study view (deep link)', () => {
     const [length] = await viewer.measurementValues('length');
     expect(Math.abs(length! - expected), `measured ${length} mm, truth ${expected} mm`).toBeLessThan(1);
     expect(await page.locator('[data-testid="measurements"]').innerText()).toMatch(/\d+\.\d mm/);
+    // The label drawn on the image says the same as the panel.
+    const svgText = await page.locator('[data-testid="viewport-axial"] svg').allTextContents();
+    expect(svgText.join(' ')).toContain(`${length!.toFixed(1)} mm`);
     await snap(page, 'study-spine-length');
     await page.keyboard.press('w');
   });
