@@ -4,6 +4,7 @@ import { readDicomBytes } from '../dicom/readDicomBytes';
 import { studyListings } from '../dicom/studyListingFromGroups';
 import { analyzeSeriesGeometry } from '../dicom/seriesGeometry';
 import { inflateRawSync } from './inflate';
+import { expandArchives } from './expandArchives';
 
 /** A file that could not be read, and why. */
 export interface ImportFailure {
@@ -74,8 +75,9 @@ export interface PickedFile {
  * keeps them in this tab (object URLs for the pixels; nothing is uploaded). Every file that
  * fails is named with the reason; the good files of the same drop are kept.
  */
-export async function importLocalFiles(files: readonly PickedFile[], onProgress: (done: number, total: number) => void): Promise<ImportReport> {
-  const report: ImportReport = { total: files.length, read: 0, failures: [], skipped: [], studies: [] };
+export async function importLocalFiles(picked: readonly PickedFile[], onProgress: (done: number, total: number) => void): Promise<ImportReport> {
+  const { files, failures } = await expandArchives(picked);
+  const report: ImportReport = { total: files.length + failures.length, read: 0, failures: [...failures], skipped: [], studies: [] };
   const touched = new Set<string>();
   let done = 0;
   for (const { file, path } of files) {

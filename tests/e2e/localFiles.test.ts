@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import dicomParser from 'dicom-parser';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, snap, watchErrors } from '../support/browser';
@@ -79,7 +80,8 @@ describe.skipIf(!hasShared)('local files dropped on the worklist', () => {
     const m = /Read (\d+) of (\d+) files into (\d+) stud/.exec(summary);
     expect(m, summary).not.toBeNull();
     const [read, total] = [Number(m![1]), Number(m![2])];
-    expect(total).toBe(files.length);
+    // ZIP archives count as their entries (a bad one as itself).
+    expect(total).toBeGreaterThanOrEqual(files.length);
     const listed = await report.locator('tr').count();
     // Every file is either read or listed with its reason.
     expect(read + listed).toBe(total);
@@ -87,6 +89,7 @@ describe.skipIf(!hasShared)('local files dropped on the worklist', () => {
     expect(rows.find((r) => r.startsWith('MR_truncated.dcm'))).toMatch(/truncated/);
     expect(rows.find((r) => r.startsWith('SOURCE.txt'))).toMatch(/not DICOM: text file/);
     expect(rows.find((r) => r.startsWith('zipMR.gz'))).toMatch(/gzip/);
+    expect(rows.filter((r) => r.includes('dwv-test_bad.zip')).join(' ')).toMatch(/\S/);
     // The good files are listed as local studies, and the page still works.
     const studyRows = await page.locator('[data-testid="worklist"] tbody tr').count();
     expect(studyRows).toBe(Number(m![3]));
@@ -146,6 +149,25 @@ describe.skipIf(!hasShared)('local files dropped on the worklist', () => {
       expect(sum / ref.values.length, `${name}: mean absolute HU error`).toBeLessThan(30);
     }
   });
+  it('opens a zipped series (as exported from a PACS or a CD) like the folder it holds, in MPR', async () => {
+    const dir = path.join(sharedDicom, 'real/ct-torso-spine-cort');
+    const entries = Object.fromEntries(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.dcm'))
+        .map((n) => [`export/CT/${n}`, new Uint8Array(readFileSync(path.join(dir, n)))]),
+    );
+    expect(Object.keys(entries)).toHaveLength(168);
+    const zip = zipSync(entries, { level: 1 });
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'cort-export.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await page.waitForFunction(() => /Read 168 of 168 files into 1 study/.test(document.querySelector('[data-testid="import-report"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    const row = page.locator('tr', { hasText: 'matRad_default_patient' });
+    await row.locator('button', { hasText: 'Open' }).click();
+    await page.waitForSelector('[data-testid="load-ready"]', { state: 'attached', timeout: 120_000 });
+    await page.waitForFunction(() => /Im \d+ \/ 168/.test(document.querySelector('[data-testid="slice-axial"]')?.textContent ?? ''));
+    expect(await page.locator('[data-testid="mpr-off"]').count()).toBe(0);
+    await snap(page, 'local-zip-cort-mpr');
+  });
+
 });
 
 if (skip) describe.skip(skip, () => undefined);
