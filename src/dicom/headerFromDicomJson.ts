@@ -55,7 +55,9 @@ export function headerFromDicomJson(json: DicomJsonDataset): InstanceHeader {
     columns: jsonNumber(json, '00280011'),
     numberOfFrames: jsonNumber(json, '00280008'),
     imageType: jsonStrings(json, '00080008'),
-    hasPixelData: PIXEL_DATA_TAGS.some((t) => hasJsonAttribute(json, t)),
+    // Some PACS leave encapsulated PixelData out of the metadata; an image pixel module
+    // (Rows and Columns) still says the instance has pixels to fetch frame by frame.
+    hasPixelData: PIXEL_DATA_TAGS.some((t) => hasJsonAttribute(json, t)) || (jsonNumber(json, '00280010') ?? 0) * (jsonNumber(json, '00280011') ?? 0) > 0,
     patientName: s('00100010'),
     patientID: s('00100020'),
     patientSex: s('00100040'),
