@@ -53,7 +53,7 @@ export function PacsSearch({ onResults }: { onResults: (studies: StudyListing[])
 
   return (
     <form className="pacs-search" onSubmit={submit} data-testid="pacs-search">
-      <strong>PACS{enabled.label ? ` · ${enabled.label}` : ''}</strong>
+      <strong>{enabled.label ?? 'PACS'}</strong>
       {field('patientName', 'Name')}
       {field('patientId', 'Patient ID')}
       {field('dateFrom', 'From', 'date')}

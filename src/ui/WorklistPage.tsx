@@ -127,7 +127,7 @@ export function WorklistPage() {
                       </a>
                     ))}
                   </td>
-                  <td className="num">{s.series.length}</td>
+                  <td className="num">{s.series.length || (s.source === 'dicomweb' ? '—' : 0)}</td>
                   <td className="num">{s.imageCount}</td>
                   <td>
                     <button className="primary" onClick={() => navigate(`/studies/${s.studyInstanceUID}`)}>
