@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (Chromium for end-to-end tests, dcmtk and
-# dicom3tools to validate and transcode DICOM) when running as root with apt; otherwise says
+# dicom3tools to validate and transcode DICOM, Orthanc with its DICOMweb plugin as the PACS of
+# the DICOMweb tests) when running as root with apt; otherwise says
 # what is missing. Safe to run repeatedly: it does nothing when everything is there.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v dcmdump >/dev/null 2>&1 || need+=(dcmtk)
 command -v dciodvfy >/dev/null 2>&1 || need+=(dicom3tools)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v Orthanc >/dev/null 2>&1 || [ -x /usr/sbin/Orthanc ] || need+=(orthanc)
+[ -e /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || need+=(orthanc-dicomweb)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "[deps] installing Debian packages: ${need[*]}"

@@ -5,6 +5,12 @@ import type { ServerConfig } from './config';
 import type { Catalogue } from './catalogue';
 import { sendError, sendJson } from './http';
 import { serveStatic } from './staticFiles';
+import type { RecordsRequestHandler } from './records/recordsRoutes';
+import { PacsError } from './dicomweb/pacsError';
+import type { Pacs } from './dicomweb/pacs';
+import { isDicomwebPath, proxyDicomweb } from './dicomweb/proxyDicomweb';
+import { publicConfig } from './dicomweb/publicConfig';
+import { sendPacsSearch } from './dicomweb/sendPacsSearch';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void;
 
@@ -16,9 +22,11 @@ interface Route {
 
 /**
  * The request handler of the one PercuPlan process: the REST API under /api, the embedded
- * sample source's files, and the built app for every other path (client-side routes included).
+ * sample source's files, the DICOMweb proxy under /dicomweb, and the built app for every
+ * other path (client-side routes included). Studies missing from the embedded source are
+ * looked up on the PACS, when one is configured.
  */
-export function createApp(config: ServerConfig, catalogue: Catalogue): RequestListener {
+export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pacs, records?: RecordsRequestHandler): RequestListener {
   const uid = '([0-9.]{1,64})';
   const routes: Route[] = [
     {
@@ -28,14 +36,24 @@ export function createApp(config: ServerConfig, catalogue: Catalogue): RequestLi
     },
     {
       method: 'GET',
+      pattern: /^\/api\/config$/,
+      handler: (_req, res) => sendJson(res, 200, publicConfig(config.dicomweb)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/pacs\/studies$/,
+      handler: (req, res) => sendPacsSearch(pacs?.source, new URL(req.url ?? '/', 'http://localhost'), res),
+    },
+    {
+      method: 'GET',
       pattern: /^\/api\/studies$/,
       handler: (_req, res) => sendJson(res, 200, catalogue.studies()),
     },
     {
       method: 'GET',
       pattern: new RegExp(`^/api/studies/${uid}$`),
-      handler: (_req, res, [study]) => {
-        const found = catalogue.study(study ?? '');
+      handler: async (_req, res, [study]) => {
+        const found = catalogue.study(study ?? '') ?? (await pacs?.source.study(study ?? ''));
         if (found) sendJson(res, 200, found);
         else sendError(res, 404, `No study with StudyInstanceUID ${study}`);
       },
@@ -43,8 +61,10 @@ export function createApp(config: ServerConfig, catalogue: Catalogue): RequestLi
     {
       method: 'GET',
       pattern: new RegExp(`^/api/studies/${uid}/series/${uid}/instances$`),
-      handler: (_req, res, [study, series]) => {
-        const found = catalogue.seriesInstances(study ?? '', series ?? '');
+      handler: async (_req, res, [study, series]) => {
+        const found =
+          catalogue.seriesInstances(study ?? '', series ?? '') ??
+          (await pacs?.source.seriesInstances(study ?? '', series ?? ''));
         if (found) sendJson(res, 200, found);
         else sendError(res, 404, `No series ${series} in study ${study}`);
       },
@@ -74,6 +94,11 @@ export function createApp(config: ServerConfig, catalogue: Catalogue): RequestLi
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const run = async (): Promise<void> => {
+      if (isDicomwebPath(url.pathname)) {
+        await proxyDicomweb(pacs?.client, req, res, url);
+        return;
+      }
+      if (records && (await records(req, res, url))) return;
       for (const route of routes) {
         const m = route.pattern.exec(url.pathname);
         if (m && route.method === method) {
@@ -92,6 +117,12 @@ export function createApp(config: ServerConfig, catalogue: Catalogue): RequestLi
       await serveStatic(req, res, config.distDir, url.pathname);
     };
     run().catch((e: unknown) => {
+      if (e instanceof PacsError) {
+        console.warn(`[dicomweb] ${req.method} ${url.pathname}: ${e.message}`);
+        if (!res.headersSent) sendError(res, e.status, e.message);
+        else res.destroy();
+        return;
+      }
       console.error(`[server] ${req.method} ${url.pathname} failed:`, e);
       if (!res.headersSent) sendError(res, 500, 'Internal error; see the server log');
       else res.destroy();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readDicomwebConfig, type DicomwebConfig } from './dicomweb/dicomwebConfig';
 
 /** Server settings, from the environment with the product's embedded defaults. */
 export interface ServerConfig {
@@ -8,6 +9,8 @@ export interface ServerConfig {
   sampleDir: string;
   distDir: string;
   version: string;
+  /** The PACS reached over DICOMweb, when DICOMWEB_URL is set. */
+  dicomweb?: DicomwebConfig;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -40,5 +43,6 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string, version: st
     sampleDir: path.resolve(repoRoot, env.SAMPLE_DIR?.trim() || 'sample-dicom/generated'),
     distDir: path.resolve(repoRoot, 'dist'),
     version,
+    dicomweb: readDicomwebConfig(env),
   };
 }

@@ -7,6 +7,8 @@ import { indexFolder } from './embeddedSource';
 import { createCatalogue } from './catalogue';
 import { createApp } from './app';
 import { listStudies, orderSeries } from './seriesAdapters';
+import { openRecordStore } from './records/openRecordStore';
+import { createPacs } from './dicomweb/pacs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,7 +25,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     `[embedded] indexed ${index.instances.length} instances in ${catalogue.studies().length} studies ` +
       `from ${config.sampleDir} in ${(performance.now() - t0).toFixed(0)} ms`,
   );
-  const server = createServer(createApp(config, catalogue));
+  const pacs = config.dicomweb ? createPacs(config.dicomweb) : undefined;
+  if (pacs) console.log(`[dicomweb] PACS at ${pacs.client.name}, proxied under /dicomweb`);
+  const records = await openRecordStore(env, config.dataDir, config.sampleDir);
+  const server = createServer(createApp(config, catalogue, pacs, records.handle));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -35,6 +40,6 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   console.log(`PercuPlan ${config.version} is running at ${url}`);
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => records.close()),
   };
 }

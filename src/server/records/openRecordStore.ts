@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { migrateSchema } from './schemaMigrations';
+import { openPglite } from './pgliteClient';
+import { openPostgres } from './postgresClient';
+import { createRecordsHandler, type RecordsRequestHandler } from './recordsRoutes';
+import type { RecordsRepository } from './recordsRepository';
+import { localUser } from './requestActor';
+import { seedDemoCases } from './seedDemoCases';
+import { createSqlRecordsRepository } from './sqlRecordsRepository';
+
+/**
+ * Where the records live: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/db.
+ * Brings the schema up to date on the way; `log` receives what it did.
+ */
+export async function openRecordsRepository(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  log: (message: string) => void = console.log,
+): Promise<RecordsRepository> {
+  const url = env.DATABASE_URL?.trim();
+  const db = url ? await openPostgres(url) : await openPglite(path.join(dataDir, 'db'));
+  try {
+    const applied = await migrateSchema(db);
+    if (applied.length) log(`[records] database migrations applied: ${applied.join(', ')}`);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  log(`[records] ${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} at ${db.location}`);
+  return createSqlRecordsRepository(db);
+}
+
+/** The records part of the server: the repository and its HTTP handler. */
+export interface RecordStore {
+  repository: RecordsRepository;
+  handle: RecordsRequestHandler;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the records database, creates the demo cases on a database that never held one
+ * (unless PERCUPLAN_DEMO=0), and returns the API handler. `sampleDir` is where the demo
+ * cases find the sample studies' truth files.
+ */
+export async function openRecordStore(env: NodeJS.ProcessEnv, dataDir: string, sampleDir: string): Promise<RecordStore> {
+  const repository = await openRecordsRepository(env, dataDir);
+  if (env.PERCUPLAN_DEMO?.trim() !== '0') await seedDemoCases(repository, sampleDir);
+  return {
+    repository,
+    handle: createRecordsHandler(repository, { defaultActor: localUser(env) }),
+    close: () => repository.close(),
+  };
+}

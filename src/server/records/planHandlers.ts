@@ -1,0 +1,86 @@
+import {
+  PLAN_MIGRATIONS,
+  PLAN_SCHEMA_VERSION,
+  planContentSchema,
+  planInputSchema,
+  type PlanContent,
+} from '../../records';
+import { ok, type Result } from '../../shared/result';
+import { problem, type Reply } from './apiProblem';
+import { baseVersion } from './baseVersion';
+import { archiveRequest } from './archiveRequest';
+import { documentReply, outcomeReply } from './documentReply';
+import { parseInput, pick } from './parseInput';
+import type { RecordsRepository } from './recordsRepository';
+import type { RouteInput } from './routeInput';
+
+const PLAN_FIELDS = Object.keys(planContentSchema.shape) as (keyof PlanContent)[];
+
+function planContentOf(body: unknown): Result<{ content: PlanContent; id?: string; version?: number; caseId?: string }, Reply> {
+  const parsed = parseInput(planInputSchema, body, 'plan', { list: PLAN_MIGRATIONS, current: PLAN_SCHEMA_VERSION });
+  if (!parsed.ok) return parsed;
+  return ok({ content: pick(parsed.value, PLAN_FIELDS), id: parsed.value.id, version: parsed.value.version, caseId: parsed.value.caseId });
+}
+
+const mismatch = (path: string, expected: string): Reply =>
+  problem(400, 'invalid-fields', `The body's ${path} is not the one the URL names`, { issues: [{ path, message: `Expected ${expected}` }] });
+
+/** The handlers of /api/plans… and /api/cases/:id/plans over a repository. */
+export function planHandlers(repo: RecordsRepository) {
+  return {
+    async list({ url, params: [caseId] }: RouteInput): Promise<Reply> {
+      const include = url.searchParams.get('include');
+      if (include !== null && include !== 'content') {
+        return problem(400, 'invalid-query', 'include may only be "content"', { issues: [{ path: 'query.include', message: 'Expected "content"' }] });
+      }
+      const plans = await repo.listPlans(caseId, include === 'content');
+      return plans ? { status: 200, body: { caseId, plans } } : problem(404, 'not-found', `No case ${caseId}`);
+    },
+
+    async create({ params: [caseId], body, actor }: RouteInput): Promise<Reply> {
+      const input = planContentOf(body);
+      if (!input.ok) return input.error;
+      if (input.value.caseId !== undefined && input.value.caseId !== caseId) return mismatch('caseId', caseId);
+      const outcome = await repo.createPlan(caseId, input.value.content, actor);
+      const reply = outcomeReply(outcome, true);
+      if (outcome.kind === 'saved') reply.headers = { ...reply.headers, location: `/api/plans/${outcome.value.id}` };
+      return reply;
+    },
+
+    async get({ params: [id] }: RouteInput): Promise<Reply> {
+      const found = await repo.getPlan(id);
+      return found ? documentReply(found.document, 200, found.problems) : problem(404, 'not-found', `No plan ${id}`);
+    },
+
+    async update({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {
+      const input = planContentOf(body);
+      if (!input.ok) return input.error;
+      if (input.value.id !== undefined && input.value.id !== id) return mismatch('id', id);
+      const base = baseVersion(req, input.value.version, true);
+      if (!base.ok) return base.error;
+      if (input.value.caseId !== undefined) {
+        const current = await repo.getPlan(id);
+        if (current && current.document.caseId !== input.value.caseId) return mismatch('caseId', current.document.caseId);
+      }
+      return outcomeReply(await repo.updatePlan(id, base.value as number, input.value.content, actor));
+    },
+
+    async archive({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {
+      const request = archiveRequest(body);
+      if (!request.ok) return request.error;
+      const base = baseVersion(req, request.value.version, false);
+      if (!base.ok) return base.error;
+      return outcomeReply(await repo.setPlanArchived(id, request.value.archived, base.value, actor));
+    },
+
+    async history({ params: [id] }: RouteInput): Promise<Reply> {
+      const entries = await repo.planHistory(id);
+      return entries ? { status: 200, body: { id, entries } } : problem(404, 'not-found', `No plan ${id}`);
+    },
+
+    async version({ params: [id, n] }: RouteInput): Promise<Reply> {
+      const found = await repo.planVersion(id, Number(n));
+      return found ? documentReply(found.document, 200, found.problems) : problem(404, 'not-found', `No version ${n} of plan ${id}`);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import type { SqlClient, SqlExecutor } from './sqlClient';
+
+const executor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
+  async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+    return (await q.query<R>(sql, [...params])).rows;
+  },
+});
+
+/** A connection URL with its password masked, for logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparsable DATABASE_URL)';
+  }
+}
+
+/**
+ * Connects to PostgreSQL at `url` (DATABASE_URL). A commit is durable when COMMIT returns
+ * under the server's default `synchronous_commit = on`; the session sets it explicitly so a
+ * server-wide `off` cannot weaken what an acknowledged save means.
+ */
+export async function openPostgres(url: string): Promise<SqlClient> {
+  const pool = new pg.Pool({ connectionString: url, max: 5, options: '-c synchronous_commit=on' });
+  // An idle client losing its connection must not crash the server; the next query reconnects.
+  pool.on('error', (e) => console.warn(`[records] PostgreSQL connection error: ${e.message}`));
+  await pool.query('SELECT 1');
+  const plain = executor(pool);
+  return {
+    kind: 'postgres',
+    location: redactUrl(url),
+    query: plain.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

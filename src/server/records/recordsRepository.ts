@@ -1,0 +1,109 @@
+import type {
+  CaseContent,
+  CaseDocument,
+  CaseStatus,
+  ChangeSummary,
+  FieldIssue,
+  PlanContent,
+  PlanDocument,
+  PlanStatus,
+  Procedure,
+  Restored,
+  TumourType,
+} from '../../records';
+import type { RecordsExport } from './recordsExport';
+
+/** What a save or an archive came to. Only `saved` wrote a new version. */
+export type Outcome<T> =
+  | { kind: 'saved'; value: T }
+  | { kind: 'unchanged'; value: T }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'conflict'; message: string; current: T }
+  | { kind: 'archived'; message: string }
+  | { kind: 'invalid'; issues: FieldIssue[] };
+
+/** One entry of a document's history: one accepted change, which made one version. */
+export interface HistoryEntry {
+  version: number;
+  action: 'create' | 'update' | 'archive' | 'unarchive';
+  at: string;
+  by: string;
+  changes: ChangeSummary;
+}
+
+/** Filters of the case list; every given filter must match. */
+export interface CaseFilter {
+  status?: CaseStatus[];
+  procedure?: Procedure[];
+  tumourType?: TumourType[];
+  /** Cases linked to this StudyInstanceUID (for the worklist). */
+  study?: string;
+  /** Archived cases are left out unless asked for. */
+  archived?: 'exclude' | 'include' | 'only';
+  /** Text found in the pseudonym or the title, case-insensitively. */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A plan as listed: everything but its content. */
+export type PlanSummary = Omit<PlanDocument, 'content'>;
+
+/** A case as listed: what the case list and the worklist show, without the full record. */
+export interface CaseSummary {
+  id: string;
+  version: number;
+  status: CaseStatus;
+  title: string;
+  patient: { pseudonym: string; pseudonymous: boolean; sex: string; ageYears: number | null };
+  tumour: { primary: TumourType | null; histology: string };
+  decision: { outcome: string; procedures: Procedure[]; date: string | null };
+  maximalPainSite: string;
+  painOnWeightBearing: number | null;
+  lesionCount: number;
+  followUpCount: number;
+  lastFollowUpDate: string | null;
+  studyInstanceUIDs: string[];
+  plans: { id: string; version: number; status: PlanStatus; title: string; seriesInstanceUID: string; archivedAt: string | null }[];
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  archivedAt: string | null;
+}
+
+/** What an import did. */
+export type ImportOutcome =
+  | { kind: 'imported'; cases: number; plans: number; versions: number; skipped: number }
+  | { kind: 'refused'; problems: string[] };
+
+/**
+ * Where case records and plans are kept. A case and its plans change in the same database
+ * transactions; every accepted change makes a new version with a history entry; a save names
+ * the version it was based on and is refused when that is not the current one; nothing is
+ * ever deleted, only archived. Writes resolve only once committed durably.
+ */
+export interface RecordsRepository {
+  readonly kind: 'pglite' | 'postgres';
+  listCases(filter: CaseFilter): Promise<CaseSummary[]>;
+  getCase(id: string): Promise<Restored<CaseDocument> | undefined>;
+  createCase(content: CaseContent, actor: string): Promise<CaseDocument>;
+  updateCase(id: string, baseVersion: number, content: CaseContent, actor: string): Promise<Outcome<CaseDocument>>;
+  /** Archives (or restores) a case, and its plans with it, in one transaction. */
+  setCaseArchived(id: string, archived: boolean, baseVersion: number | undefined, actor: string): Promise<Outcome<CaseDocument>>;
+  caseHistory(id: string): Promise<HistoryEntry[] | undefined>;
+  caseVersion(id: string, version: number): Promise<Restored<CaseDocument> | undefined>;
+  listPlans(caseId: string, withContent: boolean): Promise<(PlanDocument | PlanSummary)[] | undefined>;
+  getPlan(id: string): Promise<Restored<PlanDocument> | undefined>;
+  createPlan(caseId: string, content: PlanContent, actor: string): Promise<Outcome<PlanDocument>>;
+  updatePlan(id: string, baseVersion: number, content: PlanContent, actor: string): Promise<Outcome<PlanDocument>>;
+  setPlanArchived(id: string, archived: boolean, baseVersion: number | undefined, actor: string): Promise<Outcome<PlanDocument>>;
+  planHistory(id: string): Promise<HistoryEntry[] | undefined>;
+  planVersion(id: string, version: number): Promise<Restored<PlanDocument> | undefined>;
+  /** True when no case was ever stored. */
+  isEmpty(): Promise<boolean>;
+  /** Every case and plan with its whole history. */
+  exportAll(): Promise<RecordsExport>;
+  /** Adds an export's cases and plans, all or nothing (see importRecords). */
+  importAll(data: RecordsExport): Promise<ImportOutcome>;
+  close(): Promise<void>;
+}
