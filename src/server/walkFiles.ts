@@ -14,6 +14,8 @@ export async function walkFiles(root: string): Promise<string[]> {
       return;
     }
     for (const e of entries) {
+      // Dot entries are hidden or half-written (the generator's .tmp-* folders, .DS_Store).
+      if (e.name.startsWith('.')) continue;
       const child = path.join(p, e.name);
       // Follow links: a study folder is often a link to a CD or an export elsewhere.
       const isDir = e.isDirectory() || (e.isSymbolicLink() && (await stat(child).catch(() => undefined))?.isDirectory());
