@@ -17,7 +17,7 @@ export function TopBar({ title, children, onHelp }: { title: ReactNode; children
       >
         PercuPlan
       </a>
-      <a className="nav" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Studies</a>
+      <a className="nav" href="/" data-testid="nav-studies" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Studies</a>
       <a className="nav" href="/cases" data-testid="nav-cases" onClick={(e) => { e.preventDefault(); navigate('/cases'); }}>Cases</a>
       <span className="title">{title}</span>
       <span className="spacer" />

@@ -149,6 +149,34 @@ describe.skipIf(!hasShared)('local files dropped on the worklist', () => {
       expect(sum / ref.values.length, `${name}: mean absolute HU error`).toBeLessThan(30);
     }
   });
+  it('opens the multi-frame Enhanced CT (fragmented JPEG, no offset table) frame by frame, without decode errors', async () => {
+    await page.locator('tr', { hasText: 'Perfusion' }).locator('button', { hasText: 'Open' }).click();
+    await page.waitForSelector('[data-testid="load-ready"]', { state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(() => /Im \d \/ 2/.test(document.querySelector('[data-testid="slice-stack"]')?.textContent ?? ''));
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-testid="decode-errors"]').count()).toBe(0);
+    const box = (await page.locator('[data-testid="viewport-stack"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid="decode-errors"]').count()).toBe(0);
+    await snap(page, 'local-enhanced-ct');
+    await page.click('[data-testid="nav-studies"]');
+    await page.waitForSelector('[data-testid="drop-zone"]');
+  });
+
+  it('opens the real J2K series whose UIDs are empty in the dataset, in MPR', async () => {
+    const dir = path.join(sharedDicom, 'real/ct-thoracolumbar-j2k');
+    await page.setInputFiles('[data-testid="file-input"]', walk(dir));
+    await page.waitForFunction(() => /Read 20 of 21 files/.test(document.querySelector('[data-testid="import-report"]')?.textContent ?? ''));
+    await page.locator('tr', { hasText: 'CT' }).filter({ hasText: '20' }).first().locator('button', { hasText: 'Open' }).click();
+    await page.waitForSelector('[data-testid="load-ready"]', { state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(() => /Im \d+ \/ 20/.test(document.querySelector('[data-testid="slice-axial"]')?.textContent ?? ''));
+    await snap(page, 'local-j2k-empty-uids');
+    await page.click('[data-testid="nav-studies"]');
+    await page.waitForSelector('[data-testid="drop-zone"]');
+  });
+
   it('opens a zipped series (as exported from a PACS or a CD) like the folder it holds, in MPR', async () => {
     const dir = path.join(sharedDicom, 'real/ct-torso-spine-cort');
     const entries = Object.fromEntries(
@@ -166,6 +194,25 @@ describe.skipIf(!hasShared)('local files dropped on the worklist', () => {
     await page.waitForFunction(() => /Im \d+ \/ 168/.test(document.querySelector('[data-testid="slice-axial"]')?.textContent ?? ''));
     expect(await page.locator('[data-testid="mpr-off"]').count()).toBe(0);
     await snap(page, 'local-zip-cort-mpr');
+    // RescaleSlope 0.0444 (not an integer): HU as the viewer decodes them equal stored × slope + intercept.
+    const name = 'ct_slice_84.dcm';
+    const ds = dicomParser.parseDicom(new Uint8Array(readFileSync(path.join(dir, name))));
+    const slope = Number(ds.string('x00281053'));
+    const intercept = Number(ds.string('x00281052'));
+    expect(slope).not.toBe(Math.round(slope));
+    const el = ds.elements['x7fe00010']!;
+    const n = ds.uint16('x00280010')! * ds.uint16('x00280011')!;
+    const raw = new DataView(ds.byteArray.buffer, ds.byteArray.byteOffset + el.dataOffset, n * 2);
+    const viewer = await page.evaluate(async (p) => {
+      const f = window.__percuplan!.localStudies.files().find((x) => x.path.endsWith(p))!;
+      const px = await window.__percuplan!.loadPixelValues({ url: f.url });
+      return px.values.filter((_, i) => i % 97 === 0);
+    }, name);
+    const expected = Array.from({ length: n }, (_, i) => raw.getUint16(i * 2, true) * slope + intercept).filter((_, i) => i % 97 === 0);
+    expect(viewer.length).toBe(expected.length);
+    let worst = 0;
+    for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(viewer[i]! - expected[i]!));
+    expect(worst, 'largest HU difference').toBeLessThan(0.01);
   });
 
 });
