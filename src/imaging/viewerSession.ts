@@ -14,6 +14,7 @@ import { dot, sub, add, scale } from '../shared/vec3';
 import { windowRange, type WindowPreset } from '../shared/windowPresets';
 import { fetchInstances } from './fetchInstances';
 import { orientationLabels } from './orientationLabels';
+import { isSoftwareRenderer } from './softwareRenderer';
 import { angleLabel, lengthLabel, readMeasurements } from './measurements';
 import type { LoadProgress, MeasurementReading, ProbeReading, ViewerTool, ViewportInfo, ViewportSlot } from './types';
 
@@ -65,6 +66,8 @@ export class ViewerSession {
   private stackImageIds?: string[];
   private infoFrame = 0;
   private destroyed = false;
+  /** Set once the volume's first frame has loaded; the next render marks `percuplan:first-image` (benchmark). */
+  private awaitingFirstImage = false;
   private dirtySlots = new Set<ViewportSlot>();
   private snapshot: SessionSnapshot = {
     progress: { phase: 'headers', done: 0, total: 0 },
@@ -195,12 +198,17 @@ export class ViewerSession {
       await new Promise<void>((resolve) => {
         let seen = 0;
         volume.load((evt: unknown) => {
+          if (seen === 0) this.awaitingFirstImage = true;
           seen++;
           const e = evt as { framesLoaded?: number; numFrames?: number };
           this.set({ progress: { phase: 'pixels', done: e.framesLoaded ?? seen, total: imageIds.length } });
           if ((e.framesLoaded ?? seen) >= imageIds.length) resolve();
         });
         for (const slot of this.elements.keys()) this.ensureViewport(slot);
+      });
+      // For `npm run bench`: the volume is complete, with what Cornerstone's cache holds for it.
+      performance.mark('percuplan:volume-ready', {
+        detail: { voxels: volume.numVoxels, volumeBytes: volume.sizeInBytes, cacheBytes: cache.getCacheSize(), dataType: volume.dataType ?? null },
       });
       for (const slot of this.enabled) this.markDirty(slot);
       this.set({ progress: { phase: 'ready', done: imageIds.length, total: imageIds.length } });
@@ -242,13 +250,13 @@ export class ViewerSession {
       });
     } else if (slot === 'volume3d') {
       if (!this.volumeId) return;
-      this.engine.enableElement({ viewportId: slot, type: Enums.ViewportType.VOLUME_3D, element, defaultOptions: { background: [0.02, 0.02, 0.04] } });
+      this.engine.enableElement({ viewportId: slot, type: Enums.ViewportType.VOLUME_3D, element, defaultOptions: { background: [0.02, 0.02, 0.04], orientation: Enums.OrientationAxis.CORONAL } });
       this.enabled.add(slot);
       this.toolGroup3d?.addViewport(slot, this.engine.id);
       const vp = this.engine.getViewport(slot) as Types.IVolumeViewport;
       void vp.setVolumes([{ volumeId: this.volumeId }]).then(() => {
         if (this.destroyed) return;
-        vp.setProperties({ preset: 'CT-Bone' });
+        vp.setProperties({ preset: 'CT-Bones', sampleDistanceMultiplier: isSoftwareRenderer() ? 8 : 1 });
         vp.resetCamera();
         vp.render();
       });
@@ -276,6 +284,14 @@ export class ViewerSession {
     const dirty = (): void => this.markDirty(slot);
     const events = [Enums.Events.CAMERA_MODIFIED, Enums.Events.VOI_MODIFIED, Enums.Events.VOLUME_NEW_IMAGE, Enums.Events.STACK_NEW_IMAGE, Enums.Events.IMAGE_RENDERED];
     for (const ev of events) element.addEventListener(ev, dirty);
+    // For `npm run bench`: the first frame drawn after the volume's first slice arrived.
+    const firstImage = (): void => {
+      if (!this.awaitingFirstImage || slot === 'volume3d' || slot === 'stack') return;
+      this.awaitingFirstImage = false;
+      performance.mark('percuplan:first-image');
+    };
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, firstImage);
+    this.cleanups.push(() => element.removeEventListener(Enums.Events.IMAGE_RENDERED, firstImage));
     const move = (e: MouseEvent): void => this.probeAt(slot, element, e);
     element.addEventListener('mousemove', move);
     this.cleanups.push(() => {
@@ -423,7 +439,7 @@ export class ViewerSession {
       const vp = this.engine.getViewport(slot) as Types.IVolumeViewport | Types.IStackViewport;
       vp.resetCamera();
       vp.resetProperties?.();
-      if (slot === 'volume3d') (vp as Types.IVolumeViewport).setProperties({ preset: 'CT-Bone' });
+      if (slot === 'volume3d') (vp as Types.IVolumeViewport).setProperties({ preset: 'CT-Bones' });
       vp.render();
       this.markDirty(slot);
     }

@@ -132,6 +132,24 @@ describe('study view (deep link)', () => {
     await page.keyboard.press('i');
   });
 
+  it('switches to the 2×2 layout with a 3D bone rendering, and double-click maximises and restores a view', async () => {
+    const viewer = new ViewerPage(page, server.url);
+    await page.keyboard.press('9');
+    // Software WebGL (SwiftShader, as in CI) takes seconds to upload the volume for 3D.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-grid"] .viewport-pane').length === 4, undefined, { timeout: 120_000 });
+    await page.waitForTimeout(3000);
+    const s3d = await viewer.canvasStats('volume3d');
+    expect(s3d.nonBlack, '3D rendering lit fraction').toBeGreaterThan(0.02);
+    await snap(page, 'study-spine-2x2-3d');
+    await page.keyboard.press('8');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-grid"] .viewport-pane').length === 3, undefined, { timeout: 60_000 });
+    await page.dblclick('[data-testid="viewport-sagittal"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-grid"] .viewport-pane').length === 1);
+    expect(await page.locator('[data-testid="viewport-sagittal"]').count()).toBe(1);
+    await page.dblclick('[data-testid="viewport-sagittal"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-grid"] .viewport-pane').length === 3);
+  });
+
   it('opens the cone-beam CT and shows the help panel', async () => {
     const viewer = new ViewerPage(page, server.url);
     await viewer.open(truths['case2-cbct'].studyInstanceUID);
