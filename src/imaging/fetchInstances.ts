@@ -3,7 +3,14 @@ import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type { InstanceListing } from '../dicom/studyListing';
 import { undeflatePart10 } from '../dicom/undeflate';
 import { addBasicOffsetTable } from '../dicom/addBasicOffsetTable';
+import { ybr422ToRgb } from '../dicom/ybr422ToRgb';
 import { inflateRawSync } from './inflate';
+
+/** True when the header part of a file contains an ASCII string (a cheap pre-check before a parse). */
+function mentions(bytes: Uint8Array, text: string): boolean {
+  const head = bytes.subarray(0, Math.min(bytes.length, 8192));
+  return new TextDecoder('latin1').decode(head).includes(text);
+}
 
 /**
  * The image id of an instance: `wadors:` for a PACS frame URL that comes with its DICOM JSON
@@ -40,6 +47,7 @@ export async function fetchInstances(
         // multi-frame JPEG split across fragments needs an offset table to find its frames.
         let bytes = undeflatePart10(new Uint8Array(await res.arrayBuffer()), inflateRawSync);
         if ((inst.numberOfFrames ?? 1) > 1) bytes = addBasicOffsetTable(bytes);
+        if (mentions(bytes, 'YBR_FULL_422')) bytes = ybr422ToRgb(bytes);
         await prefetchPart10Instance(imageId, bytes);
       }
       done++;

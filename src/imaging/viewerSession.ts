@@ -4,6 +4,7 @@ import {
   volumeLoader,
   cache,
   eventTarget,
+  metaData,
   utilities as csUtils,
   type Types,
 } from '@cornerstonejs/core';
@@ -354,6 +355,14 @@ export class ViewerSession {
     } catch {
       // Not every viewport state can answer before its data is set.
     }
+    // A stack image without orientation or pixel spacing (ultrasound, secondary capture) gets
+    // no patient-direction letters and no scale bar: Cornerstone's defaults would be made up.
+    let placed = true;
+    if (slot === 'stack') {
+      const imageId = (vp as Types.IStackViewport).getCurrentImageId?.();
+      const plane = imageId ? (metaData.get('imagePlaneModule', imageId) as { usingDefaultValues?: boolean } | undefined) : undefined;
+      placed = !plane?.usingDefaultValues;
+    }
     return {
       slot,
       sliceNumber,
@@ -362,8 +371,8 @@ export class ViewerSession {
       windowWidth: voi ? voi.upper - voi.lower : undefined,
       windowCenter: voi ? (voi.upper + voi.lower) / 2 : undefined,
       zoom: vp.getZoom(),
-      mmPerPixel: camera.parallelScale && element.clientHeight ? (2 * camera.parallelScale) / element.clientHeight : undefined,
-      orientation: orientationLabels(up, vpn),
+      mmPerPixel: placed && camera.parallelScale && element.clientHeight ? (2 * camera.parallelScale) / element.clientHeight : undefined,
+      orientation: placed ? orientationLabels(up, vpn) : undefined,
     };
   }
 

@@ -264,6 +264,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
                   active={slot === activeSlot && slots.length > 1}
                   patientLines={patientLines}
                   studyLines={studyLines}
+                  valueUnit={seriesListing?.modality === 'CT' ? ' HU' : ''}
                   onActivate={setActiveSlot}
                   onToggleMaximise={toggleMaximise}
                 />

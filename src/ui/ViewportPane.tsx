@@ -13,12 +13,14 @@ interface Props {
   hidden: boolean;
   patientLines: string[];
   studyLines: string[];
+  /** Unit of the pixel values: HU for CT, none for modalities without a calibrated scale. */
+  valueUnit: string;
   onActivate: (slot: ViewportSlot) => void;
   onToggleMaximise: (slot: ViewportSlot) => void;
 }
 
 /** One viewport: hands its element to the imaging session and draws the text overlay over it. */
-export function ViewportPane({ session, slot, info, active, hidden, patientLines, studyLines, onActivate, onToggleMaximise }: Props) {
+export function ViewportPane({ session, slot, info, active, hidden, patientLines, studyLines, valueUnit, onActivate, onToggleMaximise }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -69,7 +71,7 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
             <div className="corner br" data-testid={`window-${slot}`}>
               {info.windowWidth !== undefined && info.windowCenter !== undefined && (
                 <div>
-                  W {Math.round(info.windowWidth)} HU · L {Math.round(info.windowCenter)} HU
+                  W {Math.round(info.windowWidth)}{valueUnit} · L {Math.round(info.windowCenter)}{valueUnit}
                 </div>
               )}
               {info.zoom !== undefined && <div>Zoom {info.zoom.toFixed(2)}×</div>}

@@ -149,6 +149,31 @@ describe.skipIf(!hasShared)('local files dropped on the worklist', () => {
       expect(sum / ref.values.length, `${name}: mean absolute HU error`).toBeLessThan(30);
     }
   });
+  it('decodes every other file of the transfer-syntax set (colour, palette, YBR, lossy, 2-frame) without error', async () => {
+    const names = readdirSync(TS_DIR).filter((n) => /^(TestPattern|US-|CT1_|CT2_|no-pixel-spacing)/.test(n));
+    expect(names.length).toBeGreaterThan(8);
+    const results = await page.evaluate(async (list) => {
+      const h = window.__percuplan!;
+      const files = h.localStudies.files();
+      const out: Record<string, string> = {};
+      for (const name of list) {
+        const f = files.find((x) => x.path === name);
+        if (!f) {
+          out[name] = 'not imported';
+          continue;
+        }
+        try {
+          const px = await h.loadPixelValues({ url: f.url });
+          out[name] = px.values.length === px.rows * px.columns || px.values.length === px.rows * px.columns * 3 || px.values.length === px.rows * px.columns * 4 ? 'ok' : `size ${px.values.length} for ${px.rows}x${px.columns}`;
+        } catch (e) {
+          out[name] = `failed: ${String(e)}`;
+        }
+      }
+      return out;
+    }, names);
+    for (const name of names) expect(results[name], name).toBe('ok');
+  });
+
   it('opens the multi-frame Enhanced CT (fragmented JPEG, no offset table) frame by frame, without decode errors', async () => {
     await page.locator('tr', { hasText: 'Perfusion' }).locator('button', { hasText: 'Open' }).click();
     await page.waitForSelector('[data-testid="load-ready"]', { state: 'attached', timeout: 60_000 });
