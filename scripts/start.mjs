@@ -32,4 +32,9 @@ if (!process.env.SAMPLE_DIR) {
   await ensureSampleStudies();
 }
 const { startServer } = await import('../src/server/main.ts');
-await startServer();
+try {
+  await startServer();
+} catch (e) {
+  console.error(`PercuPlan could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
