@@ -1,25 +1,6 @@
-import type { CaseDocument, CaseContent, ChangeSummary } from '../records';
+import type { CaseDocument, CaseContent, CaseSummary, HistoryEntry } from '../records';
 
-/** The list entry of a case (GET /api/cases). */
-export interface CaseSummary {
-  id: string;
-  version: number;
-  status: string;
-  title: string;
-  patient: { pseudonym: string; pseudonymous: boolean; sex: string; ageYears: number | null };
-  tumour: { primary: string | null; histology: string };
-  decision: { outcome: string; procedures: string[]; date: string | null };
-  maximalPainSite: string;
-  painOnWeightBearing: number | null;
-  lesionCount: number;
-  followUpCount: number;
-  lastFollowUpDate: string | null;
-  studyInstanceUIDs: string[];
-  plans: { id: string; version: number; status: string; title: string; seriesInstanceUID: string; archivedAt: string | null }[];
-  updatedAt: string;
-  updatedBy: string;
-  archivedAt: string | null;
-}
+export type { CaseSummary, HistoryEntry };
 
 /** A refused request as the server explains it. */
 export interface ApiProblem {
@@ -32,13 +13,6 @@ export interface ApiProblem {
 /** The outcome of a save: the stored document, or the server's reasons. */
 export type SaveOutcome = { ok: true; document: CaseDocument } | { ok: false; status: number; problem: ApiProblem };
 
-export interface HistoryEntry {
-  version: number;
-  action: string;
-  at: string;
-  by: string;
-  changes: ChangeSummary;
-}
 
 async function json<T>(res: Response): Promise<T> {
   return (await res.json().catch(() => ({}))) as T;

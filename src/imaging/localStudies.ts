@@ -2,7 +2,7 @@ import type { InstanceHeader } from '../dicom/instanceHeader';
 import type { SeriesInstances, StudyListing } from '../dicom/studyListing';
 import { readDicomBytes } from '../dicom/readDicomBytes';
 import { studyListings } from '../dicom/studyListingFromGroups';
-import { analyzeSeriesGeometry } from '../dicom/seriesGeometry';
+import { seriesInstancesOf } from '../dicom/seriesInstancesOf';
 import { inflateRawSync } from './inflate';
 import { expandArchives } from './expandArchives';
 
@@ -45,22 +45,7 @@ export const localStudies = {
     if (members.length === 0) return undefined;
     // Keyed by header object: copies of one SOP Instance UID (re-encodings) stay distinct.
     const urlOf = new Map(members.map((m) => [m.header, m.url]));
-    const report = analyzeSeriesGeometry(members.map((m) => m.header));
-    return {
-      studyInstanceUID: study,
-      seriesInstanceUID: series,
-      instances: report.sorted.map((h) => ({
-        sopInstanceUID: h.sopInstanceUID,
-        instanceNumber: h.instanceNumber,
-        imagePositionPatient: h.imagePositionPatient,
-        numberOfFrames: h.numberOfFrames,
-        url: urlOf.get(h) as string,
-      })),
-      reconstructable: report.reconstructable,
-      reasons: report.reasons,
-      warnings: report.warnings,
-      sliceSpacingMm: report.sliceSpacingMm,
-    };
+    return seriesInstancesOf(study, series, [...urlOf.keys()], (h) => ({ url: urlOf.get(h) as string }));
   },
 };
 

@@ -8,6 +8,7 @@ export * from './caseConsistency';
 export * from './caseMigrations';
 export * from './caseRecord';
 export * from './caseStatus';
+export * from './caseSummary';
 export * from './changedPaths';
 export * from './decision';
 export * from './deriveCase';

@@ -1,15 +1,7 @@
 import type { InstanceHeader } from '../dicom/instanceHeader';
 import type { SeriesInstances, StudyListing, StudySource } from '../dicom/studyListing';
 import type { IndexedInstance } from './embeddedSource';
-
-/** What the geometry check tells the catalogue about one series. */
-export interface SeriesOrder {
-  sorted: InstanceHeader[];
-  reconstructable: boolean;
-  reasons: string[];
-  warnings: string[];
-  sliceSpacingMm?: number;
-}
+import { seriesInstancesOf } from '../dicom/seriesInstancesOf';
 
 /** The study listing and file lookup the API serves from an index of instances. */
 export interface Catalogue {
@@ -24,13 +16,9 @@ export type ListStudies = (headers: InstanceHeader[], source: StudySource) => St
 
 /**
  * An in-memory catalogue over indexed files. Series order is computed once per series, on
- * first request, by the shared dicom/ geometry module.
+ * first request, by the shared dicom/ geometry check.
  */
-export function createCatalogue(
-  indexed: IndexedInstance[],
-  listStudies: ListStudies,
-  orderSeries: (headers: InstanceHeader[]) => SeriesOrder,
-): Catalogue {
+export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStudies): Catalogue {
   const files = new Map<string, string>();
   const bySeries = new Map<string, InstanceHeader[]>();
   for (const { header, file } of indexed) {
@@ -55,22 +43,7 @@ export function createCatalogue(
       if (cached) return cached;
       const headers = bySeries.get(key);
       if (!headers) return undefined;
-      const order = orderSeries(headers);
-      const result: SeriesInstances = {
-        studyInstanceUID: study,
-        seriesInstanceUID: series,
-        instances: order.sorted.map((h) => ({
-          sopInstanceUID: h.sopInstanceUID,
-          instanceNumber: h.instanceNumber,
-          imagePositionPatient: h.imagePositionPatient,
-          numberOfFrames: h.numberOfFrames,
-          url: `/api/files/${h.sopInstanceUID}`,
-        })),
-        reconstructable: order.reconstructable,
-        reasons: order.reasons,
-        warnings: order.warnings,
-        sliceSpacingMm: order.sliceSpacingMm,
-      };
+      const result = seriesInstancesOf(study, series, headers, (h) => ({ url: `/api/files/${h.sopInstanceUID}` }));
       ordered.set(key, result);
       return result;
     },

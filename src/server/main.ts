@@ -6,7 +6,7 @@ import { readConfig } from './config';
 import { indexFolder } from './embeddedSource';
 import { createCatalogue } from './catalogue';
 import { createApp } from './app';
-import { listStudies, orderSeries } from './seriesAdapters';
+import { studyListings as listStudies } from '../dicom/studyListingFromGroups';
 import { openRecordStore } from './records/openRecordStore';
 import { createPacs } from './dicomweb/pacs';
 
@@ -20,7 +20,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const t0 = performance.now();
   const index = await indexFolder(config.sampleDir);
   for (const f of index.failures) console.warn(`[embedded] skipped ${f.file}: ${f.reason}`);
-  const catalogue = createCatalogue(index.instances, listStudies, orderSeries);
+  const catalogue = createCatalogue(index.instances, listStudies);
   console.log(
     `[embedded] indexed ${index.instances.length} instances in ${catalogue.studies().length} studies ` +
       `from ${config.sampleDir} in ${(performance.now() - t0).toFixed(0)} ms`,

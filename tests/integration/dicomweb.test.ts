@@ -7,7 +7,7 @@ import type { SeriesInstances, StudyListing } from '../../src/dicom/studyListing
 import { startServer } from '../../src/server/main';
 import { createCatalogue } from '../../src/server/catalogue';
 import { indexFolder } from '../../src/server/embeddedSource';
-import { listStudies, orderSeries } from '../../src/server/seriesAdapters';
+import { studyListings as listStudies } from '../../src/dicom/studyListingFromGroups';
 import { createInstance, dicomFilesIn, orthancSkipReason, startOrthanc, stowFiles, type Orthanc } from '../support/orthanc';
 import { sampleDir, sharedDicom, sharedSkipReason } from '../support/paths';
 
@@ -330,7 +330,7 @@ describe.skipIf(skipOrthanc !== undefined)('DICOMweb against a real Orthanc', ()
 
   it.skipIf(!existsSync(sampleDir))('opens every sample study from the PACS as the embedded source opens it', async () => {
     const index = await indexFolder(sampleDir);
-    const embedded = createCatalogue(index.instances, listStudies, orderSeries);
+    const embedded = createCatalogue(index.instances, listStudies);
     expect(embedded.studies().length).toBeGreaterThan(0);
     for (const study of embedded.studies()) {
       const fromPacs = await api<StudyListing>(`/api/studies/${study.studyInstanceUID}`);

@@ -1,7 +1,7 @@
 import { headerFromDicomJson } from '../../dicom/headerFromDicomJson';
 import type { DicomJsonDataset } from '../../dicom/dicomJson';
 import type { InstanceHeader } from '../../dicom/instanceHeader';
-import { analyzeSeriesGeometry } from '../../dicom/seriesGeometry';
+import { seriesInstancesOf } from '../../dicom/seriesInstancesOf';
 import type { SeriesInstances, StudyListing } from '../../dicom/studyListing';
 import type { PacsClient } from './pacsClient';
 import { PacsError } from './pacsError';
@@ -54,23 +54,10 @@ export function createPacsSource(client: PacsClient, label: string): PacsSource 
     if (entries.length === 0) return undefined;
     const jsonOf = new Map<InstanceHeader, DicomJsonDataset>();
     for (const entry of entries) jsonOf.set(headerFromDicomJson(entry), entry);
-    const report = analyzeSeriesGeometry([...jsonOf.keys()]);
-    return {
-      studyInstanceUID: study,
-      seriesInstanceUID: series,
-      instances: report.sorted.map((h) => ({
-        sopInstanceUID: h.sopInstanceUID,
-        instanceNumber: h.instanceNumber,
-        imagePositionPatient: h.imagePositionPatient,
-        url: `${PROXY_PREFIX}${path}/instances/${h.sopInstanceUID}/frames/1`,
-        metadata: withProxiedBulkData(jsonOf.get(h) ?? {}, client.baseUrl),
-        ...(h.numberOfFrames !== undefined ? { numberOfFrames: h.numberOfFrames } : {}),
-      })),
-      reconstructable: report.reconstructable,
-      reasons: report.reasons,
-      warnings: report.warnings,
-      sliceSpacingMm: report.sliceSpacingMm,
-    };
+    return seriesInstancesOf(study, series, [...jsonOf.keys()], (h) => ({
+      url: `${PROXY_PREFIX}${path}/instances/${h.sopInstanceUID}/frames/1`,
+      metadata: withProxiedBulkData(jsonOf.get(h) ?? {}, client.baseUrl),
+    }));
   }
 
   return {

@@ -2,16 +2,17 @@ import type {
   CaseContent,
   CaseDocument,
   CaseStatus,
-  ChangeSummary,
   FieldIssue,
   PlanContent,
   PlanDocument,
-  PlanStatus,
   Procedure,
   Restored,
   TumourType,
 } from '../../records';
 import type { RecordsExport } from './recordsExport';
+import type { CaseSummary, HistoryEntry } from '../../records';
+
+export type { CaseSummary, HistoryEntry };
 
 /** What a save or an archive came to. Only `saved` wrote a new version. */
 export type Outcome<T> =
@@ -22,14 +23,6 @@ export type Outcome<T> =
   | { kind: 'archived'; message: string }
   | { kind: 'invalid'; issues: FieldIssue[] };
 
-/** One entry of a document's history: one accepted change, which made one version. */
-export interface HistoryEntry {
-  version: number;
-  action: 'create' | 'update' | 'archive' | 'unarchive';
-  at: string;
-  by: string;
-  changes: ChangeSummary;
-}
 
 /** Filters of the case list; every given filter must match. */
 export interface CaseFilter {
@@ -49,27 +42,6 @@ export interface CaseFilter {
 /** A plan as listed: everything but its content. */
 export type PlanSummary = Omit<PlanDocument, 'content'>;
 
-/** A case as listed: what the case list and the worklist show, without the full record. */
-export interface CaseSummary {
-  id: string;
-  version: number;
-  status: CaseStatus;
-  title: string;
-  patient: { pseudonym: string; pseudonymous: boolean; sex: string; ageYears: number | null };
-  tumour: { primary: TumourType | null; histology: string };
-  decision: { outcome: string; procedures: Procedure[]; date: string | null };
-  maximalPainSite: string;
-  painOnWeightBearing: number | null;
-  lesionCount: number;
-  followUpCount: number;
-  lastFollowUpDate: string | null;
-  studyInstanceUIDs: string[];
-  plans: { id: string; version: number; status: PlanStatus; title: string; seriesInstanceUID: string; archivedAt: string | null }[];
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-  archivedAt: string | null;
-}
 
 /** What an import did. */
 export type ImportOutcome =
