@@ -208,8 +208,9 @@ export class ViewerSession {
         for (const slot of this.elements.keys()) this.ensureViewport(slot);
       });
       // For `npm run bench`: the volume is complete, with what Cornerstone's cache holds for it.
+      // (Not volume.sizeInBytes: it reads voxel 0 through the voxel manager and threw here.)
       performance.mark('percuplan:volume-ready', {
-        detail: { voxels: volume.numVoxels, volumeBytes: volume.sizeInBytes, cacheBytes: cache.getCacheSize(), dataType: volume.dataType ?? null },
+        detail: { voxels: volume.numVoxels, cacheBytes: cache.getCacheSize(), dataType: volume.dataType ?? null },
       });
       for (const slot of this.enabled) this.markDirty(slot);
       this.set({ progress: { phase: 'ready', done: imageIds.length, total: imageIds.length } });
