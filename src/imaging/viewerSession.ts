@@ -177,8 +177,12 @@ export class ViewerSession {
     for (const slot of this.enabled) {
       if (slot === 'volume3d') continue;
       const vp = this.engine.getViewport(slot);
-      vp?.resetCamera({ resetPan: true, resetZoom: true, resetToCenter: false });
-      vp?.render();
+      if (!vp) continue;
+      const before = vp.getCamera().focalPoint as unknown as Vec3 | undefined;
+      vp.resetCamera({ resetPan: true, resetZoom: true, resetToCenter: false });
+      // Cornerstone's reset also recentres the slice; put each view back on the slice it showed.
+      if (before) this.moveSliceTo(slot, before);
+      vp.render();
       this.markDirty(slot);
     }
   }
@@ -459,17 +463,22 @@ export class ViewerSession {
   jumpTo(world: Vec3): void {
     for (const slot of ['axial', 'sagittal', 'coronal', 'stack'] as const) {
       if (!this.enabled.has(slot)) continue;
-      const vp = this.engine.getViewport(slot);
-      if (!vp) continue;
-      const cam = vp.getCamera();
-      const n = cam.viewPlaneNormal as unknown as Vec3;
-      const f = cam.focalPoint as unknown as Vec3;
-      const p = cam.position as unknown as Vec3;
-      const shift = scale(n, dot(sub(world, f), n));
-      vp.setCamera({ focalPoint: add(f, shift) as unknown as Types.Point3, position: add(p, shift) as unknown as Types.Point3 });
-      vp.render();
+      this.moveSliceTo(slot, world);
+      this.engine.getViewport(slot)?.render();
       this.markDirty(slot);
     }
+  }
+
+  /** Moves a 2D view along its normal so its slice passes through a world point. */
+  private moveSliceTo(slot: ViewportSlot, world: Vec3): void {
+    const vp = this.engine.getViewport(slot);
+    if (!vp) return;
+    const cam = vp.getCamera();
+    const n = cam.viewPlaneNormal as unknown as Vec3;
+    const f = cam.focalPoint as unknown as Vec3;
+    const p = cam.position as unknown as Vec3;
+    const shift = scale(n, dot(sub(world, f), n));
+    vp.setCamera({ focalPoint: add(f, shift) as unknown as Types.Point3, position: add(p, shift) as unknown as Types.Point3 });
   }
 
   /** Page coordinates of a world point in a viewport (for tests and overlays). */

@@ -101,7 +101,14 @@ describe('study view (deep link)', () => {
     const b = t.landmarks.T10PedicleRight!;
     expect(a[2]).toBe(b[2]);
     const expected = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    // Measure as a radiologist would, on the maximised view: at 1×3 one screen pixel is ~1.1 mm,
+    // so integer mouse positions alone could cost most of the 1 mm tolerance.
+    await page.dblclick('[data-testid="viewport-axial"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-grid"] .viewport-pane').length === 1);
+    await page.waitForTimeout(500);
     await viewer.jumpTo([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, a[2]]);
+    // The view shows the pedicles' slice.
+    await page.waitForFunction((z) => document.querySelector('[data-testid="slice-axial"]')?.textContent?.includes(`z = ${z.toFixed(1)} mm`), a[2]);
     await page.keyboard.press('l');
     const pa = await viewer.worldToPage('axial', a);
     const pb = await viewer.worldToPage('axial', b);
@@ -115,6 +122,8 @@ describe('study view (deep link)', () => {
     expect(svgText.join(' ')).toContain(`${length!.toFixed(1)} mm`);
     await snap(page, 'study-spine-length');
     await page.keyboard.press('w');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-grid"] .viewport-pane').length === 3);
   });
 
   it('the identifier toggle removes the patient name and ID from the page', async () => {
