@@ -7,6 +7,7 @@ import type { VoxelGrid } from '../phantom/grid';
 import { ellipsoid } from '../phantom/primitives';
 import { pelvisScene, type PelvisPatient } from './pelvisScene';
 import type { Scene, StudyDefinition } from './studyDefinition';
+import { DIAGNOSTIC_CT_IMAGE_QUALITY, DIAGNOSTIC_CT_RECONSTRUCTION } from './diagnosticCt';
 
 const GRID: VoxelGrid = {
   columns: 512,
@@ -96,17 +97,10 @@ export const case1PelvisCt: StudyDefinition = {
     modelName: 'Synthetic CT',
     kvp: 120,
     tubeCurrentMa: 250,
-    exposureTimeMs: 500,
-    kernel: 'BONE',
-    scanOptions: 'HELICAL MODE',
-    windows: [
-      { centre: 500, width: 2000, explanation: 'BONE' },
-      { centre: 40, width: 400, explanation: 'SOFT TISSUE' },
-    ],
+    ...DIAGNOSTIC_CT_RECONSTRUCTION,
   },
   grid: GRID,
   bodyToLps: [0, 0, -400],
-  noiseSigmaHu: 12,
-  blur: { xy: 0.22, z: 0.15 },
+  ...DIAGNOSTIC_CT_IMAGE_QUALITY,
   scene,
 };

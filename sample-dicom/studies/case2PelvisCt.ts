@@ -3,6 +3,7 @@ import type { VoxelGrid } from '../phantom/grid';
 import { CASE2_PATIENT, CASE2_PATIENT_INFO, case2Lesions } from './case2Patient';
 import { pelvisScene } from './pelvisScene';
 import type { Scene, StudyDefinition } from './studyDefinition';
+import { DIAGNOSTIC_CT_IMAGE_QUALITY, DIAGNOSTIC_CT_RECONSTRUCTION } from './diagnosticCt';
 
 const GRID: VoxelGrid = {
   columns: 512,
@@ -48,17 +49,10 @@ export const case2PelvisCt: StudyDefinition = {
     modelName: 'Synthetic CT',
     kvp: 120,
     tubeCurrentMa: 230,
-    exposureTimeMs: 500,
-    kernel: 'BONE',
-    scanOptions: 'HELICAL MODE',
-    windows: [
-      { centre: 500, width: 2000, explanation: 'BONE' },
-      { centre: 40, width: 400, explanation: 'SOFT TISSUE' },
-    ],
+    ...DIAGNOSTIC_CT_RECONSTRUCTION,
   },
   grid: GRID,
   bodyToLps: [0, 0, -380],
-  noiseSigmaHu: 12,
-  blur: { xy: 0.22, z: 0.15 },
+  ...DIAGNOSTIC_CT_IMAGE_QUALITY,
   scene,
 };

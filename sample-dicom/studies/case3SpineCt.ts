@@ -14,6 +14,7 @@ import type { VoxelGrid } from '../phantom/grid';
 import { Rng } from '../phantom/rng';
 import { ellipsoid } from '../phantom/primitives';
 import type { Scene, StudyDefinition } from './studyDefinition';
+import { DIAGNOSTIC_CT_IMAGE_QUALITY, DIAGNOSTIC_CT_RECONSTRUCTION } from './diagnosticCt';
 
 /** The levels of the study, T6–L3 plus the partial neighbours T5 and L4 at its edges. */
 export const CASE3_LEVELS: readonly LevelDef[] = [
@@ -181,17 +182,10 @@ export const case3SpineCt: StudyDefinition = {
     modelName: 'Synthetic CT',
     kvp: 120,
     tubeCurrentMa: 280,
-    exposureTimeMs: 500,
-    kernel: 'BONE',
-    scanOptions: 'HELICAL MODE',
-    windows: [
-      { centre: 500, width: 2000, explanation: 'BONE' },
-      { centre: 40, width: 400, explanation: 'SOFT TISSUE' },
-    ],
+    ...DIAGNOSTIC_CT_RECONSTRUCTION,
   },
   grid: GRID,
   bodyToLps: [0, 0, -300],
-  noiseSigmaHu: 12,
-  blur: { xy: 0.22, z: 0.15 },
+  ...DIAGNOSTIC_CT_IMAGE_QUALITY,
   scene,
 };
