@@ -9,6 +9,12 @@ export interface Catalogue {
   study(uid: string): StudyListing | undefined;
   seriesInstances(study: string, series: string): SeriesInstances | undefined;
   fileOf(sopInstanceUID: string): string | undefined;
+  /**
+   * The indexed instances (header and file) of a series, in index order, or undefined when
+   * the embedded source does not hold it. For the server's own reads of a series (the CT a
+   * plan was drawn on); series UIDs are unique, so no study UID is needed.
+   */
+  seriesFiles(seriesInstanceUID: string): readonly IndexedInstance[] | undefined;
 }
 
 /** Builds the listing DTOs for a set of headers belonging to one source. */
@@ -21,8 +27,13 @@ export type ListStudies = (headers: InstanceHeader[], source: StudySource) => St
 export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStudies): Catalogue {
   const files = new Map<string, string>();
   const bySeries = new Map<string, InstanceHeader[]>();
-  for (const { header, file } of indexed) {
+  const bySeriesUid = new Map<string, IndexedInstance[]>();
+  for (const instance of indexed) {
+    const { header, file } = instance;
     files.set(header.sopInstanceUID, file);
+    const same = bySeriesUid.get(header.seriesInstanceUID);
+    if (same) same.push(instance);
+    else bySeriesUid.set(header.seriesInstanceUID, [instance]);
     const key = `${header.studyInstanceUID}|${header.seriesInstanceUID}`;
     const list = bySeries.get(key);
     if (list) list.push(header);
@@ -37,6 +48,7 @@ export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStu
     studies: () => listing,
     study: (uid) => listing.find((s) => s.studyInstanceUID === uid),
     fileOf: (sop) => files.get(sop),
+    seriesFiles: (series) => bySeriesUid.get(series),
     seriesInstances(study, series) {
       const key = `${study}|${series}`;
       const cached = ordered.get(key);

@@ -5,7 +5,9 @@ import {
   planInputSchema,
   type PlanContent,
 } from '../../records';
-import { ok, type Result } from '../../shared/result';
+import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
+import { err, ok, type Result } from '../../shared/result';
+import { processPlanContent, type ProcessContext } from '../planning/processPlanContent';
 import { problem, type Reply } from './apiProblem';
 import { baseVersion } from './baseVersion';
 import { archiveRequest } from './archiveRequest';
@@ -25,8 +27,28 @@ function planContentOf(body: unknown): Result<{ content: PlanContent; id?: strin
 const mismatch = (path: string, expected: string): Reply =>
   problem(400, 'invalid-fields', `The body's ${path} is not the one the URL names`, { issues: [{ path, message: `Expected ${expected}` }] });
 
-/** The handlers of /api/plans… and /api/cases/:id/plans over a repository. */
-export function planHandlers(repo: RecordsRepository) {
+/**
+ * What plans are recomputed with when the caller gives nothing: the shipped device catalogue
+ * and no volumes, so only the metrics that need no images are computed.
+ */
+export const catalogueOnlyContext = (): ProcessContext => ({ catalogue: defaultCatalogue(), volumeFor: () => Promise.resolve(undefined) });
+
+/**
+ * Validates the content and recomputes what is derived in it (see {@link processPlanContent}),
+ * before the repository applies its rules: an approved plan saved unchanged then compares equal.
+ */
+async function processed(content: PlanContent, context: ProcessContext): Promise<Result<PlanContent, Reply>> {
+  const result = await processPlanContent(content, context);
+  if (result.ok) return result;
+  const issues = result.error;
+  return err(problem(400, 'invalid-fields', `Invalid plan: ${issues.length} field${issues.length === 1 ? '' : 's'} to correct`, { issues }));
+}
+
+/**
+ * The handlers of /api/plans… and /api/cases/:id/plans over a repository. Every save is
+ * validated and its metrics recomputed with `context` (default {@link catalogueOnlyContext}).
+ */
+export function planHandlers(repo: RecordsRepository, context: ProcessContext = catalogueOnlyContext()) {
   return {
     async list({ url, params: [caseId] }: RouteInput): Promise<Reply> {
       const include = url.searchParams.get('include');
@@ -41,7 +63,9 @@ export function planHandlers(repo: RecordsRepository) {
       const input = planContentOf(body);
       if (!input.ok) return input.error;
       if (input.value.caseId !== undefined && input.value.caseId !== caseId) return mismatch('caseId', caseId);
-      const outcome = await repo.createPlan(caseId, input.value.content, actor);
+      const content = await processed(input.value.content, context);
+      if (!content.ok) return content.error;
+      const outcome = await repo.createPlan(caseId, content.value, actor);
       const reply = outcomeReply(outcome, true);
       if (outcome.kind === 'saved') reply.headers = { ...reply.headers, location: `/api/plans/${outcome.value.id}` };
       return reply;
@@ -62,7 +86,9 @@ export function planHandlers(repo: RecordsRepository) {
         const current = await repo.getPlan(id);
         if (current && current.document.caseId !== input.value.caseId) return mismatch('caseId', current.document.caseId);
       }
-      return outcomeReply(await repo.updatePlan(id, base.value as number, input.value.content, actor));
+      const content = await processed(input.value.content, context);
+      if (!content.ok) return content.error;
+      return outcomeReply(await repo.updatePlan(id, base.value as number, content.value, actor));
     },
 
     async archive({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { problem, sendReply, type Reply } from './apiProblem';
 import { caseHandlers } from './caseHandlers';
+import type { ProcessContext } from '../planning/processPlanContent';
 import { openApiDocument } from './openApiDocument';
 import { planHandlers } from './planHandlers';
 import type { RecordsRepository } from './recordsRepository';
@@ -24,6 +25,8 @@ export interface RecordsApiOptions {
   defaultActor: string;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** What saved plans are recomputed with (catalogue, CT volumes); default: the shipped catalogue, no volumes. */
+  planContext?: ProcessContext;
 }
 
 /** A request handler for the records API: resolves true when it answered the request. */
@@ -35,7 +38,7 @@ export type RecordsRequestHandler = (req: IncomingMessage, res: ServerResponse, 
  */
 export function createRecordsHandler(repo: RecordsRepository, options: RecordsApiOptions): RecordsRequestHandler {
   const cases = caseHandlers(repo);
-  const plans = planHandlers(repo);
+  const plans = planHandlers(repo, options.planContext);
   const openapi = openApiDocument();
   const routes: Route[] = [
     { pattern: /^\/api\/openapi\.json$/, methods: { GET: () => ({ status: 200, body: openapi }) } },
