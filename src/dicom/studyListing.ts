@@ -15,6 +15,8 @@ export interface SeriesListing {
   imageCount: number;
   rows?: number;
   columns?: number;
+  /** DICOM Patient Position (HFS, FFP …), for angles relative to the table. */
+  patientPosition?: string;
 }
 
 /** One study as the worklist lists it (GET /api/studies). */

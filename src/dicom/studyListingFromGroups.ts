@@ -30,6 +30,7 @@ export function studyListings(headers: readonly InstanceHeader[], source: StudyS
           imageCount: s.imageCount,
           rows: s.instances.find((h) => h.rows)?.rows,
           columns: s.instances.find((h) => h.columns)?.columns,
+          patientPosition: s.instances.find((h) => h.patientPosition)?.patientPosition,
         })),
         imageCount: g.series.reduce((n, s) => n + s.imageCount, 0),
         warnings: g.warnings,

@@ -16,3 +16,5 @@ export type {
   MeasurementReading,
   LoadProgress,
 } from './types';
+export { PlanBridge, type BridgeSnapshot, type PlanToolOptions } from './planBridge';
+export type { PlanTool, NeedleSlot, ViewPlaneInfo } from './types';

@@ -1,7 +1,42 @@
 import type { Vec3 } from '../shared/vec3';
 
 /** The places a viewport can occupy in the study view. */
-export type ViewportSlot = 'axial' | 'sagittal' | 'coronal' | 'volume3d' | 'stack';
+export type ViewportSlot = 'axial' | 'sagittal' | 'coronal' | 'volume3d' | 'stack' | NeedleSlot;
+
+/** The views along the selected needle: perpendicular to it (probe's eye) and two containing it. */
+export type NeedleSlot = 'probe' | 'inplane0' | 'inplane90';
+
+/** The 2D slots that show the loaded volume (every slot but the stack and the 3D view). */
+export const VOLUME_2D_SLOTS = ['axial', 'sagittal', 'coronal', 'probe', 'inplane0', 'inplane90'] as const;
+
+/** Tools of the planning overlay; while one is on, the left button belongs to it. */
+export type PlanTool = 'grow' | 'brush' | 'erase' | 'trajectory' | 'box';
+
+/**
+ * Where a view plane lies: the world (LPS mm) position of the centre of canvas pixel (0, 0),
+ * the world step of one CSS pixel right and down, the unit normal towards the viewer, and
+ * the canvas size in CSS pixels.
+ */
+export interface ViewPlaneInfo {
+  readonly origin: Vec3;
+  readonly right: Vec3;
+  readonly down: Vec3;
+  readonly normal: Vec3;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A left-button gesture on a 2D view while a plan tool is on. */
+export interface PlanPointerEvent {
+  readonly type: 'down' | 'move' | 'up';
+  readonly slot: ViewportSlot;
+  /** The point under the pointer, on the view's plane. */
+  readonly world: Vec3;
+  readonly canvas: readonly [number, number];
+  readonly plane: ViewPlaneInfo;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
 
 /** Left-button tools; the right button always zooms, the middle pans, the wheel scrolls. */
 export type ViewerTool = 'windowLevel' | 'crosshairs' | 'length' | 'angle' | 'probe' | 'pan' | 'zoom';

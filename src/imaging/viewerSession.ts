@@ -14,10 +14,14 @@ import type { InstanceListing } from '../dicom/studyListing';
 import { dot, sub, add, scale } from '../shared/vec3';
 import { windowRange, type WindowPreset } from '../shared/windowPresets';
 import { fetchInstances } from './fetchInstances';
+import { planningVolumeOf, volumeGeometryOf } from './planningVolumeOf';
+import type { PlanningVolume, VolumeGeometry } from '../planning/lesions';
 import { orientationLabels } from './orientationLabels';
 import { isSoftwareRenderer } from './softwareRenderer';
 import { angleLabel, lengthLabel, readMeasurements } from './measurements';
-import type { LoadProgress, MeasurementReading, ProbeReading, ViewerTool, ViewportInfo, ViewportSlot } from './types';
+import type { LoadProgress, MeasurementReading, PlanPointerEvent, PlanTool, ProbeReading, ViewerTool, ViewPlaneInfo, ViewportInfo, ViewportSlot } from './types';
+import { VOLUME_2D_SLOTS } from './types';
+import { cross, normalize } from '../shared/vec3';
 
 const ORTHO: Record<'axial' | 'sagittal' | 'coronal', Enums.OrientationAxis> = {
   axial: Enums.OrientationAxis.AXIAL,
@@ -47,7 +51,21 @@ export interface SessionSnapshot {
   tool: ViewerTool;
   /** Images that could not be decoded, with the decoder's reason. */
   decodeErrors: string[];
+  /** The plan tool that owns the left button, if any. */
+  planTool: PlanTool | null;
 }
+
+/** Draws the plan over one 2D view; called after every render of that view. */
+export type OverlayPainter = (slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo) => void;
+
+/** A needle the needle views follow: entry (skin) and target (tip), LPS mm. */
+export interface NeedleAxis {
+  readonly entry: Vec3;
+  readonly target: Vec3;
+}
+
+const NEEDLE_SLOTS = new Set<ViewportSlot>(['probe', 'inplane0', 'inplane90']);
+const is2dVolumeSlot = (slot: ViewportSlot): boolean => (VOLUME_2D_SLOTS as readonly string[]).includes(slot);
 
 /**
  * One open series on screen: the rendering engine, its viewports, the tool groups and the
@@ -63,6 +81,13 @@ export class ViewerSession {
   private readonly listeners = new Set<() => void>();
   private readonly toolGroup2d = ToolGroupManager.createToolGroup(`percuplan-2d-${this.id}`);
   private readonly toolGroup3d = ToolGroupManager.createToolGroup(`percuplan-3d-${this.id}`);
+  private readonly toolGroupNeedle = ToolGroupManager.createToolGroup(`percuplan-needle-${this.id}`);
+  private readonly overlays = new Map<ViewportSlot, HTMLCanvasElement>();
+  private painter?: OverlayPainter;
+  private pointerHandler?: (e: PlanPointerEvent) => void;
+  private needle?: NeedleAxis;
+  private overlayFrame = 0;
+  private pendingOverlay = new Set<ViewportSlot>();
   private volumeId?: string;
   private stackImageIds?: string[];
   private infoFrame = 0;
@@ -77,6 +102,7 @@ export class ViewerSession {
     measurements: [],
     tool: 'windowLevel',
     decodeErrors: [],
+    planTool: null,
   };
 
   constructor() {
@@ -102,6 +128,13 @@ export class ViewerSession {
     g3.setToolActive(TrackballRotateTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
     g3.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
     g3.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    const gn = this.toolGroupNeedle;
+    if (!gn) throw new Error('Could not create tool groups');
+    for (const name of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool].map((t) => t.toolName)) gn.addTool(name);
+    gn.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    gn.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    gn.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    gn.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
 
     const onAnnotation = (): void => this.set({ measurements: readMeasurements(annotation.state.getAllAnnotations(), this.slotOfViewportId) });
     const onLoadFailed = (evt: Event): void => {
@@ -143,7 +176,7 @@ export class ViewerSession {
   }
 
   private slotOfViewportId = (viewportId: string | undefined): ViewportSlot | undefined =>
-    viewportId && (['axial', 'sagittal', 'coronal', 'volume3d', 'stack'] as string[]).includes(viewportId)
+    viewportId && (['axial', 'sagittal', 'coronal', 'volume3d', 'stack', 'probe', 'inplane0', 'inplane90'] as string[]).includes(viewportId)
       ? (viewportId as ViewportSlot)
       : undefined;
 
@@ -162,6 +195,8 @@ export class ViewerSession {
     // Panes may unmount after their session was destroyed with its series.
     if (this.destroyed || !this.elements.has(slot)) return;
     this.elements.delete(slot);
+    this.overlays.get(slot)?.remove();
+    this.overlays.delete(slot);
     if (this.enabled.has(slot)) {
       this.enabled.delete(slot);
       this.engine.disableElement(slot);
@@ -179,6 +214,10 @@ export class ViewerSession {
       const vp = this.engine.getViewport(slot);
       if (!vp) continue;
       const before = vp.getCamera().focalPoint as unknown as Vec3 | undefined;
+      if (NEEDLE_SLOTS.has(slot)) {
+        this.aimNeedleView(slot, false);
+        continue;
+      }
       vp.resetCamera({ resetPan: true, resetZoom: true, resetToCenter: false });
       // Cornerstone's reset also recentres the slice; put each view back on the slice it showed.
       if (before) this.moveSliceTo(slot, before);
@@ -268,20 +307,23 @@ export class ViewerSession {
       });
     } else {
       if (!this.volumeId) return;
+      const needleView = NEEDLE_SLOTS.has(slot);
       this.engine.enableElement({
         viewportId: slot,
         type: Enums.ViewportType.ORTHOGRAPHIC,
         element,
-        defaultOptions: { orientation: ORTHO[slot], background: [0, 0, 0] },
+        defaultOptions: { orientation: needleView ? Enums.OrientationAxis.AXIAL : ORTHO[slot as keyof typeof ORTHO], background: [0, 0, 0] },
       });
       this.enabled.add(slot);
-      this.toolGroup2d?.addViewport(slot, this.engine.id);
+      (needleView ? this.toolGroupNeedle : this.toolGroup2d)?.addViewport(slot, this.engine.id);
       const vp = this.engine.getViewport(slot) as Types.IVolumeViewport;
       void vp.setVolumes([{ volumeId: this.volumeId }]).then(() => {
         if (this.destroyed) return;
+        if (needleView) this.aimNeedleView(slot);
         vp.render();
         this.markDirty(slot);
       });
+      this.addOverlay(slot, element);
     }
     this.listen(slot, element);
   }
@@ -300,9 +342,37 @@ export class ViewerSession {
     this.cleanups.push(() => element.removeEventListener(Enums.Events.IMAGE_RENDERED, firstImage));
     const move = (e: MouseEvent): void => this.probeAt(slot, element, e);
     element.addEventListener('mousemove', move);
+    const rendered = (): void => this.paintOverlay(slot);
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
+    // While a plan tool is on, the left button is the plan's: the capture listener on the
+    // element runs before Cornerstone's tools see the event on the canvas inside it.
+    let dragging = false;
+    const pointer = (type: PlanPointerEvent['type']) => (e: MouseEvent): void => {
+      if (!this.snapshot.planTool || !this.pointerHandler || !is2dVolumeSlot(slot)) return;
+      if (type === 'down' && e.button !== 0) return;
+      if (type !== 'down' && !dragging && type === 'up') return;
+      if (type === 'down') dragging = true;
+      if (type === 'up') dragging = false;
+      if (type === 'move' && !dragging && e.buttons !== 0) return;
+      const ev = this.pointerEvent(type, slot, element, e);
+      if (!ev) return;
+      if (type !== 'move' || dragging) {
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      }
+      this.pointerHandler(ev);
+    };
+    const down = pointer('down'), drag = pointer('move'), up = pointer('up');
+    element.addEventListener('mousedown', down, true);
+    element.addEventListener('mousemove', drag, true);
+    window.addEventListener('mouseup', up, true);
     this.cleanups.push(() => {
       for (const ev of events) element.removeEventListener(ev, dirty);
       element.removeEventListener('mousemove', move);
+      element.removeEventListener(Enums.Events.IMAGE_RENDERED, rendered);
+      element.removeEventListener('mousedown', down, true);
+      element.removeEventListener('mousemove', drag, true);
+      window.removeEventListener('mouseup', up, true);
     });
   }
 
@@ -319,6 +389,157 @@ export class ViewerSession {
       getReferenceLineSlabThicknessControlsOn: () => false,
     });
     g.setToolPassive(CrosshairsTool.toolName);
+  }
+
+  // ---- plan overlay and gestures ----------------------------------------------------
+
+  /** The plan's painter; every 2D volume view calls it after each render. */
+  setOverlayPainter(painter: OverlayPainter | undefined): void {
+    this.painter = painter;
+    this.repaintOverlays();
+  }
+
+  /** Receives left-button gestures on 2D views while a plan tool is on. */
+  setPointerHandler(handler: ((e: PlanPointerEvent) => void) | undefined): void {
+    this.pointerHandler = handler;
+  }
+
+  /** Gives the left button to a plan tool (or back to the viewer tool with null). */
+  setPlanTool(tool: PlanTool | null): void {
+    for (const el of this.elements.values()) el.classList.toggle('plan-tool-on', tool !== null);
+    this.set({ planTool: tool });
+  }
+
+  /** Repaints the plan over every 2D view on the next frame (after a plan change). */
+  repaintOverlays(): void {
+    for (const slot of this.overlays.keys()) this.pendingOverlay.add(slot);
+    if (this.overlayFrame || this.destroyed) return;
+    this.overlayFrame = requestAnimationFrame(() => {
+      this.overlayFrame = 0;
+      const slots = [...this.pendingOverlay];
+      this.pendingOverlay.clear();
+      for (const slot of slots) this.paintOverlay(slot);
+    });
+  }
+
+  private addOverlay(slot: ViewportSlot, element: HTMLDivElement): void {
+    this.overlays.get(slot)?.remove();
+    const canvas = document.createElement('canvas');
+    canvas.className = 'plan-overlay';
+    canvas.dataset.testid = `plan-overlay-${slot}`;
+    element.appendChild(canvas);
+    this.overlays.set(slot, canvas);
+  }
+
+  /** The plane a 2D view shows, in world coordinates per CSS pixel of its canvas. */
+  viewPlane(slot: ViewportSlot): ViewPlaneInfo | undefined {
+    const element = this.elements.get(slot);
+    const vp = this.enabled.has(slot) ? this.engine.getViewport(slot) : undefined;
+    if (!vp || !element || slot === 'volume3d') return undefined;
+    const w = element.clientWidth, h = element.clientHeight;
+    if (w < 2 || h < 2) return undefined;
+    const o = vp.canvasToWorld([0, 0]) as unknown as Vec3;
+    const r = vp.canvasToWorld([1, 0]) as unknown as Vec3;
+    const d = vp.canvasToWorld([0, 1]) as unknown as Vec3;
+    const n = vp.getCamera().viewPlaneNormal as unknown as Vec3 | undefined;
+    if (!n) return undefined;
+    return { origin: o, right: sub(r, o), down: sub(d, o), normal: n, width: w, height: h };
+  }
+
+  private paintOverlay(slot: ViewportSlot): void {
+    const canvas = this.overlays.get(slot);
+    const element = this.elements.get(slot);
+    if (!canvas || !element || this.destroyed) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = element.clientWidth, h = element.clientHeight;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const plane = this.painter ? this.viewPlane(slot) : undefined;
+    if (!plane || !this.painter) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.painter(slot, ctx, plane);
+  }
+
+  private pointerEvent(type: PlanPointerEvent['type'], slot: ViewportSlot, element: HTMLDivElement, e: MouseEvent): PlanPointerEvent | undefined {
+    const plane = this.viewPlane(slot);
+    const vp = this.engine.getViewport(slot);
+    if (!plane || !vp) return undefined;
+    const rect = element.getBoundingClientRect();
+    const canvas: [number, number] = [e.clientX - rect.left, e.clientY - rect.top];
+    const world = vp.canvasToWorld(canvas) as unknown as Vec3;
+    return { type, slot, world, canvas, plane, shiftKey: e.shiftKey, altKey: e.altKey };
+  }
+
+  // ---- planning data ------------------------------------------------------------------
+
+  private planning?: PlanningVolume;
+
+  /** The loaded volume's grid, once loaded. */
+  volumeGeometry(): VolumeGeometry | undefined {
+    return this.volumeId && this.snapshot.progress.phase === 'ready' ? volumeGeometryOf(this.volumeId) : undefined;
+  }
+
+  /** The loaded volume as HU for planning (made on first use, then kept), once loaded. */
+  planningVolume(): PlanningVolume | undefined {
+    if (this.planning) return this.planning;
+    if (!this.volumeId || this.snapshot.progress.phase !== 'ready') return undefined;
+    this.planning = planningVolumeOf(this.volumeId);
+    return this.planning;
+  }
+
+  // ---- needle views ------------------------------------------------------------------
+
+  /** Points the probe's-eye and in-plane views along a needle (or leaves them as they are with undefined). */
+  setNeedle(axis: NeedleAxis | undefined, recentre = true): void {
+    const changed = !this.needle || !axis || !sameAxis(this.needle, axis);
+    this.needle = axis;
+    if (!axis || !changed) return;
+    for (const slot of NEEDLE_SLOTS) if (this.enabled.has(slot)) this.aimNeedleView(slot, recentre);
+  }
+
+  /** The needle the needle views follow. */
+  getNeedle(): NeedleAxis | undefined {
+    return this.needle;
+  }
+
+  private aimNeedleView(slot: ViewportSlot, recentre = true): void {
+    const axis = this.needle;
+    const vp = this.engine.getViewport(slot) as Types.IVolumeViewport | undefined;
+    if (!axis || !vp) return;
+    const frame = needleFrame(axis);
+    if (!frame) return;
+    const { u, e0, e1, length } = frame;
+    const cam = vp.getCamera();
+    let focal: Vec3;
+    let normal: Vec3;
+    let up: Vec3;
+    if (slot === 'probe') {
+      normal = scale(u, -1);
+      up = e0;
+      // Keep the depth the user scrolled to when the needle only moved a little.
+      const prev = cam.focalPoint as unknown as Vec3 | undefined;
+      const depth = !recentre && prev ? Math.max(-20, Math.min(length + 40, dot(sub(prev, axis.entry), u))) : length;
+      focal = add(axis.entry, scale(u, depth));
+    } else {
+      normal = slot === 'inplane0' ? e1 : e0;
+      up = scale(u, -1);
+      focal = add(axis.entry, scale(u, length / 2));
+    }
+    vp.setCamera({
+      focalPoint: focal as unknown as Types.Point3,
+      position: add(focal, scale(normal, 500)) as unknown as Types.Point3,
+      viewPlaneNormal: normal as unknown as Types.Point3,
+      viewUp: up as unknown as Types.Point3,
+      parallelScale: slot === 'probe' ? 50 : Math.max(60, length * 0.65),
+    });
+    vp.render();
+    this.markDirty(slot);
   }
 
   // ---- overlay info ------------------------------------------------------------------
@@ -454,6 +675,7 @@ export class ViewerSession {
       vp.resetCamera();
       vp.resetProperties?.();
       if (slot === 'volume3d') (vp as Types.IVolumeViewport).setProperties({ preset: 'CT-Bones' });
+      if (NEEDLE_SLOTS.has(slot)) this.aimNeedleView(slot);
       vp.render();
       this.markDirty(slot);
     }
@@ -461,7 +683,7 @@ export class ViewerSession {
 
   /** Moves every 2D view's slice through a world point (keeping each view's pan). */
   jumpTo(world: Vec3): void {
-    for (const slot of ['axial', 'sagittal', 'coronal', 'stack'] as const) {
+    for (const slot of ['axial', 'sagittal', 'coronal', 'stack', 'probe'] as const) {
       if (!this.enabled.has(slot)) continue;
       this.moveSliceTo(slot, world);
       this.engine.getViewport(slot)?.render();
@@ -511,10 +733,36 @@ export class ViewerSession {
     this.destroyed = true;
     for (const c of this.cleanups) c();
     if (this.infoFrame) cancelAnimationFrame(this.infoFrame);
+    if (this.overlayFrame) cancelAnimationFrame(this.overlayFrame);
+    for (const c of this.overlays.values()) c.remove();
+    this.overlays.clear();
     ToolGroupManager.destroyToolGroup(`percuplan-2d-${this.id}`);
     ToolGroupManager.destroyToolGroup(`percuplan-3d-${this.id}`);
+    ToolGroupManager.destroyToolGroup(`percuplan-needle-${this.id}`);
     this.engine.destroy();
     if (this.volumeId) cache.removeVolumeLoadObject(this.volumeId);
     this.listeners.clear();
   }
+}
+
+const sameAxis = (a: NeedleAxis, b: NeedleAxis): boolean =>
+  [0, 1, 2].every((q) => Math.abs(a.entry[q]! - b.entry[q]!) < 1e-6 && Math.abs(a.target[q]! - b.target[q]!) < 1e-6);
+
+/**
+ * Unit vectors of a needle's views: along it (entry → tip), `e0` the patient's anterior made
+ * perpendicular to it (superior when the needle runs antero-posteriorly), and `e1` = u × e0.
+ */
+export function needleFrame(axis: NeedleAxis): { u: Vec3; e0: Vec3; e1: Vec3; length: number } | undefined {
+  const d = sub(axis.target, axis.entry);
+  const length = Math.hypot(d[0], d[1], d[2]);
+  if (!(length > 1e-6)) return undefined;
+  const u = scale(d, 1 / length);
+  const anterior: Vec3 = [0, -1, 0];
+  let r = sub(anterior, scale(u, dot(anterior, u)));
+  if (Math.hypot(r[0], r[1], r[2]) < 0.2) {
+    const superior: Vec3 = [0, 0, 1];
+    r = sub(superior, scale(u, dot(superior, u)));
+  }
+  const e0 = normalize(r);
+  return { u, e0, e1: normalize(cross(u, e0)), length };
 }

@@ -16,6 +16,9 @@ import { setPreferences, usePreferences } from './preferences';
 import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { exposeTestHandle } from './testHandle';
 import { tooLargeForVolume, volumeBudgetBytes } from './volumeBudget';
+import { usePlanWorkspace } from './plan/usePlanWorkspace';
+import { PlanPanel } from './plan/PlanPanel';
+import { removeLesion, removeStructure, removeTrajectory } from '../planning/plan/planCommands';
 
 const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
 
@@ -30,6 +33,7 @@ const LAYOUT_SLOTS: Record<Layout, ViewportSlot[]> = {
   '1x1': ['axial'],
   '1x3': ['axial', 'sagittal', 'coronal'],
   '2x2': ['axial', 'sagittal', 'coronal', 'volume3d'],
+  needle: ['axial', 'probe', 'inplane0', 'inplane90'],
 };
 
 /** Which series to show first: the first CT series whose geometry allows MPR. */
@@ -98,7 +102,9 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     () => session?.getSnapshot(),
   );
 
-  useEffect(() => exposeTestHandle(session), [session]);
+  const seriesListingForPlan = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
+  const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready');
+  useEffect(() => exposeTestHandle(session, ws.store), [session, ws.store]);
 
   const slots: ViewportSlot[] = series?.mode === 'stack' ? ['stack'] : maximised ? [maximised] : LAYOUT_SLOTS[layout];
   const slotKey = slots.join(',');
@@ -150,20 +156,53 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           return;
         case 'escape':
           if (showHelp) setShowHelp(false);
+          else if (ws.bridge?.getSnapshot().tool) ws.bridge.setTool(null);
           else setMaximised(undefined);
           return;
+        case 'planTool': {
+          const b = ws.bridge;
+          if (b) b.setTool(b.getSnapshot().tool === a.tool ? null : a.tool);
+          return;
+        }
+        case 'brushSize': {
+          const b = ws.bridge;
+          if (b) b.setOptions({ brushRadiusMm: Math.max(1, Math.min(20, b.getSnapshot().options.brushRadiusMm + a.delta)) });
+          return;
+        }
+        case 'deleteSelected': {
+          const sel = ws.store.getSnapshot().selection;
+          if (sel?.kind === 'lesion') ws.store.apply('delete lesion', removeLesion(sel.id));
+          else if (sel?.kind === 'structure') ws.store.apply('delete structure', removeStructure(sel.id));
+          else if (sel?.kind === 'trajectory') ws.store.apply('delete trajectory', removeTrajectory(sel.id));
+          return;
+        }
         default:
           assertNever(a);
       }
     },
-    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise],
+    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise, ws.bridge, ws.store],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+      const typing = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
+      if (e.ctrlKey || e.metaKey) {
+        const k = e.key.toLowerCase();
+        if (k === 's') {
+          e.preventDefault();
+          void ws.save();
+        } else if (!typing && k === 'z' && !e.shiftKey) {
+          e.preventDefault();
+          ws.store.undo();
+        } else if (!typing && (k === 'y' || (k === 'z' && e.shiftKey))) {
+          e.preventDefault();
+          ws.store.redo();
+        }
+        return;
+      }
+      if (e.altKey) return;
+      if (typing) return;
       const s = shortcutFor(e.key);
       if (!s) return;
       e.preventDefault();
@@ -171,7 +210,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
+  }, [run, ws]);
 
   const patientLines = useMemo(
     () =>
@@ -254,7 +293,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           {snapshot && <LoadProgressBar progress={snapshot.progress} />}
           <div className={`viewport-grid n${slots.length}`} data-testid="viewport-grid">
             {session &&
-              (['axial', 'sagittal', 'coronal', 'volume3d', 'stack'] as ViewportSlot[]).map((slot) => (
+              (['axial', 'sagittal', 'coronal', 'volume3d', 'stack', 'probe', 'inplane0', 'inplane90'] as ViewportSlot[]).map((slot) => (
                 <ViewportPane
                   key={slot}
                   session={session}
@@ -272,6 +311,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           </div>
         </div>
         <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })} />
+        {series?.mode === 'mpr' && <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />}
       </div>
       {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}
     </div>

@@ -49,9 +49,9 @@ export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout
         ))}
       </div>
       <div className="group">
-        {(['1x1', '1x3', '2x2'] as Layout[]).map((l) => (
-          <button key={l} className={layout === l ? 'selected' : ''} data-layout={l} onClick={() => onLayout(l)} title={`Layout ${l}`}>
-            {l.replace('x', '×')}
+        {(['1x1', '1x3', '2x2', 'needle'] as Layout[]).map((l) => (
+          <button key={l} className={layout === l ? 'selected' : ''} data-layout={l} onClick={() => onLayout(l)} title={l === 'needle' ? "Views along the selected needle (6)" : `Layout ${l}`}>
+            {l === 'needle' ? 'Needle' : l.replace('x', '×')}
           </button>
         ))}
         <button onClick={onReset} title="Reset views (R)">

@@ -2,8 +2,17 @@ import { useEffect, useRef } from 'react';
 import type { ViewerSession, ViewportInfo, ViewportSlot } from '../imaging';
 import { ScaleBar } from './ScaleBar';
 
-const AXIS_LABEL: Record<ViewportSlot, string> = { axial: 'z', sagittal: 'x', coronal: 'y', stack: 'z', volume3d: '' };
-const TITLE: Record<ViewportSlot, string> = { axial: 'Axial', sagittal: 'Sagittal', coronal: 'Coronal', stack: 'Stack', volume3d: '3D bone' };
+const AXIS_LABEL: Record<ViewportSlot, string> = { axial: 'z', sagittal: 'x', coronal: 'y', stack: 'z', volume3d: '', probe: '', inplane0: '', inplane90: '' };
+const TITLE: Record<ViewportSlot, string> = {
+  axial: 'Axial',
+  sagittal: 'Sagittal',
+  coronal: 'Coronal',
+  stack: 'Stack',
+  volume3d: '3D bone',
+  probe: "Probe's eye",
+  inplane0: 'Along the needle 0°',
+  inplane90: 'Along the needle 90°',
+};
 
 interface Props {
   session: ViewerSession;

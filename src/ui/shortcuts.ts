@@ -1,4 +1,4 @@
-import type { ViewerTool } from '../imaging';
+import type { PlanTool, ViewerTool } from '../imaging';
 import { WINDOW_PRESETS } from '../shared/windowPresets';
 
 /** What a key does in the study view. One list serves the key handler and the help panel. */
@@ -12,9 +12,12 @@ export type ShortcutAction =
   | { kind: 'toggleIdentifiers' }
   | { kind: 'help' }
   | { kind: 'clearMeasurements' }
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  | { kind: 'planTool'; tool: PlanTool }
+  | { kind: 'brushSize'; delta: number }
+  | { kind: 'deleteSelected' };
 
-export type Layout = '1x1' | '1x3' | '2x2';
+export type Layout = '1x1' | '1x3' | '2x2' | 'needle';
 
 export interface Shortcut {
   keys: string[];
@@ -44,10 +47,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['7'], label: 'Layout 1×1', action: { kind: 'layout', layout: '1x1' } },
   { keys: ['8'], label: 'Layout 1×3 (axial, sagittal, coronal)', action: { kind: 'layout', layout: '1x3' } },
   { keys: ['9'], label: 'Layout 2×2 (with 3D bone)', action: { kind: 'layout', layout: '2x2' } },
+  { keys: ['6'], label: "Needle layout: axial, probe's eye and two views along the selected needle", action: { kind: 'layout', layout: 'needle' } },
+  { keys: ['g'], label: 'Plan: grow a lesion (click inside it; Shift-click regrows the selected one)', action: { kind: 'planTool', tool: 'grow' } },
+  { keys: ['b'], label: 'Plan: brush into the selected lesion or structure', action: { kind: 'planTool', tool: 'brush' } },
+  { keys: ['e'], label: 'Plan: eraser', action: { kind: 'planTool', tool: 'erase' } },
+  { keys: ['x'], label: 'Plan: threshold inside a box into the selected structure', action: { kind: 'planTool', tool: 'box' } },
+  { keys: ['n'], label: 'Plan: place a needle (entry, then target) or drag one', action: { kind: 'planTool', tool: 'trajectory' } },
+  { keys: ['['], label: 'Smaller brush', action: { kind: 'brushSize', delta: -1 } },
+  { keys: [']'], label: 'Larger brush', action: { kind: 'brushSize', delta: 1 } },
+  { keys: ['Backspace'], label: 'Delete the selected lesion, structure or needle', action: { kind: 'deleteSelected' } },
   { keys: ['i'], label: 'Hide / show patient identifiers', action: { kind: 'toggleIdentifiers' } },
   { keys: ['Delete'], label: 'Delete all measurements', action: { kind: 'clearMeasurements' } },
   { keys: ['?', 'h'], label: 'This help', action: { kind: 'help' } },
-  { keys: ['Escape'], label: 'Close help / restore the layout', action: { kind: 'escape' } },
+  { keys: ['Escape'], label: 'Plan tool off / close help / restore the layout', action: { kind: 'escape' } },
 ];
 
 /** The shortcut bound to a key, if any (letters case-insensitive). */

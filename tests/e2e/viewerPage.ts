@@ -78,4 +78,35 @@ export class ViewerPage {
   measurementValues(kind: 'length' | 'angle'): Promise<number[]> {
     return this.page.$$eval(`[data-testid="measurements"] li[data-kind="${kind}"]`, (els) => els.map((e) => Number(e.getAttribute('data-value'))));
   }
+
+  /** Clicks an LPS point in a viewport (the view must show its slice). */
+  async clickWorld(slot: string, world: readonly [number, number, number], modifiers: { shift?: boolean } = {}): Promise<void> {
+    const [x, y] = await this.worldToPage(slot, world);
+    if (modifiers.shift) await this.page.keyboard.down('Shift');
+    await this.page.mouse.click(x, y);
+    if (modifiers.shift) await this.page.keyboard.up('Shift');
+  }
+
+  /** Presses a key with the focus on the page body (not in a form field). */
+  async key(k: string): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(k);
+  }
+
+  /** The lesions of the plan panel: label and volume (mL) as the panel shows them. */
+  lesionVolumes(): Promise<number[]> {
+    return this.page.$$eval('[data-testid="lesion-row"]', (rows) => rows.map((r) => Number(r.getAttribute('data-volume-ml'))));
+  }
+
+  /** The trajectories of the plan panel with the metrics they show. */
+  trajectoryRows(): Promise<{ depth: number; cc: number; axial: number; text: string }[]> {
+    return this.page.$$eval('[data-testid="trajectory-row"]', (rows) =>
+      rows.map((r) => ({
+        depth: Number(r.getAttribute('data-depth-mm')),
+        cc: Number(r.getAttribute('data-cc-deg')),
+        axial: Number(r.getAttribute('data-axial-deg')),
+        text: (r as HTMLElement).innerText,
+      })),
+    );
+  }
 }

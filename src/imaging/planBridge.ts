@@ -1,0 +1,712 @@
+import type { ViewerSession } from './viewerSession';
+import type { PlanPointerEvent, PlanTool, ViewPlaneInfo, ViewportSlot } from './types';
+import { sampleMaskOnPlane } from './overlay/sampleMaskOnPlane';
+import { maskOutline } from './overlay/maskOutline';
+import { trajectoryOnPlane } from './overlay/trajectoryOnPlane';
+import { spheroidSection } from './overlay/spheroidSection';
+import { planeDistanceMm, shaftHalfWidthPx, worldToCanvas } from './overlay/viewPlane';
+import {
+  applyBrush,
+  createMask,
+  cropMask,
+  growLesion,
+  lesionMeasurementsOf,
+  measureMask,
+  planLesionSchema,
+  STRUCTURE_DEFAULTS,
+  thresholdInBox,
+  type GrowOptions,
+  type PlanningVolume,
+  type StructureKind,
+  type VoxelMask,
+} from '../planning/lesions';
+import type { PlanStore } from '../planning/plan/planStore';
+import type { LesionDraft, PlanDraft, StructureDraft } from '../planning/plan/planDraft';
+import { addLesion, addStructure, addTrajectory, moveTrajectory, nextLabel, setLesionMask, setStructureMask, patchLesion } from '../planning/plan/planCommands';
+import { metricsInputs } from '../planning/plan/metricsInputs';
+import { recomputePlanMetrics } from '../planning/trajectory/recomputePlanMetrics';
+import { TRAJECTORY_CONTENT_VERSION, type TrajectoryContent } from '../planning/trajectory/trajectoryContent';
+import type { StoredTrajectoryMetrics, Trajectory } from '../planning/trajectory/trajectorySchema';
+import { deviceById, zoneSetOf } from '../planning/devices/deviceById';
+import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
+import { placeZones } from '../planning/zones/placeZones';
+import { lps, sub, add, dot, scale, type Vec3 } from '../shared/vec3';
+
+/** Options of the plan tools, set from the plan panel. */
+export interface PlanToolOptions {
+  readonly grow: Partial<GrowOptions>;
+  readonly brushRadiusMm: number;
+  /** Spherical (3D) brush instead of a disc in the view's plane. */
+  readonly brushSphere: boolean;
+  readonly deviceId: string;
+  /** HU range the box tool keeps, inclusive. */
+  readonly boxHu: readonly [number, number];
+  /** Fill opacity of masks, 0–1; outlines are always drawn. */
+  readonly opacity: number;
+  readonly fill: boolean;
+}
+
+/** What the plan panel shows besides the plan itself. */
+export interface BridgeSnapshot {
+  readonly tool: PlanTool | null;
+  readonly options: PlanToolOptions;
+  /** A line for the status bar: what the last action did, or why it could not. */
+  readonly status: { readonly text: string; readonly kind: 'info' | 'error' } | null;
+  readonly busy: boolean;
+  /** Live metrics of every trajectory, by id, and the plan's zone metrics (null before the first computation). */
+  readonly metrics: { readonly trajectories: ReadonlyMap<string, StoredTrajectoryMetrics>; readonly zones: TrajectoryContent['zoneMetrics']; readonly ms: number; readonly problems: readonly string[] } | null;
+  /** The entry (or target) placed by a first click, waiting for the second. */
+  readonly pending: { readonly first: Vec3; readonly firstIs: 'entry' | 'target' } | null;
+}
+
+/** The series the plan is drawn on. */
+export interface BridgeSeries {
+  readonly seriesInstanceUID: string;
+  readonly frameOfReferenceUID: string;
+  readonly patientPosition: string | null;
+}
+
+const DEFAULT_OPTIONS: PlanToolOptions = {
+  grow: {},
+  brushRadiusMm: 4,
+  brushSphere: false,
+  deviceId: 'generic-cryoprobe-13g',
+  boxHu: [-1024, -400],
+  opacity: 0.35,
+  fill: true,
+};
+
+const HANDLE_PX = 9;
+const ISOTHERM_COLOURS: Record<string, string> = { '0': '#e6f7ff', '-20': '#4dabf7', '-40': '#9775fa' };
+
+let idCounter = 0;
+const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(++idCounter).toString(36)}`;
+
+/**
+ * The bridge between the viewer and the plan (architecture: imaging/ bridge → planning/):
+ * paints the plan over every 2D view, turns left-button gestures of the plan tools into plan
+ * commands, and keeps the live metrics of the plan as it changes. The plan store stays the
+ * single source of truth; nothing drawn here is kept anywhere else.
+ */
+export class PlanBridge {
+  private snapshot: BridgeSnapshot = { tool: null, options: DEFAULT_OPTIONS, status: null, busy: false, metrics: null, pending: null };
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+  private hover: { slot: ViewportSlot; world: Vec3; canvas: readonly [number, number] } | null = null;
+  private drag:
+    | { kind: 'end'; id: string; which: 'entry' | 'target'; startWorld: Vec3; startEntry: Vec3; startTarget: Vec3 }
+    | { kind: 'line'; id: string; startWorld: Vec3; startEntry: Vec3; startTarget: Vec3 }
+    | { kind: 'brush'; targetKind: 'lesion' | 'structure'; id: string }
+    | { kind: 'box'; slot: ViewportSlot; startWorld: Vec3; startCanvas: readonly [number, number]; plane: ViewPlaneInfo }
+    | null = null;
+  private metricsFrame = 0;
+  private lastDraft: PlanDraft | null = null;
+
+  constructor(
+    private readonly session: ViewerSession,
+    private readonly store: PlanStore,
+    private readonly catalogue: DeviceCatalogue,
+    private readonly series: BridgeSeries,
+  ) {
+    session.setOverlayPainter(this.paint);
+    session.setPointerHandler(this.onPointer);
+    this.unsubscribe = store.subscribe(() => {
+      session.repaintOverlays();
+      this.followSelectedNeedle();
+      if (store.getSnapshot().draft !== this.lastDraft) this.scheduleMetrics();
+    });
+    this.scheduleMetrics();
+    this.followSelectedNeedle();
+  }
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  getSnapshot = (): BridgeSnapshot => this.snapshot;
+
+  private set(patch: Partial<BridgeSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    if (this.metricsFrame) cancelAnimationFrame(this.metricsFrame);
+    this.session.setOverlayPainter(undefined);
+    this.session.setPointerHandler(undefined);
+    this.session.setPlanTool(null);
+    this.listeners.clear();
+  }
+
+  // ---- tools -------------------------------------------------------------------------
+
+  setTool(tool: PlanTool | null): void {
+    this.store.endGesture();
+    this.drag = null;
+    this.session.setPlanTool(tool);
+    this.set({ tool, pending: null, status: tool ? { kind: 'info', text: TOOL_HINTS[tool] } : null });
+    this.session.repaintOverlays();
+  }
+
+  setOptions(patch: Partial<PlanToolOptions>): void {
+    this.set({ options: { ...this.snapshot.options, ...patch } });
+    this.session.repaintOverlays();
+  }
+
+  private volume(): PlanningVolume | undefined {
+    const v = this.session.planningVolume();
+    if (!v) this.set({ status: { kind: 'error', text: 'The volume is still loading: planning starts when it is complete.' } });
+    return v;
+  }
+
+  private onPointer = (e: PlanPointerEvent): void => {
+    this.hover = { slot: e.slot, world: e.world, canvas: e.canvas };
+    const tool = this.snapshot.tool;
+    if (!tool) return;
+    if (e.type === 'move' && !this.drag) {
+      if (tool === 'trajectory' || tool === 'brush' || tool === 'erase') this.session.repaintOverlays();
+      return;
+    }
+    switch (tool) {
+      case 'grow':
+        if (e.type === 'down') this.grow(e.world, e.shiftKey);
+        return;
+      case 'brush':
+      case 'erase':
+        this.brush(e, tool === 'brush' ? 'paint' : 'erase');
+        return;
+      case 'trajectory':
+        this.trajectoryGesture(e);
+        return;
+      case 'box':
+        this.boxGesture(e);
+        return;
+    }
+  };
+
+  /** Grows a lesion from a seed: a new lesion, or with Shift the selected one regrown. */
+  grow(seed: Vec3, replaceSelected = false): void {
+    const volume = this.volume();
+    if (!volume) return;
+    this.set({ busy: true });
+    const started = performance.now();
+    const r = growLesion(volume, lps(seed[0], seed[1], seed[2]), this.snapshot.options.grow);
+    const ms = performance.now() - started;
+    this.set({ busy: false });
+    if (!r.ok) {
+      this.set({ status: { kind: 'error', text: `No lesion grown: ${r.error}` } });
+      return;
+    }
+    const { mask, stats } = r.value;
+    const measurements = lesionMeasurementsOf(measureMask(volume, mask));
+    const grow = {
+      seedLps: [seed[0], seed[1], seed[2]] as [number, number, number],
+      huRange: [stats.huRange[0], stats.huRange[1]] as [number, number],
+      maxVolumeMl: this.snapshot.options.grow.maxVolumeMl ?? 300,
+      maxDistanceMm: this.snapshot.options.grow.maxDistanceMm ?? 60,
+      leaked: stats.leaked,
+      editedAfterGrow: false,
+    };
+    const sel = this.store.getSnapshot().selection;
+    const draft = this.store.draft;
+    if (replaceSelected && sel?.kind === 'lesion' && draft.lesions.some((l) => l.record.id === sel.id)) {
+      this.store.apply('regrow lesion', setLesionMask(sel.id, mask, { measurements, grow }));
+    } else {
+      const id = newId('lesion');
+      const label = nextLabel('L', draft.lesions.map((l) => l.record.label));
+      const record = planLesionSchema.parse({ id, label, type: 'lytic', measurements, grow });
+      this.store.apply('grow lesion', addLesion({ record, mask, stored: null }));
+      this.store.select({ kind: 'lesion', id });
+    }
+    const leak = stats.leaked ? ` — stopped by the leak limit (${stats.leakReason}); check the outline and correct it` : '';
+    this.set({
+      status: { kind: stats.leaked ? 'error' : 'info', text: `Grown ${stats.volumeMl.toFixed(1)} mL in ${Math.round(ms)} ms, HU ${stats.huRange[0]}…${stats.huRange[1]}${leak}` },
+    });
+  }
+
+  private brush(e: PlanPointerEvent, mode: 'paint' | 'erase'): void {
+    const volume = this.volume();
+    if (!volume) return;
+    if (e.type === 'down') {
+      const target = this.brushTarget(mode);
+      if (!target) return;
+      this.store.beginGesture(mode === 'paint' ? 'brush' : 'eraser');
+      this.drag = { kind: 'brush', targetKind: target.kind, id: target.id };
+    }
+    const d = this.drag;
+    if (!d || d.kind !== 'brush') return;
+    if (e.type === 'down' || e.type === 'move') {
+      const { brushRadiusMm, brushSphere } = this.snapshot.options;
+      const centre = lps(e.world[0], e.world[1], e.world[2]);
+      const shape = brushSphere ? { kind: 'sphere' as const, centre, radiusMm: brushRadiusMm } : { kind: 'disc' as const, centre, radiusMm: brushRadiusMm, normal: e.plane.normal };
+      const current = this.maskOf(d.targetKind, d.id) ?? createMask(volume.dimensions);
+      const { mask } = applyBrush(current, volume, shape, mode);
+      if (mask === current) return;
+      this.store.apply('brush', d.targetKind === 'lesion' ? setLesionMask(d.id, mask) : setStructureMask(d.id, mask));
+    } else {
+      // Stroke over: crop, measure, and record it all as one step.
+      const m = this.maskOf(d.targetKind, d.id);
+      if (m && d.targetKind === 'lesion') {
+        const cropped = cropMask(m);
+        const lesion = this.store.draft.lesions.find((l) => l.record.id === d.id);
+        const started = performance.now();
+        const measurements = lesionMeasurementsOf(measureMask(volume, cropped));
+        performance.mark('percuplan:measure', { detail: { ms: performance.now() - started } });
+        this.store.apply('measure', setLesionMask(d.id, cropped, { measurements, grow: lesion?.record.grow ? { ...lesion.record.grow, editedAfterGrow: true } : null }));
+      } else if (m) {
+        this.store.apply('crop', setStructureMask(d.id, cropMask(m)));
+      }
+      this.store.endGesture();
+      this.drag = null;
+    }
+  }
+
+  /** What a brush stroke edits: the selected lesion or mask structure, or a new lesion. */
+  private brushTarget(mode: 'paint' | 'erase'): { kind: 'lesion' | 'structure'; id: string } | undefined {
+    const sel = this.store.getSnapshot().selection;
+    const draft = this.store.draft;
+    if (sel?.kind === 'lesion') return { kind: 'lesion', id: sel.id };
+    if (sel?.kind === 'structure') {
+      const s = draft.structures.find((x) => x.record.id === sel.id);
+      if (s?.shape.kind === 'tube') {
+        this.set({ status: { kind: 'error', text: `${s.record.name} is a tube along points: move its points, or make a mask structure to paint` } });
+        return undefined;
+      }
+      return { kind: 'structure', id: sel.id };
+    }
+    if (mode === 'erase') {
+      this.set({ status: { kind: 'error', text: 'Select the lesion or structure to erase from' } });
+      return undefined;
+    }
+    const id = newId('lesion');
+    const record = planLesionSchema.parse({ id, label: nextLabel('L', draft.lesions.map((l) => l.record.label)), type: 'lytic' });
+    this.store.apply('new lesion', addLesion({ record, mask: null, stored: null }));
+    this.store.select({ kind: 'lesion', id });
+    return { kind: 'lesion', id };
+  }
+
+  private maskOf(kind: 'lesion' | 'structure', id: string): VoxelMask | null {
+    const d = this.store.draft;
+    return kind === 'lesion' ? (d.lesions.find((l) => l.record.id === id)?.mask ?? null) : (d.structures.find((s) => s.record.id === id)?.mask ?? null);
+  }
+
+  /** Adds a structure at risk of a kind with its default name, colour and safety distance, selected. */
+  addStructure(kind: StructureKind): string {
+    const def = STRUCTURE_DEFAULTS[kind];
+    const id = newId('structure');
+    const used = this.store.draft.structures.map((s) => s.record.name);
+    const name = used.includes(def.name) ? nextLabel(`${def.name} `, used) : def.name;
+    const s: StructureDraft = { record: { id, kind, name, colour: def.colour, safetyDistanceMm: def.safetyDistanceMm }, shape: { kind: 'mask', stored: null }, mask: null };
+    this.store.apply('add structure', addStructure(s));
+    this.store.select({ kind: 'structure', id });
+    return id;
+  }
+
+  private boxGesture(e: PlanPointerEvent): void {
+    if (e.type === 'down') {
+      this.drag = { kind: 'box', slot: e.slot, startWorld: e.world, startCanvas: e.canvas, plane: e.plane };
+      return;
+    }
+    const d = this.drag;
+    if (!d || d.kind !== 'box') return;
+    if (e.type === 'move') {
+      this.session.repaintOverlays();
+      return;
+    }
+    this.drag = null;
+    const volume = this.volume();
+    if (!volume) return;
+    const sel = this.store.getSnapshot().selection;
+    const structure = sel?.kind === 'structure' ? this.store.draft.structures.find((s) => s.record.id === sel.id) : undefined;
+    if (!structure) {
+      this.set({ status: { kind: 'error', text: 'Add or select a structure at risk first; the box fills it' } });
+      return;
+    }
+    // The box is drawn on one plane; it reaches as deep as it is wide on each side of it.
+    const a = d.startWorld, b = e.world;
+    const diag = sub(b, a);
+    const inPlane = sub(diag, scale(d.plane.normal, dot(diag, d.plane.normal)));
+    const depth = Math.max(Math.hypot(inPlane[0], inPlane[1], inPlane[2]) / 2, 2);
+    const c1 = add(a, scale(d.plane.normal, -depth)), c2 = add(b, scale(d.plane.normal, depth));
+    const [lo, hi] = this.snapshot.options.boxHu;
+    const mask = cropMask(thresholdInBox(volume, lps(c1[0], c1[1], c1[2]), lps(c2[0], c2[1], c2[2]), lo, hi));
+    let n = 0;
+    for (const v of mask.data) n += v;
+    this.store.apply('threshold in box', setStructureMask(structure.record.id, mask));
+    this.set({ status: { kind: 'info', text: `${structure.record.name}: ${n} voxels between ${lo} and ${hi} HU in the box` } });
+  }
+
+  // ---- trajectories ------------------------------------------------------------------
+
+  private trajectoryGesture(e: PlanPointerEvent): void {
+    if (e.type === 'down') {
+      const hit = this.hitTrajectory(e);
+      if (hit) {
+        const t = this.store.draft.trajectories.find((x) => x.id === hit.id)!;
+        this.store.select({ kind: 'trajectory', id: t.id });
+        this.store.beginGesture(hit.which === 'line' ? 'move trajectory' : `move ${hit.which}`);
+        const base = { id: t.id, startWorld: e.world, startEntry: t.entry as unknown as Vec3, startTarget: t.target as unknown as Vec3 };
+        this.drag = hit.which === 'line' ? { kind: 'line', ...base } : { kind: 'end', which: hit.which, ...base };
+        return;
+      }
+      const pending = this.snapshot.pending;
+      if (!pending) {
+        this.set({ pending: { first: e.world, firstIs: e.shiftKey ? 'target' : 'entry' }, status: { kind: 'info', text: e.shiftKey ? 'Target placed: click the entry' : 'Entry placed: click the target' } });
+        return;
+      }
+      const entry = pending.firstIs === 'entry' ? pending.first : e.world;
+      const target = pending.firstIs === 'entry' ? e.world : pending.first;
+      this.set({ pending: null });
+      this.createTrajectory(entry, target);
+      return;
+    }
+    const d = this.drag;
+    if (!d || (d.kind !== 'end' && d.kind !== 'line')) return;
+    if (e.type === 'move') {
+      const delta = sub(e.world, d.startWorld);
+      const entry = d.kind === 'line' || d.which === 'entry' ? add(d.startEntry, delta) : d.startEntry;
+      const target = d.kind === 'line' || d.which === 'target' ? add(d.startTarget, delta) : d.startTarget;
+      this.store.apply('move trajectory', moveTrajectory(d.id, entry, target));
+      return;
+    }
+    this.store.endGesture();
+    this.drag = null;
+  }
+
+  /** Adds a trajectory of the current device from entry to target, selected. */
+  createTrajectory(entry: Vec3, target: Vec3): string | undefined {
+    const device = deviceById(this.catalogue, this.snapshot.options.deviceId);
+    if (!device) {
+      this.set({ status: { kind: 'error', text: `No device "${this.snapshot.options.deviceId}" in the catalogue` } });
+      return undefined;
+    }
+    const prefix = device.kind === 'cryoprobe' ? 'C' : device.kind === 'bone-access-needle' ? 'B' : device.kind === 'microwave-antenna' ? 'M' : device.kind === 'rf-electrode' ? 'R' : 'N';
+    const id = newId('trajectory');
+    const sel = this.store.getSnapshot().selection;
+    const t: Trajectory = {
+      id,
+      label: nextLabel(prefix, this.store.draft.trajectories.map((x) => x.label)),
+      deviceId: device.id,
+      zoneSetId: null,
+      entry: [entry[0], entry[1], entry[2]],
+      target: [target[0], target[1], target[2]],
+      frameOfReferenceUID: this.series.frameOfReferenceUID,
+      accessRoute: null,
+      lesionId: sel?.kind === 'lesion' ? sel.id : (this.store.draft.lesions[0]?.record.id ?? null),
+      metrics: null,
+    };
+    this.store.apply('add trajectory', addTrajectory(t));
+    this.store.select({ kind: 'trajectory', id });
+    this.set({ status: { kind: 'info', text: `${t.label} placed: drag its ends or its shaft to adjust` } });
+    return id;
+  }
+
+  private hitTrajectory(e: PlanPointerEvent): { id: string; which: 'entry' | 'target' | 'line' } | undefined {
+    const snap = this.store.getSnapshot();
+    const order = [...snap.draft.trajectories].sort((a, b) => (a.id === snap.selection?.id ? -1 : b.id === snap.selection?.id ? 1 : 0));
+    let best: { id: string; which: 'entry' | 'target' | 'line'; d: number } | undefined;
+    for (const t of order) {
+      if (snap.hidden.has(t.id)) continue;
+      const p = trajectoryOnPlane(t.entry as unknown as Vec3, t.target as unknown as Vec3, e.plane, 1);
+      const [x, y] = e.canvas;
+      const de = Math.hypot(p.entry.x - x, p.entry.y - y), dt = Math.hypot(p.target.x - x, p.target.y - y);
+      if (dt <= HANDLE_PX && (!best || dt < best.d)) best = { id: t.id, which: 'target', d: dt };
+      if (de <= HANDLE_PX && (!best || de < best.d)) best = { id: t.id, which: 'entry', d: de };
+      const dl = distanceToSegment(x, y, p.entry.x, p.entry.y, p.target.x, p.target.y);
+      if (dl <= HANDLE_PX / 2 && (!best || dl + HANDLE_PX < best.d)) best = { id: t.id, which: 'line', d: dl + HANDLE_PX };
+    }
+    return best && { id: best.id, which: best.which };
+  }
+
+  /** Moves the selected trajectory's entry to the skin along its own line. */
+  snapSelectedEntryToSkin(snap: (ct: PlanningVolume, entry: Vec3, target: Vec3) => Vec3 | null): void {
+    const sel = this.store.getSnapshot().selection;
+    const t = sel?.kind === 'trajectory' ? this.store.draft.trajectories.find((x) => x.id === sel.id) : undefined;
+    const volume = this.volume();
+    if (!t || !volume) return;
+    const skin = snap(volume, t.entry as unknown as Vec3, t.target as unknown as Vec3);
+    if (!skin) {
+      this.set({ status: { kind: 'error', text: `${t.label}: no skin surface found on its line` } });
+      return;
+    }
+    this.store.apply('snap entry to skin', moveTrajectory(t.id, skin, t.target));
+    this.set({ status: { kind: 'info', text: `${t.label}: entry moved to the skin` } });
+  }
+
+  private followSelectedNeedle(): void {
+    const snap = this.store.getSnapshot();
+    const t = snap.selection?.kind === 'trajectory' ? snap.draft.trajectories.find((x) => x.id === snap.selection?.id) : undefined;
+    if (t) this.session.setNeedle({ entry: t.entry as unknown as Vec3, target: t.target as unknown as Vec3 }, !snap.inGesture);
+  }
+
+  // ---- metrics -----------------------------------------------------------------------
+
+  private scheduleMetrics(): void {
+    if (this.metricsFrame) return;
+    this.metricsFrame = requestAnimationFrame(() => {
+      this.metricsFrame = 0;
+      this.computeMetrics();
+    });
+  }
+
+  /** Recomputes every trajectory metric and the zone metrics with the server's own code. */
+  computeMetrics(): void {
+    const draft = this.store.draft;
+    this.lastDraft = draft;
+    const geometry = this.session.volumeGeometry();
+    const started = performance.now();
+    const ct = geometry ? this.session.planningVolume() : undefined;
+    const inputs = geometry ? metricsInputs(draft, geometry) : {};
+    const r = recomputePlanMetrics(
+      { trajectoryContentVersion: TRAJECTORY_CONTENT_VERSION, trajectories: draft.trajectories },
+      { frameOfReferenceUID: this.series.frameOfReferenceUID, catalogue: this.catalogue, patientPosition: this.series.patientPosition, ct: ct ?? null, ...inputs },
+    );
+    const ms = performance.now() - started;
+    performance.mark('percuplan:plan-metrics', { detail: { ms, trajectories: draft.trajectories.length } });
+    if (!r.ok) {
+      this.set({ metrics: { trajectories: new Map(), zones: null, ms, problems: r.error } });
+      return;
+    }
+    const ts = r.value.trajectories as Trajectory[];
+    this.set({
+      metrics: {
+        trajectories: new Map(ts.flatMap((t) => (t.metrics ? [[t.id, t.metrics] as const] : []))),
+        zones: (r.value.zoneMetrics as TrajectoryContent['zoneMetrics']) ?? null,
+        ms,
+        problems: [],
+      },
+    });
+  }
+
+  // ---- painting ----------------------------------------------------------------------
+
+  private readonly scratch = document.createElement('canvas');
+
+  private paint = (slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo): void => {
+    const snap = this.store.getSnapshot();
+    const geometry = this.session.volumeGeometry();
+    const { opacity, fill } = this.snapshot.options;
+    if (geometry) {
+      const masks: { mask: VoxelMask; colour: string; selected: boolean }[] = [];
+      for (const s of snap.draft.structures) if (s.mask && !snap.hidden.has(s.record.id)) masks.push({ mask: s.mask, colour: s.record.colour, selected: snap.selection?.id === s.record.id });
+      for (const l of snap.draft.lesions) if (l.mask && !snap.hidden.has(l.record.id)) masks.push({ mask: l.mask, colour: l.record.colour, selected: snap.selection?.id === l.record.id });
+      for (const m of masks) this.paintMask(ctx, plane, m.mask, geometry, m.colour, fill ? opacity : 0, m.selected);
+    }
+    for (const t of snap.draft.trajectories) {
+      if (snap.hidden.has(t.id)) continue;
+      this.paintZones(ctx, plane, t);
+    }
+    for (const t of snap.draft.trajectories) {
+      if (snap.hidden.has(t.id)) continue;
+      this.paintTrajectory(ctx, plane, t, snap.selection?.id === t.id, slot);
+    }
+    this.paintPending(ctx, plane, slot);
+    this.paintCursor(ctx, plane, slot);
+  };
+
+  private paintMask(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, mask: VoxelMask, geometry: NonNullable<ReturnType<ViewerSession['volumeGeometry']>>, colour: string, alpha: number, selected: boolean): void {
+    const step = 2;
+    const s = sampleMaskOnPlane(mask, geometry, plane, step);
+    if (!s.any) return;
+    if (alpha > 0) {
+      const c = this.scratch;
+      if (c.width !== s.cols || c.height !== s.rows) {
+        c.width = s.cols;
+        c.height = s.rows;
+      }
+      const g = c.getContext('2d');
+      if (g) {
+        const img = g.createImageData(s.cols, s.rows);
+        const [r, gg, b] = hexRgb(colour);
+        const a = Math.round(alpha * 255);
+        for (let p = 0; p < s.data.length; p++) {
+          if (!s.data[p]) continue;
+          img.data[4 * p] = r;
+          img.data[4 * p + 1] = gg;
+          img.data[4 * p + 2] = b;
+          img.data[4 * p + 3] = a;
+        }
+        g.putImageData(img, 0, 0);
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(c, 0, 0, s.cols * step, s.rows * step);
+      }
+    }
+    const seg = maskOutline(s.data, s.cols, s.rows);
+    ctx.beginPath();
+    for (let q = 0; q < seg.length; q += 4) {
+      ctx.moveTo(seg[q]! * step, seg[q + 1]! * step);
+      ctx.lineTo(seg[q + 2]! * step, seg[q + 3]! * step);
+    }
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = selected ? 2.5 : 1.5;
+    ctx.stroke();
+  }
+
+  private paintZones(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, t: Trajectory): void {
+    const device = deviceById(this.catalogue, t.deviceId);
+    const set = device ? zoneSetOf(device, t.zoneSetId) : undefined;
+    if (!set) return;
+    const zones = placeZones(lps(...t.entry), lps(...t.target), set);
+    for (const z of zones) {
+      const e = spheroidSection(z.shape, plane);
+      if (!e) continue;
+      ctx.beginPath();
+      ctx.ellipse(e.cx, e.cy, e.rx, e.ry, e.rotation, 0, 2 * Math.PI);
+      ctx.strokeStyle = ISOTHERM_COLOURS[String(z.zone.isothermC)] ?? (z.zone.lethal ? '#ff6b6b' : '#ffd43b');
+      ctx.lineWidth = z.zone.lethal ? 2 : 1.2;
+      ctx.setLineDash(z.zone.lethal ? [] : [5, 4]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+  }
+
+  private paintTrajectory(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, t: Trajectory, selected: boolean, slot: ViewportSlot): void {
+    const device = deviceById(this.catalogue, t.deviceId);
+    const halfWidth = Math.max(1, shaftHalfWidthPx((device?.outerDiameterMm ?? 2) / 2, plane));
+    const entry = t.entry as unknown as Vec3, target = t.target as unknown as Vec3;
+    const p = trajectoryOnPlane(entry, target, plane, 1.5);
+    const colour = selected ? '#ffe066' : '#63e6be';
+    ctx.lineCap = 'round';
+    if (p.behind) {
+      ctx.beginPath();
+      ctx.moveTo(p.behind.from.x, p.behind.from.y);
+      ctx.lineTo(p.behind.to.x, p.behind.to.y);
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = 0.55;
+      ctx.lineWidth = Math.max(1, halfWidth);
+      ctx.setLineDash([6, 5]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+    }
+    if (p.front) {
+      ctx.beginPath();
+      ctx.moveTo(p.front.from.x, p.front.from.y);
+      ctx.lineTo(p.front.to.x, p.front.to.y);
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = 0.8;
+      ctx.lineWidth = 2 * halfWidth;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+    }
+    if (p.inSlab) {
+      ctx.beginPath();
+      ctx.moveTo(p.inSlab.from.x, p.inSlab.from.y);
+      ctx.lineTo(p.inSlab.to.x, p.inSlab.to.y);
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+    if (p.crossing) {
+      ctx.beginPath();
+      ctx.arc(p.crossing.x, p.crossing.y, Math.max(4, halfWidth + 2), 0, 2 * Math.PI);
+      ctx.strokeStyle = '#ff922b';
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    }
+    // Tip: a filled dot when on this slice, a ring otherwise; entry: a square.
+    ctx.beginPath();
+    ctx.arc(p.target.x, p.target.y, 4, 0, 2 * Math.PI);
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = colour;
+    if (p.targetInSlab) ctx.fill();
+    else ctx.stroke();
+    ctx.strokeRect(p.entry.x - 4, p.entry.y - 4, 8, 8);
+    if (p.entryInSlab) ctx.fillRect(p.entry.x - 4, p.entry.y - 4, 8, 8);
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = colour;
+    ctx.fillText(t.label, p.entry.x + 7, p.entry.y - 7);
+    if (slot === 'probe' && selected) {
+      const depth = planeDistanceMm(plane, entry);
+      const c = p.crossing ?? worldToCanvas(plane, target);
+      ctx.strokeStyle = '#ffe066';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(c.x - 14, c.y);
+      ctx.lineTo(c.x + 14, c.y);
+      ctx.moveTo(c.x, c.y - 14);
+      ctx.lineTo(c.x, c.y + 14);
+      ctx.stroke();
+      const len = Math.hypot(...sub(target, entry));
+      ctx.fillStyle = '#ffe066';
+      const text = `${depth.toFixed(1)} mm from entry · tip at ${len.toFixed(1)} mm (${(len - depth).toFixed(1)} mm to go)`;
+      ctx.font = '13px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillText(text, plane.width / 2, 22);
+      ctx.textAlign = 'start';
+    }
+  }
+
+  private paintPending(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, slot: ViewportSlot): void {
+    const pending = this.snapshot.pending;
+    if (!pending || this.snapshot.tool !== 'trajectory') return;
+    const a = worldToCanvas(plane, pending.first);
+    ctx.fillStyle = '#ffe066';
+    ctx.beginPath();
+    ctx.arc(a.x, a.y, 4, 0, 2 * Math.PI);
+    ctx.fill();
+    if (this.hover?.slot === slot) {
+      ctx.strokeStyle = '#ffe066';
+      ctx.setLineDash([4, 4]);
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(this.hover.canvas[0], this.hover.canvas[1]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      const d = Math.hypot(...sub(this.hover.world, pending.first));
+      ctx.fillStyle = '#ffe066';
+      ctx.fillText(`${d.toFixed(1)} mm`, this.hover.canvas[0] + 8, this.hover.canvas[1] + 14);
+    }
+  }
+
+  private paintCursor(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, slot: ViewportSlot): void {
+    const tool = this.snapshot.tool;
+    const d = this.drag;
+    if (d?.kind === 'box' && d.slot === slot && this.hover?.slot === slot) {
+      ctx.strokeStyle = '#ffe066';
+      ctx.setLineDash([4, 3]);
+      ctx.strokeRect(d.startCanvas[0], d.startCanvas[1], this.hover.canvas[0] - d.startCanvas[0], this.hover.canvas[1] - d.startCanvas[1]);
+      ctx.setLineDash([]);
+    }
+    if ((tool === 'brush' || tool === 'erase') && this.hover?.slot === slot) {
+      const mmPerPx = Math.hypot(plane.right[0], plane.right[1], plane.right[2]);
+      ctx.beginPath();
+      ctx.arc(this.hover.canvas[0], this.hover.canvas[1], this.snapshot.options.brushRadiusMm / mmPerPx, 0, 2 * Math.PI);
+      ctx.strokeStyle = tool === 'brush' ? '#ffffff' : '#ff8787';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+  }
+
+  /** Lesion ids with their drafts, for the panel (kept here to give one place that knows masks). */
+  lesionDrafts(): readonly LesionDraft[] {
+    return this.store.draft.lesions;
+  }
+
+  /** Patches a lesion's record as one undoable step. */
+  patchLesion(id: string, patch: Parameters<typeof patchLesion>[1]): void {
+    this.store.apply('edit lesion', patchLesion(id, patch));
+  }
+}
+
+const TOOL_HINTS: Record<PlanTool, string> = {
+  grow: 'Click inside a lytic lesion to grow it (Shift-click regrows the selected lesion)',
+  brush: 'Drag to paint into the selected lesion or structure ([ and ] change the size)',
+  erase: 'Drag to erase from the selected lesion or structure',
+  trajectory: 'Click the entry, then the target (Shift-click the target first); drag an end or the shaft to move it',
+  box: 'Drag a box over the structure: the voxels in the HU range inside it become the selected structure',
+};
+
+function hexRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function distanceToSegment(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax, dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
+  return Math.hypot(x - ax - t * dx, y - ay - t * dy);
+}
