@@ -31,6 +31,7 @@ import { deviceById, zoneSetOf } from '../planning/devices/deviceById';
 import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
 import { placeZones } from '../planning/zones/placeZones';
 import { lps, sub, add, dot, scale, type Vec3 } from '../shared/vec3';
+import { maskSurfaceActor, needleActor, zoneActor, type PlanActor } from './plan3d';
 
 /** Options of the plan tools, set from the plan panel. */
 export interface PlanToolOptions {
@@ -101,6 +102,8 @@ export class PlanBridge {
     | null = null;
   private metricsFrame = 0;
   private lastDraft: PlanDraft | null = null;
+  private lastHidden: ReadonlySet<string> | null = null;
+  private readonly surfaces = new WeakMap<VoxelMask, { colour: string; actor: PlanActor | undefined }>();
 
   constructor(
     private readonly session: ViewerSession,
@@ -109,11 +112,20 @@ export class PlanBridge {
     private readonly series: BridgeSeries,
   ) {
     session.setOverlayPainter(this.paint);
+    session.setPlanActorsProvider(this.actors3d);
     session.setPointerHandler(this.onPointer);
     this.unsubscribe = store.subscribe(() => {
       session.repaintOverlays();
       this.followSelectedNeedle();
-      if (store.getSnapshot().draft !== this.lastDraft) this.scheduleMetrics();
+      const snap = store.getSnapshot();
+      if (snap.draft !== this.lastDraft) {
+        this.scheduleMetrics();
+        // The 3D view renders slowly without a GPU: rebuild it when a gesture is over.
+        if (!snap.inGesture) session.refreshPlanActors();
+      } else if (snap.hidden !== this.lastHidden && !snap.inGesture) {
+        session.refreshPlanActors();
+      }
+      this.lastHidden = snap.hidden;
     });
     this.scheduleMetrics();
     this.followSelectedNeedle();
@@ -135,6 +147,7 @@ export class PlanBridge {
     this.unsubscribe();
     if (this.metricsFrame) cancelAnimationFrame(this.metricsFrame);
     this.session.setOverlayPainter(undefined);
+    this.session.setPlanActorsProvider(undefined);
     this.session.setPointerHandler(undefined);
     this.session.setPlanTool(null);
     this.listeners.clear();
@@ -479,6 +492,38 @@ export class PlanBridge {
       },
     });
   }
+
+  // ---- 3D ----------------------------------------------------------------------------
+
+  private actors3d = (): PlanActor[] => {
+    const snap = this.store.getSnapshot();
+    const geometry = this.session.volumeGeometry();
+    const out: PlanActor[] = [];
+    const surface = (mask: VoxelMask, colour: string, opacity: number, uid: string): void => {
+      if (!geometry) return;
+      let cached = this.surfaces.get(mask);
+      if (!cached || cached.colour !== colour) {
+        cached = { colour, actor: maskSurfaceActor(uid, mask, geometry, colour, opacity) };
+        this.surfaces.set(mask, cached);
+      }
+      if (cached.actor) out.push(cached.actor);
+    };
+    snap.draft.lesions.forEach((l, i) => l.mask && !snap.hidden.has(l.record.id) && surface(l.mask, l.record.colour, 0.85, `plan-lesion-${i}-${l.record.id}`));
+    snap.draft.structures.forEach((s, i) => s.mask && !snap.hidden.has(s.record.id) && surface(s.mask, s.record.colour, 0.45, `plan-structure-${i}-${s.record.id}`));
+    for (const t of snap.draft.trajectories) {
+      if (snap.hidden.has(t.id)) continue;
+      const device = deviceById(this.catalogue, t.deviceId);
+      const needle = needleActor(`plan-needle-${t.id}`, t.entry as unknown as Vec3, t.target as unknown as Vec3, (device?.outerDiameterMm ?? 2) / 2, snap.selection?.id === t.id ? '#ffe066' : '#63e6be');
+      if (needle) out.push(needle);
+      const set = device ? zoneSetOf(device, t.zoneSetId) : undefined;
+      if (!set) continue;
+      for (const z of placeZones(lps(...t.entry), lps(...t.target), set)) {
+        if (!z.zone.lethal && z.zone.isothermC !== 0) continue;
+        out.push(zoneActor(`plan-zone-${t.id}-${z.zone.id}`, z, z.zone.lethal ? '#ff6b6b' : '#e6f7ff', z.zone.lethal ? 0.3 : 0.15));
+      }
+    }
+    return out;
+  };
 
   // ---- painting ----------------------------------------------------------------------
 

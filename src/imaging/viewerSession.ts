@@ -16,6 +16,7 @@ import { windowRange, type WindowPreset } from '../shared/windowPresets';
 import { fetchInstances } from './fetchInstances';
 import { planningVolumeOf, volumeGeometryOf } from './planningVolumeOf';
 import type { PlanningVolume, VolumeGeometry } from '../planning/lesions';
+import type { PlanActor } from './plan3d';
 import { orientationLabels } from './orientationLabels';
 import { isSoftwareRenderer } from './softwareRenderer';
 import { angleLabel, lengthLabel, readMeasurements } from './measurements';
@@ -87,6 +88,8 @@ export class ViewerSession {
   private pointerHandler?: (e: PlanPointerEvent) => void;
   private needle?: NeedleAxis;
   private overlayFrame = 0;
+  private planActors: PlanActor[] = [];
+  private planActorsProvider?: () => PlanActor[];
   private pendingOverlay = new Set<ViewportSlot>();
   private volumeId?: string;
   private stackImageIds?: string[];
@@ -303,6 +306,8 @@ export class ViewerSession {
         if (this.destroyed) return;
         vp.setProperties({ preset: 'CT-Bones', sampleDistanceMultiplier: isSoftwareRenderer() ? 8 : 1 });
         vp.resetCamera();
+        this.planActors = [];
+        this.refreshPlanActors();
         vp.render();
       });
     } else {
@@ -491,6 +496,25 @@ export class ViewerSession {
     if (!this.volumeId || this.snapshot.progress.phase !== 'ready') return undefined;
     this.planning = planningVolumeOf(this.volumeId);
     return this.planning;
+  }
+
+  // ---- plan in 3D --------------------------------------------------------------------
+
+  /** Gives the 3D view the plan's actors (needles, zones, lesion surfaces) whenever it asks. */
+  setPlanActorsProvider(provider: (() => PlanActor[]) | undefined): void {
+    this.planActorsProvider = provider;
+    this.refreshPlanActors();
+  }
+
+  /** Rebuilds the plan's actors in the 3D view, when one is shown. */
+  refreshPlanActors(): void {
+    if (this.destroyed || !this.enabled.has('volume3d')) return;
+    const vp = this.engine.getViewport('volume3d') as Types.IVolumeViewport | undefined;
+    if (!vp || !vp.getDefaultActor()) return;
+    if (this.planActors.length) vp.removeActors(this.planActors.map((a) => a.uid));
+    this.planActors = this.planActorsProvider?.() ?? [];
+    if (this.planActors.length) vp.addActors(this.planActors.map((a) => ({ uid: a.uid, actor: a.actor as unknown as Types.Actor })));
+    vp.render();
   }
 
   // ---- needle views ------------------------------------------------------------------

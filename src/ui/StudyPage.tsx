@@ -104,7 +104,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
 
   const seriesListingForPlan = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
   const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready');
-  useEffect(() => exposeTestHandle(session, ws.store), [session, ws.store]);
+  useEffect(() => exposeTestHandle(session, ws.store, ws.bridge), [session, ws.store, ws.bridge]);
 
   const slots: ViewportSlot[] = series?.mode === 'stack' ? ['stack'] : maximised ? [maximised] : LAYOUT_SLOTS[layout];
   const slotKey = slots.join(',');
