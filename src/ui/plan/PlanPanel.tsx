@@ -251,7 +251,14 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
         </table>
         {sel?.kind === 'lesion' && (() => {
           const l = draft.lesions.find((x) => x.record.id === sel.id);
-          return l ? <LesionDetails lesion={l.record} onPatch={(p) => store.apply('edit lesion', patchLesion(l.record.id, p))} /> : null;
+          return l ? (
+            <>
+              <LesionDetails lesion={l.record} onPatch={(p) => store.apply('edit lesion', patchLesion(l.record.id, p))} />
+              <button className="small" data-testid="prefill-case" onClick={() => void ws.prefillCase(l.record.id)} title="Fill the case record's lesion (site, type, size, SINS components) from this one; what the board entered is kept">
+                Prefill the case record
+              </button>
+            </>
+          ) : null;
         })()}
       </section>
 

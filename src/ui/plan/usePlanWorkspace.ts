@@ -6,6 +6,7 @@ import { contentFromDraft, draftFromContent, type PlanSeries } from '../../plann
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import { casesApi, type CaseSummary } from '../../api/cases';
 import { plansApi } from '../../api/plans';
+import { prefillCaseLesion } from '../../planning/plan/caseLesionPrefill';
 import type { PlanDocument } from '../../records';
 import type { SeriesListing, StudyListing } from '../../dicom/studyListing';
 
@@ -25,6 +26,8 @@ export interface PlanWorkspace {
   open(doc: PlanDocument | undefined): void;
   save(overwrite?: boolean): Promise<void>;
   takeTheirs(): void;
+  /** Prefills the case record's lesion (same id) from a plan lesion, keeping what the board entered. */
+  prefillCase(lesionId: string): Promise<void>;
 }
 
 const noop = () => () => undefined;
@@ -173,7 +176,31 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     if (conflict) open(conflict);
   }, [conflict, open]);
 
+  const prefillCase = useCallback(
+    async (lesionId: string) => {
+      const caseId = current?.caseId ?? cases[0]?.id;
+      const lesion = store.draft.lesions.find((l) => l.record.id === lesionId)?.record;
+      if (!lesion) return;
+      if (!caseId) {
+        setMessage({ kind: 'error', text: 'No case yet: save the plan first (that creates its case)' });
+        return;
+      }
+      const doc = await casesApi.get(caseId);
+      const i = doc.lesions.findIndex((l) => l.id === lesionId);
+      const next = prefillCaseLesion(lesion, i >= 0 ? doc.lesions[i] : undefined, study?.studyInstanceUID ?? null);
+      const lesions = i >= 0 ? doc.lesions.map((l, k) => (k === i ? next : l)) : [...doc.lesions, next];
+      const r = await casesApi.save(caseId, { ...doc, lesions }, doc.version);
+      if (!r.ok) {
+        setMessage({ kind: 'error', text: `Case not updated: ${r.problem.error}` });
+        return;
+      }
+      const sins = r.document.lesions.find((l) => l.id === lesionId)?.scores.sins?.result;
+      setMessage({ kind: 'info', text: `Case lesion "${next.label || lesionId}" ${i >= 0 ? 'updated' : 'added'}${sins ? `; SINS ${sins.total ?? "incomplete until every component is entered"}` : ''} — complete it on the case page` });
+    },
+    [current, cases, store, study],
+  );
+
   const plan = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const bridgeState = useSyncExternalStore(bridge ? bridge.subscribe : noop, () => bridge?.getSnapshot());
-  return { store, bridge, plan, bridgeState, cases, plans, current, message, conflict, saving, open, save, takeTheirs };
+  return { store, bridge, plan, bridgeState, cases, plans, current, message, conflict, saving, open, save, takeTheirs, prefillCase };
 }
