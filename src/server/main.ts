@@ -11,8 +11,6 @@ import { openRecordStore } from './records/openRecordStore';
 import { createPacs } from './dicomweb/pacs';
 import { defaultCatalogue } from '../planning/devices/defaultCatalogue';
 import { createSeriesVolumes } from './planning/seriesVolumes';
-import { createRecordsHandler } from './records/recordsRoutes';
-import { localUser } from './records/requestActor';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,11 +29,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   );
   const pacs = config.dicomweb ? createPacs(config.dicomweb) : undefined;
   if (pacs) console.log(`[dicomweb] PACS at ${pacs.client.name}, proxied under /dicomweb`);
-  const records = await openRecordStore(env, config.dataDir, config.sampleDir);
   // Saved plans are recomputed on the CT of their series when the embedded source holds it.
   const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue) };
-  const handleRecords = createRecordsHandler(records.repository, { defaultActor: localUser(env), planContext });
-  const server = createServer(createApp(config, catalogue, pacs, handleRecords));
+  const records = await openRecordStore(env, config.dataDir, config.sampleDir, planContext);
+  const server = createServer(createApp(config, catalogue, pacs, records.handle));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

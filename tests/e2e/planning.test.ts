@@ -43,7 +43,14 @@ describe('planning in the browser', () => {
   it('grows the sample lesion from one click to within 10 % of the truth volume', async () => {
     await viewer.open(truth.studyInstanceUID);
     await page.waitForSelector('[data-testid="plan-panel"]');
-    // Start a plan of our own (the demo plan of this case may already be open).
+    // The demo plan of the case opens first: its lesion (grown by the product from a seed) and
+    // its five cryoprobes and four bone access needles, with the server's metrics.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="trajectory-row"][data-depth-mm]:not([data-depth-mm=""])').length === 9, undefined, { timeout: 60_000 });
+    const [demoMl] = await viewer.lesionVolumes();
+    expect(Math.abs(demoMl! / truth.lesions[0]!.volumeMl - 1)).toBeLessThan(0.1);
+    await expect(page.locator('[data-testid="zone-metrics"]').innerText()).resolves.toMatch(/\d+ % covered/);
+    await snap(page, 'plan-demo-case1');
+    // Start a plan of our own.
     await page.selectOption('[data-testid="plan-select"]', '');
     const lesion = truth.lesions[0]!;
     await viewer.jumpTo(lesion.centerLps);
@@ -131,6 +138,49 @@ describe('planning in the browser', () => {
     expect(stored.content.trajectories[0]!.metrics.depthMm).toBe(shown[0]!.depth);
     expect(Math.abs(stored.content.lesions[0]!.measurements.volumeMl - grownMl)).toBeLessThan(1e-9);
     await snap(page, 'plan-reopened');
+  }, 180_000);
+
+  it('prefills the case record from the lesion', async () => {
+    await page.click('[data-testid="lesion-row"]');
+    await page.click('[data-testid="prefill-case"]');
+    await page.waitForFunction(() => /Case lesion/.test(document.querySelector('[data-testid="plan-message"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const found = await page.evaluate(async (id) => {
+      const plan = (await (await fetch(`/api/plans/${id}`)).json()) as { caseId: string; content: { lesions: { id: string }[] } };
+      const c = (await (await fetch(`/api/cases/${plan.caseId}`)).json()) as { lesions: { id?: string; lesionType: string | null; largestDiameterMm: number | null }[] };
+      return c.lesions.find((l) => l.id === plan.content.lesions[0]!.id);
+    }, planId);
+    expect(found?.lesionType).toBe('lytic');
+    // The grown lesion spans about 6 cm (truth semi-axes 22, 28, 34 mm).
+    expect(found?.largestDiameterMm).toBeGreaterThan(50);
+    expect(found?.largestDiameterMm).toBeLessThan(80);
+  }, 60_000);
+
+  it('marks bowel gas as a structure at risk with a box, and the needle reports its distance', async () => {
+    const t = truth.lesions[0]!.centerLps;
+    await page.selectOption('[data-testid="structure-kind"]', 'bowel');
+    await page.click('[data-testid="add-structure"]');
+    await viewer.key('x');
+    // A box over the anterior pelvis on the lesion's slice, where the bowel loops lie.
+    const a = await viewer.worldToPage('axial', [t[0] + 10, t[1] - 110, t[2]]);
+    const b = await viewer.worldToPage('axial', [t[0] + 120, t[1] - 30, t[2]]);
+    await viewer.drag(a, b);
+    await page.waitForFunction(() => /\d+ voxels/.test(document.querySelector('[data-testid="structure-row"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const text = await page.locator('[data-testid="structure-row"]').innerText();
+    const voxels = Number(/(\d+) voxels/.exec(text)?.[1]);
+    expect(voxels).toBeGreaterThan(100);
+    await page.click('[data-testid="trajectory-row"]');
+    await page.waitForFunction(() => /from the shaft/.test(document.querySelector('[data-testid="trajectory-metrics"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await snap(page, 'plan-structure-box');
+  }, 120_000);
+
+  it('shows the needle, its zones and the lesion in the 3D view', async () => {
+    await viewer.key('Escape');
+    await viewer.key('9');
+    await page.waitForSelector('[data-testid="viewport-volume3d"] canvas', { timeout: 60_000 });
+    await page.waitForTimeout(8000);
+    const stats = await viewer.canvasStats('volume3d');
+    expect(stats.nonBlack).toBeGreaterThan(0.02);
+    await snap(page, 'plan-3d');
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -7,6 +7,7 @@ import type { RecordsRepository } from './recordsRepository';
 import { localUser } from './requestActor';
 import { seedDemoCases } from './seedDemoCases';
 import { createSqlRecordsRepository } from './sqlRecordsRepository';
+import type { ProcessContext } from '../planning/processPlanContent';
 
 /**
  * Where the records live: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/db.
@@ -39,15 +40,15 @@ export interface RecordStore {
 
 /**
  * Opens the records database, creates the demo cases on a database that never held one
- * (unless PERCUPLAN_DEMO=0), and returns the API handler. `sampleDir` is where the demo
- * cases find the sample studies' truth files.
+ * and their plans (unless PERCUPLAN_DEMO=0), and returns the API handler. `sampleDir` is
+ * where the demo cases find the sample studies; `planContext` recomputes saved plans.
  */
-export async function openRecordStore(env: NodeJS.ProcessEnv, dataDir: string, sampleDir: string): Promise<RecordStore> {
+export async function openRecordStore(env: NodeJS.ProcessEnv, dataDir: string, sampleDir: string, planContext?: ProcessContext): Promise<RecordStore> {
   const repository = await openRecordsRepository(env, dataDir);
-  if (env.PERCUPLAN_DEMO?.trim() !== '0') await seedDemoCases(repository, sampleDir);
+  if (env.PERCUPLAN_DEMO?.trim() !== '0') await seedDemoCases(repository, sampleDir, console.log, planContext);
   return {
     repository,
-    handle: createRecordsHandler(repository, { defaultActor: localUser(env) }),
+    handle: createRecordsHandler(repository, { defaultActor: localUser(env), planContext }),
     close: () => repository.close(),
   };
 }

@@ -265,7 +265,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
       <section>
         <h3>Structures at risk</h3>
         <div className="row">
-          <select value={newKind} onChange={(e) => setNewKind(e.target.value as StructureKind)}>
+          <select data-testid="structure-kind" value={newKind} onChange={(e) => setNewKind(e.target.value as StructureKind)}>
             {structureKindSchema.options.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
