@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --runs N] [-- --slices N]`: how fast a big CT opens,
- * scrolls and (later) plans in the production build, side by side with a floor and a peer
- * viewer in the same headless Chromium and the same run. Writes bench/results.json and prints
- * a table. Never asserts a timing.
+ * `npm run bench [-- --quick] [-- --runs N] [-- --slices N] [-- --only local|dicomweb|plan]`:
+ * how fast a big CT opens, scrolls and plans in the production build, side by side with a floor
+ * and a peer viewer in the same headless Chromium and the same run, and how fast the planning
+ * code grows, measures and recomputes in Node (bench/planning.ts). Writes bench/results.json and
+ * prints a table. Never asserts a timing.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { CHROMIUM, launchBrowser } from '../tests/support/browser';
 import { orthancSkipReason, startOrthanc, stowFiles, type Orthanc } from '../tests/support/orthanc';
 import { ensureBenchCt, type BenchCt, type BenchSeries } from './generate';
+import { FRAME_GOAL, GROW_GOAL, MEASURE_GOAL, planDrag, planNodeRows, type PlanRecorder } from './planning';
 import type { BenchPageResult } from './pages/shared';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +30,7 @@ const value = (name: string): number | undefined => {
   return Number.isFinite(v) && v > 0 ? v : undefined;
 };
 const quick = flag('quick');
-/** `--only local` or `--only dicomweb`: one half of the bench (for diagnosis). */
+/** `--only local`, `--only dicomweb` or `--only plan` (the Node rows and our local run with the drag): part of the bench (for diagnosis). */
 const onlyArg = argv.indexOf('--only');
 const ONLY = onlyArg >= 0 ? argv[onlyArg + 1] : undefined;
 const RUNS = value('runs') ?? (quick ? 1 : 3);
@@ -86,6 +88,7 @@ function record(id: string, unit: string, side: Side, v: number | null | undefin
 function note(id: string, unit: string, text: string): void {
   row(id, unit).notes.add(text);
 }
+const planRecorder: PlanRecorder = { record: (id, unit, v, goal) => record(id, unit, 'ours', v, goal), note };
 
 const median = (xs: readonly number[]): number | null => {
   if (xs.length === 0) return null;
@@ -102,7 +105,9 @@ const round = (v: number | null, digits = 1): number | null => (v === null ? nul
 const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : round(a / b, 2));
 
 function metrics(): Metric[] {
-  return [...rows].map(([id, r]) => {
+  // The planning rows last (the Node ones are measured first, before the browser starts).
+  const ordered = [...rows].sort(([a], [b]) => Number(a.startsWith('plan.')) - Number(b.startsWith('plan.')));
+  return ordered.map(([id, r]) => {
     const digits = r.unit === 'bytes/voxel' ? 3 : 1;
     const m = (s: Side): number | null => round(median(r.values[s]), digits);
     const ext = (s: Side, f: (...v: number[]) => number): number | null => (r.values[s].length ? round(f(...r.values[s]), digits) : null);
@@ -311,6 +316,14 @@ async function oursLocal(browser: Browser, base: string, pages: Map<string, { bo
       }
       record('mpr.scrollStepMs', 'ms', 'ours', median(all), '≤ 16.7 ms at the median (one 60 Hz frame)');
       record('mpr.scrollStepP95Ms', 'ms', 'ours', percentile(all, 95));
+      // The plan drag in the same page, after the scroll (bench/planning.ts).
+      try {
+        await planDrag(page, planRecorder, log);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        log(`  plan drag FAILED: ${msg}`);
+        note('plan.dragUpdateMs', 'ms', `plan drag failed: ${msg}`);
+      }
     }
   } finally {
     await context.close();
@@ -440,6 +453,8 @@ async function main(): Promise<void> {
     await build({ root: repoRoot, logLevel: 'error' });
   }
   const pages = await bundlePages();
+  // The Node planning rows first, before Orthanc, the server and the browser share the machine.
+  if (ONLY === undefined || ONLY === 'plan') await step('plan rows in Node (grow, measure, zone metrics)', 'plan.growMs', 'ms', async () => planNodeRows(planRecorder, quick, log));
 
   const orthancSkip = orthancSkipReason();
   let orthanc: Orthanc | undefined;
@@ -472,7 +487,7 @@ async function main(): Promise<void> {
       log(`run ${run}/${RUNS}`);
       if (ONLY !== 'dicomweb') await step('ours, local files', 'local.volumeReadyMs', 'ms', () => oursLocal(browser, server.url, pages, ct, true));
 
-      if (ONLY !== 'dicomweb') {
+      if (ONLY !== 'dicomweb' && ONLY !== 'plan') {
         const t0 = Date.now();
         const floor = await benchPage(browser, server.url, pages, 'floor', ct.raw.files);
         log(`  floor, local files (dicom-parser in ${workers} workers → one Int16Array): ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -497,7 +512,7 @@ async function main(): Promise<void> {
           note('local.volumeReadyMs', 'ms', `dwv failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
         }
       }
-      if (orthanc && ONLY !== 'local') {
+      if (orthanc && ONLY !== 'local' && ONLY !== 'plan') {
         for (const [series, prefix] of [[ct.raw, 'dicomweb'], [ct.jpls, 'dicomweb.jpegls']] as const) {
           const o = orthanc;
           await step(`ours, DICOMweb ${series.transferSyntax}`, `${prefix}.volumeReadyMs`, 'ms', () => oursDicomweb(browser, server.url, pages, series, prefix));
@@ -532,8 +547,17 @@ async function main(): Promise<void> {
   note('memory.bytesPerVoxel', 'bytes/voxel', 'floor: the Int16Array alone; peer: dwv, same CDP heap delta as ours');
   row('mpr.scrollStepMs', 'ms', '≤ 16.7 ms at the median (one 60 Hz frame)');
   note('mpr.scrollStepMs', 'ms', `ours: synthetic wheel event on each MPR view to the next CORNERSTONE_IMAGE_RENDERED, ${SCROLL_STEPS} steps per view (axial, sagittal, coronal) after the volume is complete; floor and peer: none`);
+  row('plan.growMs', 'ms', GROW_GOAL);
+  row('plan.growColdMs', 'ms', GROW_GOAL);
+  row('plan.measureMs', 'ms', MEASURE_GOAL);
+  row('plan.metricsNodeMs', 'ms', FRAME_GOAL);
   row('plan.dragUpdateMs', 'ms', '≤ 16.7 ms at the median');
-  note('plan.dragUpdateMs', 'ms', 'not implemented yet (issue 6)');
+  row('plan.dragUpdateP95Ms', 'ms');
+  row('plan.dragFrameMs', 'ms', FRAME_GOAL);
+  for (const id of ['plan.growMs', 'plan.growColdMs', 'plan.measureMs', 'plan.metricsNodeMs', 'plan.dragUpdateMs', 'plan.dragUpdateP95Ms', 'plan.dragFrameMs']) {
+    const r = row(id, 'ms');
+    if (r.values.ours.length === 0 && r.notes.size === 0) note(id, 'ms', `not measured in this run${ONLY ? ` (--only ${ONLY})` : ''}`);
+  }
 
   const ms = metrics();
   const out = {
