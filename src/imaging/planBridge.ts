@@ -32,6 +32,7 @@ import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
 import { placeZones } from '../planning/zones/placeZones';
 import { lps, sub, add, dot, scale, type Vec3 } from '../shared/vec3';
 import { maskSurfaceActor, needleActor, zoneActor, type PlanActor } from './plan3d';
+import { trajectoryTags } from '../planning/plan/trajectoryTags';
 
 /** Options of the plan tools, set from the plan panel. */
 export interface PlanToolOptions {
@@ -537,21 +538,58 @@ export class PlanBridge {
       const masks: { mask: VoxelMask; colour: string; selected: boolean }[] = [];
       for (const s of snap.draft.structures) if (s.mask && !snap.hidden.has(s.record.id)) masks.push({ mask: s.mask, colour: s.record.colour, selected: snap.selection?.id === s.record.id });
       for (const l of snap.draft.lesions) if (l.mask && !snap.hidden.has(l.record.id)) masks.push({ mask: l.mask, colour: l.record.colour, selected: snap.selection?.id === l.record.id });
-      for (const m of masks) this.paintMask(ctx, plane, m.mask, geometry, m.colour, fill ? opacity : 0, m.selected);
+      for (const m of masks) this.paintMask(ctx, slot, plane, m.mask, geometry, m.colour, fill ? opacity : 0, m.selected);
     }
     for (const t of snap.draft.trajectories) {
       if (snap.hidden.has(t.id)) continue;
       this.paintZones(ctx, plane, t);
     }
+    const tags = trajectoryTags(snap.draft.trajectories, this.catalogue);
     for (const t of snap.draft.trajectories) {
       if (snap.hidden.has(t.id)) continue;
-      this.paintTrajectory(ctx, plane, t, snap.selection?.id === t.id, slot);
+      this.paintTrajectory(ctx, plane, t, snap.selection?.id === t.id, slot, tags.get(t.id) ?? '');
     }
     this.paintPending(ctx, plane, slot);
     this.paintCursor(ctx, plane, slot);
   };
 
-  private paintMask(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, mask: VoxelMask, geometry: NonNullable<ReturnType<ViewerSession['volumeGeometry']>>, colour: string, alpha: number, selected: boolean): void {
+  // A mask's layer on a view only changes with the mask, the plane or the style: while a needle
+  // is dragged, the masks are drawn from these cached layers instead of being resampled.
+  private readonly maskLayers = new Map<ViewportSlot, WeakMap<VoxelMask, { key: string; canvas: HTMLCanvasElement }>>();
+
+  private paintMask(
+    ctx: CanvasRenderingContext2D,
+    slot: ViewportSlot,
+    plane: ViewPlaneInfo,
+    mask: VoxelMask,
+    geometry: NonNullable<ReturnType<ViewerSession['volumeGeometry']>>,
+    colour: string,
+    alpha: number,
+    selected: boolean,
+  ): void {
+    const dpr = window.devicePixelRatio || 1;
+    const key = [...plane.origin, ...plane.right, ...plane.down, plane.width, plane.height, colour, alpha, selected, dpr].join(',');
+    let layers = this.maskLayers.get(slot);
+    if (!layers) {
+      layers = new WeakMap();
+      this.maskLayers.set(slot, layers);
+    }
+    let layer = layers.get(mask);
+    if (!layer || layer.key !== key) {
+      const canvas = layer?.canvas ?? document.createElement('canvas');
+      canvas.width = Math.round(plane.width * dpr);
+      canvas.height = Math.round(plane.height * dpr);
+      const g = canvas.getContext('2d');
+      if (!g) return;
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.drawMaskLayer(g, plane, mask, geometry, colour, alpha, selected);
+      layer = { key, canvas };
+      layers.set(mask, layer);
+    }
+    ctx.drawImage(layer.canvas, 0, 0, plane.width, plane.height);
+  }
+
+  private drawMaskLayer(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, mask: VoxelMask, geometry: NonNullable<ReturnType<ViewerSession['volumeGeometry']>>, colour: string, alpha: number, selected: boolean): void {
     const step = 2;
     const s = sampleMaskOnPlane(mask, geometry, plane, step);
     if (!s.any) return;
@@ -607,7 +645,7 @@ export class PlanBridge {
     }
   }
 
-  private paintTrajectory(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, t: Trajectory, selected: boolean, slot: ViewportSlot): void {
+  private paintTrajectory(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, t: Trajectory, selected: boolean, slot: ViewportSlot, tag: string): void {
     const device = deviceById(this.catalogue, t.deviceId);
     const halfWidth = Math.max(1, shaftHalfWidthPx((device?.outerDiameterMm ?? 2) / 2, plane));
     const entry = t.entry as unknown as Vec3, target = t.target as unknown as Vec3;
@@ -662,7 +700,8 @@ export class PlanBridge {
     if (p.entryInSlab) ctx.fillRect(p.entry.x - 4, p.entry.y - 4, 8, 8);
     ctx.font = '12px system-ui, sans-serif';
     ctx.fillStyle = colour;
-    ctx.fillText(t.label, p.entry.x + 7, p.entry.y - 7);
+    // Full labels pile up where several needles meet; the tag (C1, B2 …) names each, the panel the rest.
+    ctx.fillText(selected ? `${tag} ${t.label}` : tag, p.entry.x + 7, p.entry.y - 7);
     if (slot === 'probe' && selected) {
       const depth = planeDistanceMm(plane, entry);
       const c = p.crossing ?? worldToCanvas(plane, target);

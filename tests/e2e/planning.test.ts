@@ -183,4 +183,38 @@ describe('planning in the browser', () => {
     await snap(page, 'plan-3d');
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('opens the demo plan of case 3: one left transpedicular needle through the T10 pedicle, shown along the needle', async () => {
+    const t3 = readTruth('case3-spine-ct');
+    await viewer.open(t3.studyInstanceUID);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="trajectory-row"][data-depth-mm]:not([data-depth-mm=""])').length === 1, undefined, { timeout: 60_000 });
+    const plan = await page.evaluate(() => {
+      const d = window.__percuplan?.plan?.getSnapshot().draft;
+      return d ? { t: d.trajectories.map((x) => ({ entry: x.entry, target: x.target })), lesions: d.lesions.length, structures: d.structures.map((s) => s.record.kind) } : undefined;
+    });
+    expect(plan?.lesions).toBe(1);
+    expect(plan?.structures).toContain('spinal-canal');
+    const { entry, target } = plan!.t[0]!;
+    // Distance from the pedicle landmark to the needle's line, worked from the stored points.
+    const p = t3.landmarks['T10PedicleLeft']!;
+    const d = [target[0] - entry[0], target[1] - entry[1], target[2] - entry[2]];
+    const len = Math.hypot(d[0]!, d[1]!, d[2]!);
+    const w = [p[0]! - entry[0], p[1]! - entry[1], p[2]! - entry[2]];
+    const along = (w[0]! * d[0]! + w[1]! * d[1]! + w[2]! * d[2]!) / len;
+    const off = Math.sqrt(Math.max(0, w[0]! ** 2 + w[1]! ** 2 + w[2]! ** 2 - along ** 2));
+    expect(off).toBeLessThan(2);
+    // Entered from the left (patient left is +x) and behind (+y), aiming right and forward.
+    expect(entry[0]).toBeGreaterThan(target[0]);
+    expect(entry[1]).toBeGreaterThan(target[1]);
+    const [row] = await viewer.trajectoryRows();
+    expect(row!.depth).toBeCloseTo(len, 1);
+    expect(row!.text).toContain('right');
+    await page.click('[data-testid="trajectory-row"]');
+    await expect(page.locator('[data-testid="trajectory-metrics"]').innerText()).resolves.toMatch(/Medial wall[\s\S]*clearance/);
+    await viewer.key('6');
+    await page.waitForSelector('[data-testid="viewport-inplane90"] canvas');
+    await page.waitForTimeout(1500);
+    await snap(page, 'plan-demo-case3-needle');
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

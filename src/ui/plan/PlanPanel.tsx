@@ -8,6 +8,7 @@ import { structureKindSchema, type AnatomicalSite, type StructureKind } from '..
 import { patchLesion, patchStructure, patchTrajectory, removeLesion, removeStructure, removeTrajectory } from '../../planning/plan/planCommands';
 import { accessApproachSchema, type AccessRoute } from '../../planning/trajectory/accessRoute';
 import { snapEntryToSkin } from '../../planning/trajectory/snapEntryToSkin';
+import { trajectoryTags } from '../../planning/plan/trajectoryTags';
 import type { Vec3 } from '../../shared/vec3';
 import { lps } from '../../shared/vec3';
 import { DeviceCatalogueDialog } from './DeviceCatalogueDialog';
@@ -56,6 +57,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
   const dirty = plan.revision !== plan.savedRevision;
   const draft = plan.draft;
   const selectedTrajectory = sel?.kind === 'trajectory' ? draft.trajectories.find((t) => t.id === sel.id) : undefined;
+  const tags = trajectoryTags(draft.trajectories, catalogue);
 
   return (
     <aside className="plan-panel" data-testid="plan-panel">
@@ -227,17 +229,17 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
                     <input type="color" value={l.record.colour} onChange={(e) => store.apply('colour', patchLesion(l.record.id, { colour: e.target.value }))} />
                   </td>
                   <td>
-                    <b>{l.record.label || l.record.id}</b>
+                    <b className="ellipsis" title={l.record.label}>{l.record.label || l.record.id}</b>
                     <div className="muted small-text">{siteText(l.record.site)}</div>
-                  </td>
-                  <td className="num-cell" title="Volume">
-                    {m ? `${fmt(m.volumeMl, 1)} mL` : l.mask ? '…' : '—'}
                     {m && (
                       <div className="muted small-text" title="Principal diameters; longest axial diameter; HU mean (min–max)">
-                        {m.principalDiametersMm.map((d) => fmt(d, 0)).join('×')} mm · ax {fmt(m.longestAxialDiameterMm, 0)} mm
+                        {m.principalDiametersMm.map((d) => fmt(d, 0)).join(' × ')} mm · axial {fmt(m.longestAxialDiameterMm, 0)} mm
                         {m.hu ? ` · ${fmt(m.hu.mean, 0)} HU (${fmt(m.hu.min, 0)}…${fmt(m.hu.max, 0)})` : ''}
                       </div>
                     )}
+                  </td>
+                  <td className="num-cell" title="Volume">
+                    <b>{m ? `${fmt(m.volumeMl, 1)} mL` : l.mask ? '…' : '—'}</b>
                   </td>
                   <td>
                     <button className="small" title="Delete lesion" onClick={(e) => (e.stopPropagation(), store.apply('delete lesion', removeLesion(l.record.id)))}>
@@ -339,21 +341,23 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
                     <input type="checkbox" title="Show" checked={!plan.hidden.has(t.id)} onChange={(e) => store.setHidden(t.id, !e.target.checked)} onClick={(e) => e.stopPropagation()} />
                   </td>
                   <td>
-                    <b>{t.label}</b>
-                    <div className="muted small-text">{device?.name ?? t.deviceId}</div>
+                    <b className="ellipsis" title={t.label}>
+                      <span className="tag">{tags.get(t.id)}</span> {t.label}
+                    </b>
+                    <div className="muted small-text ellipsis">{device?.name ?? t.deviceId}</div>
+                    {m && (
+                      <div className="muted small-text">
+                        CC {fmt(m.craniocaudalAngleDeg)}° {m.craniocaudalDirection !== 'none' ? m.craniocaudalDirection : ''} · axial {fmt(m.axialAngleDeg)}° {m.axialDirection !== 'none' ? m.axialDirection : ''}
+                      </div>
+                    )}
                   </td>
                   <td className="num-cell">
-                    {m ? (
-                      <>
-                        <span title="Depth, entry to tip">{fmt(m.depthMm)} mm</span>
-                        <div className="muted small-text">
-                          CC {fmt(m.craniocaudalAngleDeg)}° {m.craniocaudalDirection !== 'none' ? m.craniocaudalDirection : ''} · ax {fmt(m.axialAngleDeg)}° {m.axialDirection !== 'none' ? m.axialDirection : ''}
-                        </div>
-                      </>
-                    ) : (
-                      '…'
+                    <b title="Depth, entry to tip">{m ? `${fmt(m.depthMm)} mm` : '…'}</b>
+                    {m && m.warnings.length > 0 && (
+                      <div className="error-text small-text" title={m.warnings.join('\n')}>
+                        ⚠ {m.warnings.length} warning{m.warnings.length > 1 ? 's' : ''}
+                      </div>
                     )}
-                    {m && m.warnings.length > 0 && <div className="error-text small-text">⚠ {m.warnings.length}</div>}
                   </td>
                   <td>
                     <button className="small" title="Delete trajectory" onClick={(e) => (e.stopPropagation(), store.apply('delete trajectory', removeTrajectory(t.id)))}>

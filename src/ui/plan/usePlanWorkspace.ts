@@ -153,6 +153,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
         const r = current && base !== undefined ? await plansApi.save(current.id, body, base) : await plansApi.create(caseId, body);
         if (r.ok) {
           setCurrent(r.document);
+          setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
           setConflict(undefined);
           store.markSaved();
           const changedStatus = current && current.status !== r.document.status ? ` (status now ${r.document.status}: an approved plan goes back to draft when edited)` : '';
