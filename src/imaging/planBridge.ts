@@ -23,7 +23,7 @@ import {
 import type { PlanStore } from '../planning/plan/planStore';
 import type { LesionDraft, PlanDraft, StructureDraft } from '../planning/plan/planDraft';
 import { addLesion, addStructure, addTrajectory, moveTrajectory, nextLabel, setLesionMask, setStructureMask, patchLesion } from '../planning/plan/planCommands';
-import { metricsInputs } from '../planning/plan/metricsInputs';
+import { maskCentroid, metricsInputs } from '../planning/plan/metricsInputs';
 import { recomputePlanMetrics } from '../planning/trajectory/recomputePlanMetrics';
 import { TRAJECTORY_CONTENT_VERSION, type TrajectoryContent } from '../planning/trajectory/trajectoryContent';
 import type { StoredTrajectoryMetrics, Trajectory } from '../planning/trajectory/trajectorySchema';
@@ -718,7 +718,7 @@ export class PlanBridge {
       const text = `${depth.toFixed(1)} mm from entry · tip at ${len.toFixed(1)} mm (${(len - depth).toFixed(1)} mm to go)`;
       ctx.font = '13px system-ui, sans-serif';
       ctx.textAlign = 'center';
-      ctx.fillText(text, plane.width / 2, 22);
+      ctx.fillText(text, plane.width / 2, plane.height - 46);
       ctx.textAlign = 'start';
     }
   }
@@ -762,6 +762,26 @@ export class PlanBridge {
       ctx.lineWidth = 1;
       ctx.stroke();
     }
+  }
+
+  /**
+   * Selects a lesion, structure or trajectory and brings every 2D view to it: a trajectory's
+   * tip, a mask's centre. The needle views follow a selected trajectory.
+   */
+  focus(kind: 'lesion' | 'structure' | 'trajectory', id: string): void {
+    this.store.select({ kind, id });
+    const d = this.store.draft;
+    const geometry = this.session.volumeGeometry();
+    let point: Vec3 | null = null;
+    if (kind === 'trajectory') {
+      const t = d.trajectories.find((x) => x.id === id);
+      if (t) point = [t.target[0], t.target[1], t.target[2]];
+    } else {
+      const mask = kind === 'lesion' ? d.lesions.find((l) => l.record.id === id)?.mask : d.structures.find((s) => s.record.id === id)?.mask;
+      const c = mask && geometry ? maskCentroid(mask, geometry) : null;
+      if (c) point = [c[0], c[1], c[2]];
+    }
+    if (point) this.session.jumpTo(point);
   }
 
   /** Lesion ids with their drafts, for the panel (kept here to give one place that knows masks). */

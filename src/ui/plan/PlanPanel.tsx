@@ -220,7 +220,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
                   className={selected ? 'selected' : ''}
                   data-testid="lesion-row"
                   data-volume-ml={m?.volumeMl ?? ''}
-                  onClick={() => store.select({ kind: 'lesion', id: l.record.id })}
+                  onClick={() => (bridge ? bridge.focus('lesion', l.record.id) : store.select({ kind: 'lesion', id: l.record.id }))}
                 >
                   <td>
                     <input type="checkbox" title="Show" checked={!plan.hidden.has(l.record.id)} onChange={(e) => store.setHidden(l.record.id, !e.target.checked)} onClick={(e) => e.stopPropagation()} />
@@ -286,7 +286,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
               let voxels = 0;
               if (s.mask) for (const v of s.mask.data) voxels += v;
               return (
-                <tr key={s.record.id} className={selected ? 'selected' : ''} data-testid="structure-row" onClick={() => store.select({ kind: 'structure', id: s.record.id })}>
+                <tr key={s.record.id} className={selected ? 'selected' : ''} data-testid="structure-row" onClick={() => (bridge ? bridge.focus('structure', s.record.id) : store.select({ kind: 'structure', id: s.record.id }))}>
                   <td>
                     <input type="checkbox" title="Show" checked={!plan.hidden.has(s.record.id)} onChange={(e) => store.setHidden(s.record.id, !e.target.checked)} onClick={(e) => e.stopPropagation()} />
                   </td>
@@ -335,7 +335,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
                   data-depth-mm={m?.depthMm ?? ''}
                   data-cc-deg={m?.craniocaudalAngleDeg ?? ''}
                   data-axial-deg={m?.axialAngleDeg ?? ''}
-                  onClick={() => store.select({ kind: 'trajectory', id: t.id })}
+                  onClick={() => (bridge ? bridge.focus('trajectory', t.id) : store.select({ kind: 'trajectory', id: t.id }))}
                 >
                   <td>
                     <input type="checkbox" title="Show" checked={!plan.hidden.has(t.id)} onChange={(e) => store.setHidden(t.id, !e.target.checked)} onClick={(e) => e.stopPropagation()} />
