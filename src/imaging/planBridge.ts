@@ -13,6 +13,7 @@ import {
   lesionMeasurementsOf,
   measureMask,
   planLesionSchema,
+  rasterizeTube,
   STRUCTURE_DEFAULTS,
   thresholdInBox,
   type GrowOptions,
@@ -22,7 +23,8 @@ import {
 } from '../planning/lesions';
 import type { PlanStore } from '../planning/plan/planStore';
 import type { LesionDraft, PlanDraft, StructureDraft } from '../planning/plan/planDraft';
-import { addLesion, addStructure, addTrajectory, moveTrajectory, nextLabel, setLesionMask, setStructureMask, patchLesion } from '../planning/plan/planCommands';
+import { addLesion, addStructure, addTrajectory, moveTrajectory, nextLabel, setLesionMask, setStructureMask, setStructureTube, patchLesion } from '../planning/plan/planCommands';
+import { growRegion } from '../planning/structures/growRegion';
 import { maskCentroid, metricsInputs } from '../planning/plan/metricsInputs';
 import { recomputePlanMetrics } from '../planning/trajectory/recomputePlanMetrics';
 import { TRAJECTORY_CONTENT_VERSION, type TrajectoryContent } from '../planning/trajectory/trajectoryContent';
@@ -46,6 +48,8 @@ export interface PlanToolOptions {
   /** Fill opacity of masks, 0–1; outlines are always drawn. */
   readonly opacity: number;
   readonly fill: boolean;
+  /** Radius of a tube structure drawn along points (mm). */
+  readonly tubeRadiusMm: number;
 }
 
 /** What the plan panel shows besides the plan itself. */
@@ -76,6 +80,7 @@ const DEFAULT_OPTIONS: PlanToolOptions = {
   boxHu: [-1024, -400],
   opacity: 0.35,
   fill: true,
+  tubeRadiusMm: 4,
 };
 
 const HANDLE_PX = 9;
@@ -197,13 +202,21 @@ export class PlanBridge {
       case 'box':
         this.boxGesture(e);
         return;
+      case 'tube':
+        if (e.type === 'down') this.addTubePoint(e.world);
+        return;
     }
   };
 
-  /** Grows a lesion from a seed: a new lesion, or with Shift the selected one regrown. */
+  /** Grows a lesion from a seed: a new lesion, or with Shift the selected one regrown; with a structure selected, grows that structure. */
   grow(seed: Vec3, replaceSelected = false): void {
     const volume = this.volume();
     if (!volume) return;
+    const selected = this.store.getSnapshot().selection;
+    if (selected?.kind === 'structure') {
+      this.growStructure(volume, selected.id, seed);
+      return;
+    }
     this.set({ busy: true });
     const started = performance.now();
     const r = growLesion(volume, lps(seed[0], seed[1], seed[2]), this.snapshot.options.grow);
@@ -238,6 +251,39 @@ export class PlanBridge {
     this.set({
       status: { kind: stats.leaked ? 'error' : 'info', text: `Grown ${stats.volumeMl.toFixed(1)} mL in ${Math.round(ms)} ms, HU ${stats.huRange[0]}…${stats.huRange[1]}${leak}` },
     });
+  }
+
+  private growStructure(volume: PlanningVolume, id: string, seed: Vec3): void {
+    const s = this.store.draft.structures.find((x) => x.record.id === id);
+    if (!s) return;
+    const r = growRegion(volume, lps(seed[0], seed[1], seed[2]), { maxDistanceMm: this.snapshot.options.grow.maxDistanceMm ?? 60, maxVolumeMl: this.snapshot.options.grow.maxVolumeMl ?? 500 });
+    if (!r.ok) {
+      this.set({ status: { kind: 'error', text: `${s.record.name} not grown: ${r.error}` } });
+      return;
+    }
+    this.store.apply('grow structure', setStructureMask(id, r.value.mask));
+    const leak = r.value.leaked ? ' — stopped by the volume limit; check it' : '';
+    this.set({ status: { kind: r.value.leaked ? 'error' : 'info', text: `${s.record.name}: ${r.value.volumeMl.toFixed(1)} mL grown, HU ${r.value.huRange[0]}…${r.value.huRange[1]}${leak}` } });
+  }
+
+  /** Adds a point to the selected structure's tube (a structure with no voxels yet becomes a tube). */
+  private addTubePoint(p: Vec3): void {
+    const sel = this.store.getSnapshot().selection;
+    const s = sel?.kind === 'structure' ? this.store.draft.structures.find((x) => x.record.id === sel.id) : undefined;
+    const geometry = this.session.volumeGeometry();
+    if (!s || !geometry) {
+      this.set({ status: { kind: 'error', text: 'Add or select a structure at risk first; clicks then lay its tube point by point' } });
+      return;
+    }
+    if (s.shape.kind === 'mask' && s.mask) {
+      this.set({ status: { kind: 'error', text: `${s.record.name} already has painted voxels: add a new structure for a tube` } });
+      return;
+    }
+    const points = [...(s.shape.kind === 'tube' ? s.shape.pointsLps : []), [p[0], p[1], p[2]] as [number, number, number]];
+    const radius = s.shape.kind === 'tube' ? s.shape.radiusMm : this.snapshot.options.tubeRadiusMm;
+    const mask = rasterizeTube(geometry, points.map((q) => lps(q[0], q[1], q[2])), radius);
+    this.store.apply('tube point', setStructureTube(s.record.id, points, radius, this.series.frameOfReferenceUID, mask));
+    this.set({ status: { kind: 'info', text: `${s.record.name}: ${points.length} point${points.length > 1 ? 's' : ''}, radius ${radius} mm — keep clicking along it; Esc ends` } });
   }
 
   private brush(e: PlanPointerEvent, mode: 'paint' | 'erase'): void {
@@ -796,7 +842,8 @@ export class PlanBridge {
 }
 
 const TOOL_HINTS: Record<PlanTool, string> = {
-  grow: 'Click inside a lytic lesion to grow it (Shift-click regrows the selected lesion)',
+  grow: 'Click inside a lytic lesion to grow it (Shift-click regrows the selected lesion); with a structure selected, click inside it to grow the structure',
+  tube: 'Click along the selected structure (a nerve root, a vessel) to lay a tube through the points',
   brush: 'Drag to paint into the selected lesion or structure ([ and ] change the size)',
   erase: 'Drag to erase from the selected lesion or structure',
   trajectory: 'Click the entry, then the target (Shift-click the target first); drag an end or the shaft to move it',

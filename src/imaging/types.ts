@@ -10,7 +10,7 @@ export type NeedleSlot = 'probe' | 'inplane0' | 'inplane90';
 export const VOLUME_2D_SLOTS = ['axial', 'sagittal', 'coronal', 'probe', 'inplane0', 'inplane90'] as const;
 
 /** Tools of the planning overlay; while one is on, the left button belongs to it. */
-export type PlanTool = 'grow' | 'brush' | 'erase' | 'trajectory' | 'box';
+export type PlanTool = 'grow' | 'brush' | 'erase' | 'trajectory' | 'box' | 'tube';
 
 /**
  * Where a view plane lies: the world (LPS mm) position of the centre of canvas pixel (0, 0),

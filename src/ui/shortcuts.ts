@@ -52,6 +52,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['b'], label: 'Plan: brush into the selected lesion or structure', action: { kind: 'planTool', tool: 'brush' } },
   { keys: ['e'], label: 'Plan: eraser', action: { kind: 'planTool', tool: 'erase' } },
   { keys: ['x'], label: 'Plan: threshold inside a box into the selected structure', action: { kind: 'planTool', tool: 'box' } },
+  { keys: ['t'], label: 'Plan: lay the selected structure as a tube, point by point', action: { kind: 'planTool', tool: 'tube' } },
   { keys: ['n'], label: 'Plan: place a needle (entry, then target) or drag one', action: { kind: 'planTool', tool: 'trajectory' } },
   { keys: ['['], label: 'Smaller brush', action: { kind: 'brushSize', delta: -1 } },
   { keys: [']'], label: 'Larger brush', action: { kind: 'brushSize', delta: 1 } },

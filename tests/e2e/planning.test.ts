@@ -171,6 +171,14 @@ describe('planning in the browser', () => {
     await page.click('[data-testid="trajectory-row"]');
     await page.waitForFunction(() => /from the shaft/.test(document.querySelector('[data-testid="trajectory-metrics"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
     await snap(page, 'plan-structure-box');
+    // A nerve laid as a tube through three clicks on the lesion's slice.
+    await page.selectOption('[data-testid="structure-kind"]', 'nerve-root');
+    await page.click('[data-testid="add-structure"]');
+    await viewer.jumpTo(t);
+    await viewer.key('t');
+    for (const dx of [0, 15, 30]) await viewer.clickWorld('axial', [t[0] - 30 + dx, t[1] + 40, t[2]]);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="structure-row"]')].some((r) => /tube r 4 mm, 3 points/.test(r.textContent ?? '')), undefined, { timeout: 30_000 });
+    await viewer.key('Escape');
   }, 120_000);
 
   it('shows the needle, its zones and the lesion in the 3D view', async () => {

@@ -46,6 +46,12 @@ export const setStructureMask = (id: string, mask: VoxelMask): PlanCommand => (d
   structures: replaceById(d.structures, id, (s) => s.record.id, (s) => ({ ...s, shape: { kind: 'mask', stored: null }, mask })),
 });
 
+/** Makes a structure a tube along points (a nerve root, a vessel) with its voxels on the loaded grid. */
+export const setStructureTube = (id: string, pointsLps: readonly (readonly [number, number, number])[], radiusMm: number, frameOfReferenceUID: string, mask: VoxelMask | null): PlanCommand => (d) => ({
+  ...d,
+  structures: replaceById(d.structures, id, (s) => s.record.id, (s) => ({ ...s, shape: { kind: 'tube', pointsLps, radiusMm, frameOfReferenceUID }, mask })),
+});
+
 /** Removes a structure at risk. */
 export const removeStructure = (id: string): PlanCommand => (d) => ({ ...d, structures: d.structures.filter((s) => s.record.id !== id) });
 

@@ -14,12 +14,14 @@ import { lps } from '../../shared/vec3';
 import { DeviceCatalogueDialog } from './DeviceCatalogueDialog';
 import { LesionDetails } from './LesionDetails';
 import { TrajectoryMetricsView } from './TrajectoryMetricsView';
+import { CementSummary } from './CementSummary';
 
 const TOOLS: { tool: PlanTool; label: string; key: string }[] = [
   { tool: 'grow', label: 'Grow', key: 'G' },
   { tool: 'brush', label: 'Brush', key: 'B' },
   { tool: 'erase', label: 'Eraser', key: 'E' },
   { tool: 'box', label: 'Box', key: 'X' },
+  { tool: 'tube', label: 'Tube', key: 'T' },
   { tool: 'trajectory', label: 'Needle', key: 'N' },
 ];
 
@@ -167,6 +169,14 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
             </label>
           </div>
         )}
+        {opts && tool === 'tube' && (
+          <div className="row">
+            <label>
+              Radius of new tubes{' '}
+              <input className="num" type="number" min={0.5} max={30} step={0.5} value={opts.tubeRadiusMm} onChange={(e) => bridge?.setOptions({ tubeRadiusMm: Math.max(0.5, Number(e.target.value)) })} /> mm
+            </label>
+          </div>
+        )}
         {opts && tool === 'box' && (
           <div className="row wrap">
             {BOX_PRESETS.map((p) => (
@@ -277,7 +287,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
           <button className="small" data-testid="add-structure" disabled={!bridge} onClick={() => bridge?.addStructure(newKind)}>
             Add
           </button>
-          <span className="muted small-text">then Box (X) or Brush (B)</span>
+          <span className="muted small-text">then Grow, Box, Tube or Brush</span>
         </div>
         <table className="legend" data-testid="structures">
           <tbody>
@@ -436,6 +446,11 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
               </button>
             </div>
             <ZoneSource deviceId={selectedTrajectory.deviceId} zoneSetId={selectedTrajectory.zoneSetId} />
+            {deviceById(catalogue, selectedTrajectory.deviceId)?.kind === 'bone-access-needle' &&
+              (() => {
+                const l = draft.lesions.find((x) => x.record.id === selectedTrajectory.lesionId);
+                return l ? <CementSummary lesion={l.record} /> : <div className="muted small-text">Link a lesion for the cement estimate and leakage risk</div>;
+              })()}
             {metrics?.trajectories.get(selectedTrajectory.id) && <TrajectoryMetricsView m={metrics.trajectories.get(selectedTrajectory.id)!} />}
           </div>
         )}
