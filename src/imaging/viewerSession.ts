@@ -15,6 +15,7 @@ import { dot, sub, add, scale } from '../shared/vec3';
 import { windowRange, type WindowPreset } from '../shared/windowPresets';
 import { fetchInstances } from './fetchInstances';
 import { planningVolumeOf, volumeGeometryOf } from './planningVolumeOf';
+import { centreOutOrder } from './centreOutOrder';
 import type { PlanningVolume, VolumeGeometry } from '../planning/lesions';
 import type { PlanActor } from './plan3d';
 import { orientationLabels } from './orientationLabels';
@@ -242,14 +243,40 @@ export class ViewerSession {
       const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
       this.volumeId = volumeId;
       this.set({ progress: { phase: 'pixels', done: 0, total: imageIds.length } });
+      streamCentreFirst(volume);
       await new Promise<void>((resolve) => {
-        let seen = 0;
-        volume.load((evt: unknown) => {
-          if (seen === 0) this.awaitingFirstImage = true;
-          seen++;
-          const e = evt as { framesLoaded?: number; numFrames?: number };
-          this.set({ progress: { phase: 'pixels', done: e.framesLoaded ?? seen, total: imageIds.length } });
-          if ((e.framesLoaded ?? seen) >= imageIds.length) resolve();
+        let lastRender = 0;
+        let progressFrame = 0;
+        let first = true;
+        // Cornerstone calls the load callback once, at the end; each frame raises
+        // IMAGE_VOLUME_MODIFIED. Its own re-render after every 2 % of the frames is off
+        // (streamCentreFirst): without a GPU a render of three views costs a few hundred ms
+        // and starved the loading. Render when the first (middle) slice arrives, then at most
+        // twice a second; the progress bar follows once per animation frame.
+        const onModified = (evt: Event): void => {
+          const d = (evt as CustomEvent<{ volumeId?: string; framesProcessed?: number }>).detail;
+          if (d?.volumeId !== volumeId || this.destroyed) return;
+          const now = performance.now();
+          if (first || now - lastRender > 500) {
+            if (first) this.awaitingFirstImage = true;
+            lastRender = now;
+            // Until a view has its volume (setVolumes is asynchronous), the next frame tries again.
+            if (this.renderVolumeViews() > 0) first = false;
+          }
+          const done = d.framesProcessed ?? 0;
+          if (!progressFrame) {
+            progressFrame = requestAnimationFrame(() => {
+              progressFrame = 0;
+              if (this.snapshot.progress.phase === 'pixels') this.set({ progress: { phase: 'pixels', done, total: imageIds.length } });
+            });
+          }
+        };
+        eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+        volume.load(() => {
+          eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+          if (progressFrame) cancelAnimationFrame(progressFrame);
+          this.renderVolumeViews();
+          resolve();
         });
         for (const slot of this.elements.keys()) this.ensureViewport(slot);
       });
@@ -264,6 +291,14 @@ export class ViewerSession {
     } catch (e) {
       this.set({ progress: { phase: 'error', done: 0, total: instances.length, message: e instanceof Error ? e.message : String(e) } });
     }
+  }
+
+  /** Renders the views that already show the volume; returns how many. */
+  private renderVolumeViews(): number {
+    if (this.destroyed) return 0;
+    const ids = [...this.enabled].filter((slot) => slot !== 'stack' && (this.engine.getViewport(slot) as Types.IVolumeViewport | undefined)?.getDefaultActor?.());
+    if (ids.length) this.engine.renderViewports(ids);
+    return ids.length;
   }
 
   /** Loads a series as a stack of images in the stack viewport. */
@@ -789,4 +824,23 @@ export function needleFrame(axis: NeedleAxis): { u: Vec3; e0: Vec3; e1: Vec3; le
   }
   const e0 = normalize(r);
   return { u, e0, e1: normalize(cross(u, e0)), length };
+}
+
+/**
+ * Loads a streaming volume from its middle slice outwards instead of from one end, and
+ * without Cornerstone's re-render after every 2 % of the frames (the session renders on its
+ * own cadence): the views open on the middle slice, which is then the first to arrive.
+ */
+function streamCentreFirst(volume: unknown): void {
+  const v = volume as { autoRenderOnLoad?: boolean; getImageLoadRequests?: (priority: number) => unknown[] };
+  v.autoRenderOnLoad = false;
+  const original = v.getImageLoadRequests?.bind(volume);
+  if (!original) return;
+  v.getImageLoadRequests = (priority: number) => {
+    const requests = original(priority);
+    // Cornerstone queues the list reversed (see BaseStreamingImageVolume.loadImages).
+    return centreOutOrder(requests.length)
+      .map((i) => requests[i])
+      .reverse();
+  };
 }
