@@ -146,7 +146,8 @@ export function openApiDocument(): Json {
           },
         },
         post: {
-          summary: 'Create a plan for the case',
+          summary:
+            'Create a plan for the case. The server validates `content` (lesions, structures at risk, trajectories: see src/planning) and recomputes every derived value — lesion measurements from the masks, trajectory `metrics` and plan `zoneMetrics` — on the CT of the series when it holds it; what a client sends there is replaced. Invalid content is a 400 naming each field.',
           parameters: [userHeader],
           requestBody: { required: true, content: { 'application/json': { schema: ref('PlanInput') } } },
           responses: { '201': json(ref('PlanDocument'), 'Created', { ...etag, Location: { schema: { type: 'string' } } }), ...write(false), '404': notFound, '409': conflict },
@@ -156,7 +157,7 @@ export function openApiDocument(): Json {
         parameters: [pathId('id', 'plan')],
         get: { summary: 'Read a plan', responses: { '200': json(ref('PlanDocument'), 'The current version', { ...etag, ...warnings }), '404': notFound } },
         put: {
-          summary: 'Save a plan. Approving stamps approvedBy/approvedAt; an approved plan\'s content cannot change unless the same save sets status back to draft or proposed.',
+          summary: 'Save a plan (content validated and its derived values recomputed, as on create). Approving stamps approvedBy/approvedAt; an approved plan\'s content cannot change unless the same save sets status back to draft or proposed.',
           parameters: [userHeader, ifMatch(true)],
           requestBody: { required: true, content: { 'application/json': { schema: ref('PlanInput') } } },
           responses: { '200': json(ref('PlanDocument'), 'Saved, or unchanged', { ...etag, ...changeHeader }), ...write(true), '404': notFound, '409': conflict },
