@@ -233,8 +233,9 @@ export async function planDrag(page: Page, r: PlanRecorder, log: (s: string) => 
   r.note(
     'plan.dragUpdateMs',
     'ms',
-    `production build, bench CT from local files: a lesion painted with one click of a ${BRUSH_RADIUS_MM} mm 3D brush sphere (${lesion.voxels} voxels, box ${lesion.box.join('×')}), five generic-cryoprobe-13g probes placed through the bridge, the last one's shaft dragged in the axial view with ${DRAG_MOVES} real mouse moves of 1 mm (one animation frame between moves); detail.ms of the app's percuplan:plan-metrics marks (one update of the trajectory and zone metrics: metricsInputs + recomputePlanMetrics, as in PlanBridge.computeMetrics): ${updates.length} updates; the slowest update after the brush click (it prepares the new lesion's mask, once per mask) took ${f1(lesion.metricsMs.length ? Math.max(...lesion.metricsMs) : null)} ms`,
+    `production build, bench CT from local files: a lesion painted with one click of a ${BRUSH_RADIUS_MM} mm 3D brush sphere (${lesion.voxels} voxels, box ${lesion.box.join('×')}), five generic-cryoprobe-13g probes placed through the bridge, the last one's shaft dragged in the axial view with ${DRAG_MOVES} real mouse moves of 1 mm (one animation frame between moves); detail.ms of the app's percuplan:plan-metrics marks (one update of the trajectory and zone metrics: metricsInputs + recomputePlanMetrics, as in PlanBridge.computeMetrics): ${DRAG_MOVES} moves; plan.prepareLesionBrowserMs is the slowest update after the brush click (it prepares the new lesion's mask, once per mask)`,
   );
+  if (lesion.metricsMs.length) r.record('plan.prepareLesionBrowserMs', 'ms', Math.max(...lesion.metricsMs));
   // Event timestamps are on the page's clock; fall back to the handler's time if one is not.
   const frameMs = result.frames.map(([ev, handled, , done]) => done - (ev > 0 && ev <= handled && handled - ev < 5000 ? ev : handled));
   const queuedMs = result.frames.map(([ev, handled]) => (ev > 0 && ev <= handled ? handled - ev : 0));
@@ -244,8 +245,10 @@ export async function planDrag(page: Page, r: PlanRecorder, log: (s: string) => 
   r.note(
     'plan.dragFrameMs',
     'ms',
-    `per mouse move of the drag (${frameMs.length} of ${DRAG_MOVES}): from the mousemove event's timeStamp to a task posted from the next animation frame's callbacks, i.e. after the frame in which the app repainted the overlays and recomputed the metrics had run its rendering update (main thread only; compositing and SwiftShader rasterisation not included); medians: the event waits ${f1(median(queuedMs))} ms for its handler (Chromium aligns mousemoves to frames), the frame itself (first rAF callback to after its rendering update) takes ${f1(median(inFrameMs))} ms`,
+    `per mouse move of the drag (${frameMs.length} of ${DRAG_MOVES}): from the mousemove event's timeStamp to a task posted from the next animation frame's callbacks, i.e. after the frame in which the app repainted the overlays and recomputed the metrics had run its rendering update (main thread only; compositing and SwiftShader rasterisation not included); split into plan.dragEventWaitMs (the event waiting for its handler: Chromium aligns mousemoves to frames) and plan.dragFrameWorkMs (the frame itself, first rAF callback to after its rendering update)`,
   );
+  r.record('plan.dragEventWaitMs', 'ms', median(queuedMs));
+  r.record('plan.dragFrameWorkMs', 'ms', median(inFrameMs), FRAME_GOAL);
   if (lesion.measureMs !== undefined) {
     r.record('plan.measureBrowserMs', 'ms', lesion.measureMs, MEASURE_GOAL);
     r.note('plan.measureBrowserMs', 'ms', `the app's percuplan:measure mark after the ${BRUSH_RADIUS_MM} mm brush click (measureMask of the ${lesion.voxels}-voxel lesion in the page), one sample per run`);
