@@ -16,6 +16,7 @@ import { windowRange, type WindowPreset } from '../shared/windowPresets';
 import { fetchInstances } from './fetchInstances';
 import { planningVolumeOf, volumeGeometryOf } from './planningVolumeOf';
 import { centreOutOrder } from './centreOutOrder';
+import { releasePart10PixelData } from './releasePart10PixelData';
 import type { PlanningVolume, VolumeGeometry } from '../planning/lesions';
 import type { PlanActor } from './plan3d';
 import { orientationLabels } from './orientationLabels';
@@ -280,6 +281,7 @@ export class ViewerSession {
         });
         for (const slot of this.elements.keys()) this.ensureViewport(slot);
       });
+      releasePart10PixelData(imageIds);
       // For `npm run bench`: the volume is complete, with what Cornerstone's cache holds for it.
       // (Not volume.sizeInBytes: it reads voxel 0 through the voxel manager and threw here.)
       performance.mark('percuplan:volume-ready', {
