@@ -125,7 +125,9 @@ export class PlanBridge {
       this.followSelectedNeedle();
       const snap = store.getSnapshot();
       if (snap.draft !== this.lastDraft) {
-        this.scheduleMetrics();
+        // A brush stroke changes the mask at every dab; its metrics (which prepare the new
+        // mask) follow when the stroke ends, not at every dab.
+        if (!(snap.inGesture && this.drag?.kind === 'brush')) this.scheduleMetrics();
         // The 3D view renders slowly without a GPU: rebuild it when a gesture is over.
         if (!snap.inGesture) session.refreshPlanActors();
       } else if (snap.hidden !== this.lastHidden && !snap.inGesture) {
@@ -515,10 +517,19 @@ export class PlanBridge {
   computeMetrics(): void {
     const draft = this.store.draft;
     this.lastDraft = draft;
+    if (draft.trajectories.length === 0) {
+      // Nothing to measure: no CT copy, no mask preparation.
+      this.set({ metrics: { trajectories: new Map(), zones: null, ms: 0, problems: [] } });
+      return;
+    }
     const geometry = this.session.volumeGeometry();
     const started = performance.now();
     const ct = geometry ? this.session.planningVolume() : undefined;
-    const inputs = geometry ? metricsInputs(draft, geometry) : {};
+    const ablating = draft.trajectories.some((t) => {
+      const device = deviceById(this.catalogue, t.deviceId);
+      return device !== undefined && zoneSetOf(device, t.zoneSetId) !== undefined;
+    });
+    const inputs = geometry ? metricsInputs(draft, geometry, { lesions: ablating }) : {};
     const r = recomputePlanMetrics(
       { trajectoryContentVersion: TRAJECTORY_CONTENT_VERSION, trajectories: draft.trajectories },
       { frameOfReferenceUID: this.series.frameOfReferenceUID, catalogue: this.catalogue, patientPosition: this.series.patientPosition, ct: ct ?? null, ...inputs },

@@ -65,11 +65,16 @@ export function maskCentroid(mask: VoxelMask, geometry: VolumeGeometry): LpsPoin
  * distance, and a canal point for the transpedicular check ({@link canalPointFinder}). Shared by the
  * viewer (live metrics) and the server (recomputation on save), so both give the same numbers.
  */
-export function metricsInputs(draft: PlanDraft, geometry: VolumeGeometry): Pick<RecomputeContext, 'structures' | 'lesions' | 'canalPoint'> {
+export function metricsInputs(
+  draft: PlanDraft,
+  geometry: VolumeGeometry,
+  /** Lesions are only needed for the zone metrics: skip preparing them (a distance map each) when no device ablates. */
+  options: { lesions: boolean } = { lesions: true },
+): Pick<RecomputeContext, 'structures' | 'lesions' | 'canalPoint'> {
   const structures: RecomputeStructure[] = draft.structures.flatMap((s) =>
     s.mask ? [{ id: s.record.id, label: s.record.name, mask: preparedMask(s.mask, geometry), safetyDistanceMm: s.record.safetyDistanceMm }] : [],
   );
-  const lesions = draft.lesions.flatMap((l) => (l.mask ? [{ id: l.record.id, lesion: preparedLesion(l.mask, geometry) }] : []));
+  const lesions = options.lesions ? draft.lesions.flatMap((l) => (l.mask ? [{ id: l.record.id, lesion: preparedLesion(l.mask, geometry) }] : [])) : [];
   const find = canalPointFinder(draft.structures.flatMap((s) => (s.mask ? [{ kind: s.record.kind, mask: s.mask, geometry }] : [])));
   return { structures, lesions, canalPoint: (t: Trajectory) => find(lps(...t.target)) };
 }
