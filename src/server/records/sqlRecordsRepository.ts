@@ -84,6 +84,21 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
   const caseIdOfPlan = async (id: string): Promise<string | undefined> =>
     (await db.query<{ case_id: string }>('SELECT case_id FROM plans WHERE id = $1', [id]))[0]?.case_id;
 
+  /** Runs `fn` in a transaction holding the plan's case (shared) and the plan (for update), in that order; not-found when either is gone. */
+  const withLockedPlan = async (
+    id: string,
+    fn: (tx: SqlExecutor, current: PlanDocument, owner: CaseDocument, caseId: string) => Promise<Outcome<PlanDocument>>,
+  ): Promise<Outcome<PlanDocument>> => {
+    const caseId = await caseIdOfPlan(id);
+    if (!caseId) return { kind: 'not-found', message: `No plan ${id}` };
+    return db.transaction(async (tx): Promise<Outcome<PlanDocument>> => {
+      const owner = await lockCase(tx, caseId, 'SHARE');
+      const current = await lockPlan(tx, id);
+      if (!owner || !current) return { kind: 'not-found', message: `No plan ${id}` };
+      return fn(tx, current, owner, caseId);
+    });
+  };
+
   const setPlanArchivedIn = async (tx: SqlExecutor, plan: PlanDocument, archivedAt: string | null, actor: string, at: string): Promise<PlanDocument> => {
     const next = nextVersion(plan, {}, actor, at, { archivedAt, archivedBy: archivedAt ? actor : null });
     await writePlan(tx, next, archivedAt ? 'archive' : 'unarchive', { paths: ['archivedAt', 'archivedBy'], truncated: false });
@@ -241,12 +256,7 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
     },
 
     async updatePlan(id, baseVersion, content, actor) {
-      const caseId = await caseIdOfPlan(id);
-      if (!caseId) return { kind: 'not-found', message: `No plan ${id}` };
-      return db.transaction(async (tx): Promise<Outcome<PlanDocument>> => {
-        const owner = await lockCase(tx, caseId, 'SHARE');
-        const current = await lockPlan(tx, id);
-        if (!owner || !current) return { kind: 'not-found', message: `No plan ${id}` };
+      return withLockedPlan(id, async (tx, current) => {
         if (current.version !== baseVersion) {
           return { kind: 'conflict', message: `Plan ${id} is at version ${current.version}; this save was based on version ${baseVersion}`, current };
         }
@@ -264,12 +274,7 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
     },
 
     async setPlanArchived(id, archived, baseVersion, actor) {
-      const caseId = await caseIdOfPlan(id);
-      if (!caseId) return { kind: 'not-found', message: `No plan ${id}` };
-      return db.transaction(async (tx): Promise<Outcome<PlanDocument>> => {
-        const owner = await lockCase(tx, caseId, 'SHARE');
-        const current = await lockPlan(tx, id);
-        if (!owner || !current) return { kind: 'not-found', message: `No plan ${id}` };
+      return withLockedPlan(id, async (tx, current, owner, caseId) => {
         if (baseVersion !== undefined && current.version !== baseVersion) {
           return { kind: 'conflict', message: `Plan ${id} is at version ${current.version}; this request was based on version ${baseVersion}`, current };
         }
