@@ -75,6 +75,26 @@ describe('planning in the browser', () => {
     await snap(page, 'plan-lesion-grown');
   }, 180_000);
 
+  it('a brush dab adds to the lesion, undo takes it back exactly, redo restores it', async () => {
+    const c = truth.lesions[0]!.centerLps;
+    await viewer.key('b');
+    // A 3D dab beside the lesion (soft tissue lateral to it), outside the grown mask.
+    await page.evaluate(() => window.__percuplan?.bridge?.setOptions({ brushSphere: true, brushRadiusMm: 6 }));
+    await viewer.clickWorld('axial', [c[0] - 40, c[1], c[2]]);
+    await page.waitForFunction((ml) => Number(document.querySelector('[data-testid="lesion-row"]')?.getAttribute('data-volume-ml')) > ml, grownMl, { timeout: 30_000 });
+    const [painted] = await viewer.lesionVolumes();
+    // A 6 mm ball is 0.905 mL; voxel centres inside it on a 0.78 × 0.78 × 2 mm grid come close to that.
+    expect(painted! - grownMl).toBeGreaterThan(0.6);
+    expect(painted! - grownMl).toBeLessThan(1.2);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((ml) => Number(document.querySelector('[data-testid="lesion-row"]')?.getAttribute('data-volume-ml')) === ml, grownMl, { timeout: 30_000 });
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction((ml) => Number(document.querySelector('[data-testid="lesion-row"]')?.getAttribute('data-volume-ml')) === ml, painted, { timeout: 30_000 });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((ml) => Number(document.querySelector('[data-testid="lesion-row"]')?.getAttribute('data-volume-ml')) === ml, grownMl, { timeout: 30_000 });
+    await viewer.key('Escape');
+  }, 60_000);
+
   it('places a needle with two clicks and shows its depth and angles', async () => {
     const t = truth.lesions[0]!.centerLps;
     const entry: [number, number, number] = [t[0] - 40, t[1] + 55, t[2]];
