@@ -237,6 +237,13 @@ describe('planning in the browser', () => {
     const [row] = await viewer.trajectoryRows();
     expect(row!.depth).toBeCloseTo(len, 1);
     expect(row!.text).toContain('right');
+    // Saving the performed demo plan without an edit changes nothing: the page sends back what
+    // it loaded, the server recomputes the same numbers, and the plan stays performed, version 1.
+    const demoId = await page.$eval('[data-testid="plan-select"]', (el) => (el as HTMLSelectElement).value);
+    await page.click('[data-testid="save-plan"]');
+    await page.waitForFunction(() => /Saved, version/.test(document.querySelector('[data-testid="plan-message"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/plans/${id}`)).json()) as { status: string; version: number }, demoId);
+    expect(stored).toMatchObject({ status: 'performed', version: 1 });
     await page.click('[data-testid="trajectory-row"]');
     await expect(page.locator('[data-testid="trajectory-metrics"]').innerText()).resolves.toMatch(/Medial wall[\s\S]*clearance/);
     await viewer.key('6');

@@ -126,6 +126,8 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       setSaving(true);
       try {
         const content = contentFromDraft(store.draft, ps);
+        const snap = store.getSnapshot();
+        const edited = snap.revision !== snap.savedRevision;
         let caseId = current?.caseId ?? cases[0]?.id;
         if (!caseId) {
           const made = await casesApi.create({
@@ -144,9 +146,11 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
           studyInstanceUID: study.studyInstanceUID,
           seriesInstanceUID: ps.seriesInstanceUID,
           frameOfReferenceUID: ps.frameOfReferenceUID,
-          status: current?.status === 'approved' || current?.status === 'performed' ? 'draft' : (current?.status ?? 'draft'),
-          approvedBy: null,
-          approvedAt: null,
+          // An approved or performed plan keeps its status while unchanged; an edit takes it back
+          // to draft (the server refuses to change what the board approved under its approval).
+          status: edited && (current?.status === 'approved' || current?.status === 'performed') ? 'draft' : (current?.status ?? 'draft'),
+          approvedBy: edited ? null : (current?.approvedBy ?? null),
+          approvedAt: edited ? null : (current?.approvedAt ?? null),
           content,
         } as const;
         const base = overwrite && conflict ? conflict.version : current?.version;
