@@ -10,7 +10,7 @@ import { growDemoLesion } from './demoLesion';
 import { closeMask, maskStructure, tubeStructure } from './demoStructures';
 import { placeTrajectory, type DemoTrajectorySpec } from './demoTrajectory';
 import { truthLandmark, truthLesion, type DemoTruth } from './demoTruth';
-import { ARTERY_RADIUS_MM, CASE1_VESSELS, rightSideFrom, SCIATIC_NERVE, SCIATIC_RADIUS_MM, VEIN_RADIUS_MM } from './pelvisAnatomy';
+import { CASE1_VESSELS, rightFemoralVessels, rightSideFrom, SCIATIC_NERVE, SCIATIC_RADIUS_MM } from './pelvisAnatomy';
 
 type Triple = readonly [number, number, number];
 
@@ -79,8 +79,7 @@ export function case1Plan(volume: PlanningVolume, truth: DemoTruth, catalogue: D
   if (!bowel.ok) return bowel;
   const structures = [
     bowel.value,
-    tubeStructure(FOR, { id: 'S-artery', kind: 'major-vessel', name: 'Right external iliac and common femoral artery', pointsLps: rightSideFrom(head.value, CASE1_VESSELS.artery), radiusMm: ARTERY_RADIUS_MM }),
-    tubeStructure(FOR, { id: 'S-vein', kind: 'major-vessel', name: 'Right external iliac and common femoral vein', pointsLps: rightSideFrom(head.value, CASE1_VESSELS.vein), radiusMm: VEIN_RADIUS_MM }),
+    ...rightFemoralVessels(FOR, head.value, CASE1_VESSELS),
     tubeStructure(FOR, {
       id: 'S-sciatic',
       kind: 'other',

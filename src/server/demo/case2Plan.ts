@@ -7,11 +7,11 @@ import { thresholdInBox } from '../../planning/structures/thresholdInBox';
 import type { PlanningVolume } from '../../planning/volume/planningVolume';
 import { all, type DemoCasePlan } from './demoCasePlan';
 import { growDemoLesion } from './demoLesion';
-import { connectedPart, maskStructure, shellMask, tubeStructure } from './demoStructures';
+import { connectedPart, maskStructure, shellMask } from './demoStructures';
 import { placeTrajectory } from './demoTrajectory';
 import { truthLandmark, truthLesion, type DemoTruth } from './demoTruth';
 import { measureHipJointSpace } from './jointSpace';
-import { ARTERY_RADIUS_MM, CASE2_VESSELS, rightSideFrom, VEIN_RADIUS_MM } from './pelvisAnatomy';
+import { CASE2_VESSELS, rightFemoralVessels } from './pelvisAnatomy';
 
 type Triple = readonly [number, number, number];
 
@@ -83,8 +83,7 @@ export function case2Plan(volume: PlanningVolume, truth: DemoTruth, catalogue: D
 
   const structures = [
     bladder.value,
-    tubeStructure(FOR, { id: 'S-artery', kind: 'major-vessel', name: 'Right external iliac and common femoral artery', pointsLps: rightSideFrom(head.value, CASE2_VESSELS.artery), radiusMm: ARTERY_RADIUS_MM }),
-    tubeStructure(FOR, { id: 'S-vein', kind: 'major-vessel', name: 'Right external iliac and common femoral vein', pointsLps: rightSideFrom(head.value, CASE2_VESSELS.vein), radiusMm: VEIN_RADIUS_MM }),
+    ...rightFemoralVessels(FOR, head.value, CASE2_VESSELS),
     jointStructure.value,
   ];
 

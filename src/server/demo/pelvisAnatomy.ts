@@ -1,3 +1,4 @@
+import { tubeStructure, type StructureInput } from './demoStructures';
 /**
  * Where the right iliac and femoral vessels and the right sciatic nerve of the sample pelvis
  * studies lie, as offsets from the right femoral head centre (a truth landmark): x toward the
@@ -48,4 +49,15 @@ export const SCIATIC_RADIUS_MM = 5;
 /** LPS points of right-sided offsets from the right femoral head centre. */
 export function rightSideFrom(head: readonly [number, number, number], offsets: readonly Offset[]): [number, number, number][] {
   return offsets.map(([m, p, s]) => [head[0] + m, head[1] + p, head[2] + s]);
+}
+
+/**
+ * The right external iliac / common femoral artery and vein as tube structures at risk,
+ * along a patient's vessel course from the right femoral head centre.
+ */
+export function rightFemoralVessels(frameOfReferenceUID: string, head: readonly [number, number, number], vessels: PelvisVessels): StructureInput[] {
+  return [
+    tubeStructure(frameOfReferenceUID, { id: 'S-artery', kind: 'major-vessel', name: 'Right external iliac and common femoral artery', pointsLps: rightSideFrom(head, vessels.artery), radiusMm: ARTERY_RADIUS_MM }),
+    tubeStructure(frameOfReferenceUID, { id: 'S-vein', kind: 'major-vessel', name: 'Right external iliac and common femoral vein', pointsLps: rightSideFrom(head, vessels.vein), radiusMm: VEIN_RADIUS_MM }),
+  ];
 }
