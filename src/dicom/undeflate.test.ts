@@ -5,13 +5,15 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import dicomParser from 'dicom-parser';
 import { describe, expect, it } from 'vitest';
+import { sharedDicom, sharedSkipReason } from '../../tests/support/paths';
 import { undeflatePart10 } from './undeflate';
 
-const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/dicom/robustness/transfer-syntaxes');
+const dir = path.join(sharedDicom, 'robustness/transfer-syntaxes');
+const skip = sharedSkipReason('the undeflate tests on ../shared/dicom');
 const deflated = path.join(dir, 'CTImage.dcm_DeflatedExplicitVRLittleEndianTransferSyntax_1.2.840.10008.1.2.1.99.dcm');
 const explicit = path.join(dir, 'CTImage.dcm_LittleEndianExplicitTransferSyntax_1.2.840.10008.1.2.1.dcm');
 
-describe.skipIf(!existsSync(deflated))('undeflating a Deflated Explicit VR Little Endian file', () => {
+describe.skipIf(skip !== undefined)('undeflating a Deflated Explicit VR Little Endian file', () => {
   it('gives an Explicit VR LE file with the same pixels as the explicit encoding of the same image', () => {
     const out = undeflatePart10(new Uint8Array(readFileSync(deflated)), (d) => new Uint8Array(inflateRawSync(d)));
     const ds = dicomParser.parseDicom(out);

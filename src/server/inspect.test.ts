@@ -1,18 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeOf, inspectFiles, listFiles, runInspect, type InspectResult } from './inspect';
 import type { FileOutcome } from '../dicom/readDicomBytes';
+import { repoRoot, sharedDicom, sharedSkipReason } from '../../tests/support/paths';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dicomRoot = path.join(path.resolve(repoRoot, '../shared'), 'dicom');
-const haveShared = existsSync(dicomRoot);
-if (!haveShared) {
-  console.warn(`inspect.test: real-file tests skipped: ${dicomRoot} is absent (test data lives outside the repository)`);
-}
+const dicomRoot = sharedDicom;
+const haveShared = sharedSkipReason('the inspect tests on real files in ../shared/dicom') === undefined;
 
 /** Runs the command the way `npm run inspect` does, in a child process, for its exit code. */
 function cli(...args: string[]): { status: number | null; stdout: string } {

@@ -20,6 +20,7 @@ const DIR = fileURLToPath(new URL('../../../sample-dicom/generated/case3-spine-c
 const TRUTH = `${DIR}truth.json`;
 const haveTruth = existsSync(TRUTH);
 const haveImages = haveTruth && existsSync(`${DIR}IM0001.dcm`);
+if (!haveImages) console.warn(`[case 3 trajectory] skipping the tests on the case 3 CT: ${DIR} has no generated study (run npm run sample-dicom)`);
 
 interface Truth {
   landmarks: Record<string, [number, number, number]>;
