@@ -69,6 +69,17 @@ export class PlanStore {
     this.publish(this.make(draft, s.selection, s.hidden, rev, rev));
   }
 
+  /**
+   * Marks saved exactly the revision a save sent. Edits made while the save was in flight keep
+   * the plan dirty (their revision is higher); an older revision than the saved one (a plan
+   * loaded meanwhile) changes nothing.
+   */
+  markRevisionSaved(revision: number): void {
+    const s = this.snapshot;
+    if (revision <= s.savedRevision || revision > s.revision) return;
+    this.publish({ ...s, savedRevision: revision });
+  }
+
   /** Applies a command as one undoable step (or as part of the gesture under way). */
   apply(label: string, command: PlanCommand): void {
     const before = this.snapshot.draft;
