@@ -28,6 +28,7 @@ import type { StoredTrajectoryMetrics, Trajectory } from '../planning/trajectory
 import { deviceById, zoneSetOf } from '../planning/devices/deviceById';
 import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
 import { placeZones } from '../planning/zones/placeZones';
+import { nextTrajectoryLabel } from '../planning/plan/trajectoryTags';
 import { lps, sub, add, dot, scale, type Vec3 } from '../shared/vec3';
 import { maskSurfaceActor, needleActor, zoneActor, type PlanActor } from './plan3d';
 import { PlanPainter } from './planPainter';
@@ -440,12 +441,11 @@ export class PlanBridge {
       this.set({ status: { kind: 'error', text: `No device "${this.snapshot.options.deviceId}" in the catalogue` } });
       return undefined;
     }
-    const prefix = device.kind === 'cryoprobe' ? 'C' : device.kind === 'bone-access-needle' ? 'B' : device.kind === 'microwave-antenna' ? 'M' : device.kind === 'rf-electrode' ? 'R' : 'N';
     const id = newId('trajectory');
     const sel = this.store.getSnapshot().selection;
     const t: Trajectory = {
       id,
-      label: nextLabel(prefix, this.store.draft.trajectories.map((x) => x.label)),
+      label: nextTrajectoryLabel(this.store.draft.trajectories, this.catalogue, device.kind),
       deviceId: device.id,
       zoneSetId: null,
       entry: [entry[0], entry[1], entry[2]],
