@@ -17,4 +17,5 @@ export type {
   LoadProgress,
 } from './types';
 export { PlanBridge, type BridgeSnapshot, type PlanToolOptions } from './planBridge';
-export type { PlanTool, NeedleSlot, ViewPlaneInfo } from './types';
+export type { PlanTool, NeedleSlot } from './types';
+export type { ViewPlane, CanvasPoint } from './overlay/viewPlane';

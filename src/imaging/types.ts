@@ -1,4 +1,5 @@
-import type { Vec3 } from '../shared/vec3';
+import type { LpsPoint, Vec3 } from '../shared/vec3';
+import type { CanvasPoint, ViewPlane } from './overlay/viewPlane';
 
 /** The places a viewport can occupy in the study view. */
 export type ViewportSlot = 'axial' | 'sagittal' | 'coronal' | 'volume3d' | 'stack' | NeedleSlot;
@@ -12,28 +13,16 @@ export const VOLUME_2D_SLOTS = ['axial', 'sagittal', 'coronal', 'probe', 'inplan
 /** Tools of the planning overlay; while one is on, the left button belongs to it. */
 export type PlanTool = 'grow' | 'brush' | 'erase' | 'trajectory' | 'box' | 'tube';
 
-/**
- * Where a view plane lies: the world (LPS mm) position of the centre of canvas pixel (0, 0),
- * the world step of one CSS pixel right and down, the unit normal towards the viewer, and
- * the canvas size in CSS pixels.
- */
-export interface ViewPlaneInfo {
-  readonly origin: Vec3;
-  readonly right: Vec3;
-  readonly down: Vec3;
-  readonly normal: Vec3;
-  readonly width: number;
-  readonly height: number;
-}
-
 /** A left-button gesture on a 2D view while a plan tool is on. */
 export interface PlanPointerEvent {
   readonly type: 'down' | 'move' | 'up';
   readonly slot: ViewportSlot;
   /** The point under the pointer, on the view's plane. */
-  readonly world: Vec3;
-  readonly canvas: readonly [number, number];
-  readonly plane: ViewPlaneInfo;
+  readonly world: LpsPoint;
+  /** The pointer on the view's canvas (CSS px from its top-left corner). */
+  readonly canvas: CanvasPoint;
+  /** The plane the view showed when the event happened (origin at canvas point (0, 0)). */
+  readonly plane: ViewPlane;
   readonly shiftKey: boolean;
   readonly altKey: boolean;
 }

@@ -22,9 +22,11 @@ import type { PlanActor } from './plan3d';
 import { orientationLabels } from './orientationLabels';
 import { isSoftwareRenderer } from './softwareRenderer';
 import { angleLabel, lengthLabel, readMeasurements } from './measurements';
-import type { LoadProgress, MeasurementReading, PlanPointerEvent, PlanTool, ProbeReading, ViewerTool, ViewPlaneInfo, ViewportInfo, ViewportSlot } from './types';
+import type { LoadProgress, MeasurementReading, PlanPointerEvent, PlanTool, ProbeReading, ViewerTool, ViewportInfo, ViewportSlot } from './types';
 import { VOLUME_2D_SLOTS } from './types';
 import { cross, normalize } from '../shared/vec3';
+import { viewPlaneFromCorners, type ViewPlane } from './overlay/viewPlane';
+import { lpsFromCs, csFromCanvas } from './coordinates';
 
 const ORTHO: Record<'axial' | 'sagittal' | 'coronal', Enums.OrientationAxis> = {
   axial: Enums.OrientationAxis.AXIAL,
@@ -59,7 +61,7 @@ export interface SessionSnapshot {
 }
 
 /** Draws the plan over one 2D view; called after every render of that view. */
-export type OverlayPainter = (slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo) => void;
+export type OverlayPainter = (slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane) => void;
 
 /** A needle the needle views follow: entry (skin) and target (tip), LPS mm. */
 export interface NeedleAxis {
@@ -473,19 +475,25 @@ export class ViewerSession {
     this.overlays.set(slot, canvas);
   }
 
-  /** The plane a 2D view shows, in world coordinates per CSS pixel of its canvas. */
-  viewPlane(slot: ViewportSlot): ViewPlaneInfo | undefined {
+  /**
+   * The plane a 2D view shows: origin at canvas point (0, 0) as Cornerstone's `canvasToWorld`
+   * gives it (the canvas's top-left corner), steps per CSS pixel of its canvas.
+   */
+  viewPlane(slot: ViewportSlot): ViewPlane | undefined {
     const element = this.elements.get(slot);
     const vp = this.enabled.has(slot) ? this.engine.getViewport(slot) : undefined;
     if (!vp || !element || slot === 'volume3d') return undefined;
     const w = element.clientWidth, h = element.clientHeight;
     if (w < 2 || h < 2) return undefined;
-    const o = vp.canvasToWorld([0, 0]) as unknown as Vec3;
-    const r = vp.canvasToWorld([1, 0]) as unknown as Vec3;
-    const d = vp.canvasToWorld([0, 1]) as unknown as Vec3;
-    const n = vp.getCamera().viewPlaneNormal as unknown as Vec3 | undefined;
+    const n = vp.getCamera().viewPlaneNormal;
     if (!n) return undefined;
-    return { origin: o, right: sub(r, o), down: sub(d, o), normal: n, width: w, height: h };
+    const corner = (x: number, y: number) => lpsFromCs(vp.canvasToWorld(csFromCanvas({ x, y })));
+    try {
+      return viewPlaneFromCorners(corner(0, 0), corner(w, 0), corner(0, h), w, h, lpsFromCs(n));
+    } catch {
+      // A viewport without its data yet can map every canvas point to one world point.
+      return undefined;
+    }
   }
 
   private paintOverlay(slot: ViewportSlot): void {
@@ -513,8 +521,8 @@ export class ViewerSession {
     const vp = this.engine.getViewport(slot);
     if (!plane || !vp) return undefined;
     const rect = element.getBoundingClientRect();
-    const canvas: [number, number] = [e.clientX - rect.left, e.clientY - rect.top];
-    const world = vp.canvasToWorld(canvas) as unknown as Vec3;
+    const canvas = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    const world = lpsFromCs(vp.canvasToWorld(csFromCanvas(canvas)));
     return { type, slot, world, canvas, plane, shiftKey: e.shiftKey, altKey: e.altKey };
   }
 
