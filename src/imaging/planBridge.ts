@@ -21,9 +21,9 @@ import type { PlanStore } from '../planning/plan/planStore';
 import type { PlanDraft, StructureDraft } from '../planning/plan/planDraft';
 import { addLesion, addStructure, addTrajectory, moveTrajectory, nextLabel, setLesionMask, setStructureMask, setStructureTube } from '../planning/plan/planCommands';
 import { growRegion } from '../planning/structures/growRegion';
-import { maskCentroid, metricsInputs } from '../planning/plan/metricsInputs';
-import { recomputePlanMetrics } from '../planning/trajectory/recomputePlanMetrics';
-import { TRAJECTORY_CONTENT_VERSION, type TrajectoryContent } from '../planning/trajectory/trajectoryContent';
+import { maskCentroid } from '../planning/plan/metricsInputs';
+import { planMetrics } from '../planning/plan/planMetrics';
+import type { TrajectoryContent } from '../planning/trajectory/trajectoryContent';
 import type { StoredTrajectoryMetrics, Trajectory } from '../planning/trajectory/trajectorySchema';
 import { deviceById, zoneSetOf } from '../planning/devices/deviceById';
 import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
@@ -521,28 +521,26 @@ export class PlanBridge {
     const geometry = this.session.volumeGeometry();
     const started = performance.now();
     const ct = geometry ? this.session.planningVolume() : undefined;
-    const ablating = draft.trajectories.some((t) => {
-      const device = deviceById(this.catalogue, t.deviceId);
-      return device !== undefined && zoneSetOf(device, t.zoneSetId) !== undefined;
+    // The server's own builder on the typed draft: same rules, same numbers, no schema parse per frame.
+    const r = planMetrics(draft, {
+      frameOfReferenceUID: this.series.frameOfReferenceUID,
+      catalogue: this.catalogue,
+      patientPosition: this.series.patientPosition,
+      ct: ct ?? null,
+      geometry: geometry ?? null,
     });
-    const inputs = geometry ? metricsInputs(draft, geometry, { lesions: ablating }) : {};
-    const r = recomputePlanMetrics(
-      { trajectoryContentVersion: TRAJECTORY_CONTENT_VERSION, trajectories: draft.trajectories },
-      { frameOfReferenceUID: this.series.frameOfReferenceUID, catalogue: this.catalogue, patientPosition: this.series.patientPosition, ct: ct ?? null, ...inputs },
-    );
     const ms = performance.now() - started;
     performance.mark('percuplan:plan-metrics', { detail: { ms, trajectories: draft.trajectories.length } });
     if (!r.ok) {
       this.set({ metrics: { trajectories: new Map(), zones: null, ms, problems: r.error } });
       return;
     }
-    const ts = r.value.trajectories as Trajectory[];
     this.set({
       metrics: {
-        trajectories: new Map(ts.flatMap((t) => (t.metrics ? [[t.id, t.metrics] as const] : []))),
-        zones: (r.value.zoneMetrics as TrajectoryContent['zoneMetrics']) ?? null,
+        trajectories: new Map(r.value.trajectories.flatMap((t) => (t.metrics ? [[t.id, t.metrics] as const] : []))),
+        zones: r.value.zoneMetrics,
         ms,
-        problems: [],
+        problems: r.value.notes,
       },
     });
   }

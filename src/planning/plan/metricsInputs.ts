@@ -59,22 +59,65 @@ export function maskCentroid(mask: VoxelMask, geometry: VolumeGeometry): LpsPoin
   return c;
 }
 
+const emptiness = new WeakMap<VoxelMask, boolean>();
+
+/** True when a mask has no voxel set (cached per mask: masks are immutable). */
+export function maskIsEmpty(mask: VoxelMask): boolean {
+  let e = emptiness.get(mask);
+  if (e === undefined) {
+    e = !mask.data.some((v) => v !== 0);
+    emptiness.set(mask, e);
+  }
+  return e;
+}
+
+/** What {@link metricsInputs} gives: the recomputation's inputs, and notes on what was left out and why. */
+export type MetricsInputs = Pick<RecomputeContext, 'structures' | 'lesions' | 'canalPoint'> & {
+  /** One sentence per lesion or structure left out of the metrics (an empty mask). */
+  readonly notes: readonly string[];
+};
+
 /**
  * What the trajectory and zone metrics need from a plan's lesions and structures, on the
  * grid they were drawn on: prepared masks (cached per mask), each structure's safety
- * distance, and a canal point for the transpedicular check ({@link canalPointFinder}). Shared by the
- * viewer (live metrics) and the server (recomputation on save), so both give the same numbers.
+ * distance, and a canal point for the transpedicular check ({@link canalPointFinder}). The one
+ * place these rules are decided, for the viewer (live metrics) and the server (recomputation on
+ * save, through `planMetrics`), so both give the same numbers:
+ *
+ * - Only masks on `geometry` count (the draft holds them so: a mask that does not fit the loaded
+ *   series is kept unshown with a null `mask`). A lesion or structure without a mask is left out.
+ * - A lesion or structure whose mask is EMPTY (created, not yet painted) is left out of every
+ *   metric, with a note: an empty lesion has no coverage to speak of (0 of 0 mL), and an empty
+ *   structure reading "0 mL in the zone" or "no distance" would look safe when it is unmeasured.
+ *   An empty canal is no canal: the cord is then used for the transpedicular check.
+ * - Canal: structures of kind 'spinal-canal', else (when the plan has none) 'spinal-cord'; see
+ *   {@link canalPointFinder}.
+ * - Lesions are only needed for the zone metrics: `options.lesions` false skips preparing them (a
+ *   distance map each) when no device ablates.
  */
 export function metricsInputs(
   draft: PlanDraft,
   geometry: VolumeGeometry,
-  /** Lesions are only needed for the zone metrics: skip preparing them (a distance map each) when no device ablates. */
   options: { lesions: boolean } = { lesions: true },
-): Pick<RecomputeContext, 'structures' | 'lesions' | 'canalPoint'> {
-  const structures: RecomputeStructure[] = draft.structures.flatMap((s) =>
-    s.mask ? [{ id: s.record.id, label: s.record.name, mask: preparedMask(s.mask, geometry), safetyDistanceMm: s.record.safetyDistanceMm }] : [],
-  );
-  const lesions = options.lesions ? draft.lesions.flatMap((l) => (l.mask ? [{ id: l.record.id, lesion: preparedLesion(l.mask, geometry) }] : [])) : [];
-  const find = canalPointFinder(draft.structures.flatMap((s) => (s.mask ? [{ kind: s.record.kind, mask: s.mask, geometry }] : [])));
-  return { structures, lesions, canalPoint: (t: Trajectory) => find(lps(...t.target)) };
+): MetricsInputs {
+  const notes: string[] = [];
+  const usable = <T extends { mask: VoxelMask | null }>(items: readonly T[], name: (item: T) => string): (T & { mask: VoxelMask })[] =>
+    items.flatMap((item) => {
+      if (!item.mask) return [];
+      if (maskIsEmpty(item.mask)) {
+        notes.push(`${name(item)} has no voxels: left out of the metrics`);
+        return [];
+      }
+      return [item as T & { mask: VoxelMask }];
+    });
+  const structureDrafts = usable(draft.structures, (s) => `structure ${s.record.name || s.record.id}`);
+  const structures: RecomputeStructure[] = structureDrafts.map((s) => ({
+    id: s.record.id,
+    label: s.record.name,
+    mask: preparedMask(s.mask, geometry),
+    safetyDistanceMm: s.record.safetyDistanceMm,
+  }));
+  const lesions = options.lesions ? usable(draft.lesions, (l) => `lesion ${l.record.label || l.record.id}`).map((l) => ({ id: l.record.id, lesion: preparedLesion(l.mask, geometry) })) : [];
+  const find = canalPointFinder(structureDrafts.map((s) => ({ kind: s.record.kind, mask: s.mask, geometry })));
+  return { structures, lesions, canalPoint: (t: Trajectory) => find(lps(...t.target)), notes };
 }

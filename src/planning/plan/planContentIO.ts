@@ -4,9 +4,10 @@ import { lps } from '../../shared/vec3';
 import { decodeMask, encodeMask, geometryOfStored } from '../encoding/encodeMask';
 import { geometryMismatch } from '../encoding/geometryMatches';
 import type { VoxelMask } from '../mask/voxelMask';
-import { LESION_CONTENT_KEYS, LESION_CONTENT_VERSION, lesionContentSchema } from '../records/lesionContent';
+import { LESION_CONTENT_KEYS, LESION_CONTENT_VERSION, lesionContentSchema, type LesionContent } from '../records/lesionContent';
 import { rasterizeTube } from '../structures/rasterizeTube';
 import { TRAJECTORY_CONTENT_KEYS, TRAJECTORY_CONTENT_VERSION, migrateTrajectoryContent, trajectoryContentSchema } from '../trajectory/trajectoryContent';
+import type { Trajectory } from '../trajectory/trajectorySchema';
 import type { VolumeGeometry } from '../volume/volumeGeometry';
 import type { LesionDraft, PlanDraft, StructureDraft } from './planDraft';
 
@@ -33,6 +34,19 @@ export function draftFromContent(content: Readonly<Record<string, unknown>>, ser
   if (!lesionPart.success) return err(describe(lesionPart.error));
   const trajectoryPart = trajectoryContentSchema.safeParse(migrateTrajectoryContent({ ...content }));
   if (!trajectoryPart.success) return err(describe(trajectoryPart.error));
+  return ok(draftFromParts({ lesions: lesionPart.data, trajectories: trajectoryPart.data.trajectories }, content, series));
+}
+
+/**
+ * {@link draftFromContent} for content whose parts are already parsed (the server parses them
+ * once at its door): masks decoded onto `series.geometry` by the same rules, `extra` from `content`.
+ */
+export function draftFromParts(
+  parts: { readonly lesions: LesionContent; readonly trajectories: readonly Trajectory[] },
+  content: Readonly<Record<string, unknown>>,
+  series: PlanSeries,
+): { draft: PlanDraft; notes: string[] } {
+  const lesionPart = { data: parts.lesions };
   const notes: string[] = [];
   const fit = (stored: NonNullable<LesionDraft['stored']>, what: string): VoxelMask | null => {
     if (stored.seriesInstanceUID !== series.seriesInstanceUID) {
@@ -67,7 +81,7 @@ export function draftFromContent(content: Readonly<Record<string, unknown>>, ser
   });
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(content)) if (!OWNED.has(k)) extra[k] = v;
-  return ok({ draft: { lesions, structures, trajectories: trajectoryPart.data.trajectories, extra }, notes });
+  return { draft: { lesions, structures, trajectories: parts.trajectories, extra }, notes };
 }
 
 /**

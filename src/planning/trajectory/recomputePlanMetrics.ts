@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { lps, type LpsPoint } from '../../shared/vec3';
 import { deviceById, zoneSetOf } from '../devices/deviceById';
-import type { DeviceCatalogue } from '../devices/deviceSchema';
+import type { DeviceCatalogue, ZoneSet } from '../devices/deviceSchema';
 import type { AblationProbe } from '../zones/compositeZone';
 import { planZoneMetrics, type ZoneStructure } from '../zones/planZoneMetrics';
 import type { PreparedLesion } from '../zones/preparedLesion';
@@ -108,23 +108,33 @@ function metricsOf(t: Trajectory, ctx: RecomputeContext, radiusMm: number, worki
   };
 }
 
+/** A plan's trajectories with their metrics, and the plan's zone metrics. */
+export interface RecomputedTrajectories {
+  readonly trajectories: Trajectory[];
+  readonly zoneMetrics: TrajectoryContent['zoneMetrics'];
+}
+
 /**
- * Recomputes every metric of a plan's trajectories and its zone metrics, as the server does on
- * every save. `content` is the plan's whole `content` object; keys other than the trajectory
- * part are returned untouched, and metrics a client sent are replaced. Fails, listing every
- * problem with its field path, when the trajectory part is invalid, a trajectory is in another
- * frame of reference, or names a device or zone set the catalogue lacks.
+ * The zone set a trajectory ablates with: its device's named zone set, or the device's first
+ * when none is named; undefined for a device without zones (a needle) or one the catalogue
+ * lacks. The one rule of "which devices ablate", for the zone metrics and for deciding whether
+ * lesions need preparing at all.
  */
-export function recomputePlanMetrics(content: Record<string, unknown>, ctx: RecomputeContext): Result<Record<string, unknown>, string[]> {
-  const migrated = migrateTrajectoryContent(content);
-  const mine: Record<string, unknown> = {};
-  for (const k of TRAJECTORY_CONTENT_KEYS) if (k in migrated) mine[k] = migrated[k];
-  const parsed = trajectoryContentSchema.safeParse(mine);
-  if (!parsed.success) return err(issues(parsed.error));
-  const part: TrajectoryContent = parsed.data;
+export function ablationZoneSet(catalogue: DeviceCatalogue, t: Pick<Trajectory, 'deviceId' | 'zoneSetId'>): ZoneSet | undefined {
+  const device = deviceById(catalogue, t.deviceId);
+  return device ? zoneSetOf(device, t.zoneSetId) : undefined;
+}
+
+/**
+ * Recomputes every metric of already typed trajectories (parsed at the door, or edited in the
+ * viewer) and the zone metrics: no schema parse, so the viewer may call it on every drag frame.
+ * Fails, listing every problem with its field path, when a trajectory is in another frame of
+ * reference, or names a device or zone set the catalogue lacks.
+ */
+export function recomputeTrajectories(trajectories: readonly Trajectory[], ctx: RecomputeContext): Result<RecomputedTrajectories, string[]> {
   const problems: string[] = [];
   const probes: AblationProbe[] = [];
-  const trajectories = part.trajectories.map((t, i) => {
+  const out = trajectories.map((t, i) => {
     const at = `trajectories[${i}]`;
     if (t.frameOfReferenceUID !== ctx.frameOfReferenceUID) {
       problems.push(`${at}.frameOfReferenceUID: ${t.frameOfReferenceUID} is not the plan's frame of reference ${ctx.frameOfReferenceUID}`);
@@ -158,5 +168,28 @@ export function recomputePlanMetrics(content: Record<string, unknown>, ctx: Reco
     })),
     structures: zones.structures.map((s) => ({ ...s, volumeInLethalMl: r2(s.volumeInLethalMl), volumeInAnyZoneMl: r2(s.volumeInAnyZoneMl) })),
   };
-  return ok({ ...content, trajectoryContentVersion: part.trajectoryContentVersion, trajectories, zoneMetrics });
+  return ok({ trajectories: out, zoneMetrics });
+}
+
+/** The trajectory part of untrusted content, migrated and parsed; failures name the fields (`trajectories[0].entry: …`). */
+export function parseTrajectoryPart(content: Record<string, unknown>): Result<TrajectoryContent, string[]> {
+  const migrated = migrateTrajectoryContent(content);
+  const mine: Record<string, unknown> = {};
+  for (const k of TRAJECTORY_CONTENT_KEYS) if (k in migrated) mine[k] = migrated[k];
+  const parsed = trajectoryContentSchema.safeParse(mine);
+  return parsed.success ? ok(parsed.data) : err(issues(parsed.error));
+}
+
+/**
+ * Recomputes every metric of a plan's trajectories and its zone metrics from untrusted
+ * content: parses the trajectory part ({@link parseTrajectoryPart}), then
+ * {@link recomputeTrajectories}. `content` is the plan's whole `content` object; keys other
+ * than the trajectory part are returned untouched, and metrics a client sent are replaced.
+ */
+export function recomputePlanMetrics(content: Record<string, unknown>, ctx: RecomputeContext): Result<Record<string, unknown>, string[]> {
+  const part = parseTrajectoryPart(content);
+  if (!part.ok) return part;
+  const r = recomputeTrajectories(part.value.trajectories, ctx);
+  if (!r.ok) return r;
+  return ok({ ...content, trajectoryContentVersion: part.value.trajectoryContentVersion, trajectories: r.value.trajectories, zoneMetrics: r.value.zoneMetrics });
 }

@@ -1,4 +1,3 @@
-import { deviceById, zoneSetOf } from '../../planning/devices/deviceById';
 import type { DeviceCatalogue } from '../../planning/devices/deviceSchema';
 import {
   decodeMask,
@@ -6,21 +5,17 @@ import {
   geometryOfStored,
   LESION_CONTENT_KEYS,
   lesionContentSchema,
-  rasterizeTube,
   type LesionContent,
   type StoredMask,
   type VolumeGeometry,
   type VoxelMask,
 } from '../../planning/lesions';
-import type { BinaryVolume } from '../../planning/trajectory/gridGeometry';
-import { prepareMask } from '../../planning/trajectory/preparedMask';
-import { recomputePlanMetrics, type RecomputeStructure } from '../../planning/trajectory/recomputePlanMetrics';
-import { TRAJECTORY_CONTENT_KEYS } from '../../planning/trajectory/trajectoryContent';
-import { prepareLesion, type PreparedLesion } from '../../planning/zones/preparedLesion';
+import { draftFromParts } from '../../planning/plan/planContentIO';
+import { planMetrics } from '../../planning/plan/planMetrics';
+import { parseTrajectoryPart, recomputeTrajectories } from '../../planning/trajectory/recomputePlanMetrics';
+import { TRAJECTORY_CONTENT_KEYS, type TrajectoryContent } from '../../planning/trajectory/trajectoryContent';
 import { issuesOf, type FieldIssue, type PlanContent } from '../../records';
 import { err, ok, type Result } from '../../shared/result';
-import { lps } from '../../shared/vec3';
-import { canalPointFinder, type CanalShape } from '../../planning/plan/canalPointFinder';
 import { lesionMeasurementsOnSave } from './lesionMeasurementsOnSave';
 import type { SeriesVolume } from './seriesVolumes';
 
@@ -50,42 +45,32 @@ function issueAt(prefix: string, text: string): FieldIssue {
   return { path: field === 'content' ? prefix : `${prefix}.${field}`, message: text.slice(at + 2) };
 }
 
-const binary = (d: { mask: VoxelMask; geometry: VolumeGeometry }): BinaryVolume => ({ geometry: d.geometry, box: d.mask.box, data: d.mask.data });
-
 function pickKeys(content: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) if (Object.hasOwn(content, k)) out[k] = content[k];
   return out;
 }
 
-/** True when some trajectory names a catalogue device with a zone set: only then are lesions prepared for zone metrics. */
-function usesZones(trajectories: readonly unknown[], catalogue: DeviceCatalogue): boolean {
-  return trajectories.some((t) => {
-    if (t === null || typeof t !== 'object') return false;
-    const { deviceId, zoneSetId } = t as { deviceId?: unknown; zoneSetId?: unknown };
-    const device = typeof deviceId === 'string' ? deviceById(catalogue, deviceId) : undefined;
-    return device !== undefined && zoneSetOf(device, typeof zoneSetId === 'string' ? zoneSetId : null) !== undefined;
-  });
-}
-
 /**
  * Validates a plan's content and recomputes everything derived in it, as the server does before
  * storing every save: the client's numbers are replaced, never trusted.
  *
- * - The lesion part (`lesionContentVersion`, `lesions`, `structuresAtRisk`) is checked with
- *   `lesionContentSchema`, and every stored mask is decoded. A mask on another series or frame
- *   of reference than the plan's, runs that do not decode, or (when the server holds the CT) a
- *   stored grid that is not the CT's are issues naming the field (`content.lesions[0].segmentation.runs`).
- *   So is a tube in another frame of reference.
+ * - At the door, the untrusted content is parsed once: the lesion part (`lesionContentVersion`,
+ *   `lesions`, `structuresAtRisk`) with `lesionContentSchema`, the trajectory part (migrated)
+ *   with `trajectoryContentSchema`. Every stored mask is decoded. A mask on another series or
+ *   frame of reference than the plan's, runs that do not decode, or a stored grid that is not the
+ *   plan's grid are issues naming the field (`content.lesions[0].segmentation.runs`); so is a tube
+ *   in another frame of reference. The plan's grid is the CT's when the server holds the series,
+ *   else that of the first stored mask (lesions first): a series has one grid.
  * - Each segmented lesion's `measurements` are recomputed from its mask (see
  *   {@link lesionMeasurementsOnSave}: with the CT all of them; without it all but `hu`, which is
  *   kept as sent). A lesion without a mask keeps the measurements it was sent with.
- * - The trajectory part is recomputed by `recomputePlanMetrics` with the CT (path profiles,
- *   cortical crossings, the transpedicular check), the Patient Position, the structures at risk
- *   (masks as drawn; tubes rasterised on the CT grid, else on the grid of the first mask of the
- *   plan, lesions first, else left out), the segmented lesions (for zone coverage, prepared only
- *   when some device has zones), and, for transpedicular tracks, a canal point (see
- *   {@link canalPointFinder}). Its issues come back under `content.` (`content.trajectories[0].deviceId`).
+ * - The parsed parts become the typed draft the viewer edits ({@link draftFromParts}: masks on
+ *   the plan's grid, tubes rasterised on it), and the trajectory metrics and zone metrics are
+ *   computed by {@link planMetrics}, the very builder the viewer's live metrics call: same rules
+ *   (empty masks, the canal, which devices ablate), same numbers. Without a grid (no CT, no
+ *   mask) structures are left out; without the CT, the volume-based metrics are null. Trajectory
+ *   problems come back under `content.` (`content.trajectories[0].deviceId`).
  *
  * A part the content does not mention at all (no key of it) is left absent rather than
  * created empty, so content that holds neither part (older or foreign documents) is stored as
@@ -103,6 +88,14 @@ export async function processPlanContent(plan: PlanContent, ctx: ProcessContext)
     const parsed = lesionContentSchema.safeParse(pickKeys(content, LESION_CONTENT_KEYS));
     if (parsed.success) lesionPart = parsed.data;
     else issues.push(...issuesOf(parsed.error, ['content']));
+  }
+  const hasTrajectoryPart = TRAJECTORY_CONTENT_KEYS.some((k) => Object.hasOwn(content, k));
+  let trajectoryPart: TrajectoryContent | null = null;
+  const trajectoryIssues: FieldIssue[] = [];
+  if (hasTrajectoryPart) {
+    const parsed = parseTrajectoryPart(content);
+    if (parsed.ok) trajectoryPart = parsed.value;
+    else trajectoryIssues.push(...parsed.error.map((e) => issueAt('content', e)));
   }
 
   const decode = (stored: StoredMask, path: string): DecodedMask | undefined => {
@@ -136,19 +129,22 @@ export async function processPlanContent(plan: PlanContent, ctx: ProcessContext)
     }
   });
 
-  const hasTrajectoryPart = TRAJECTORY_CONTENT_KEYS.some((k) => Object.hasOwn(content, k));
-  const rawTrajectories: readonly unknown[] = hasTrajectoryPart && Array.isArray(content.trajectories) ? content.trajectories : [];
-  const ct = issues.length === 0 && (lesionMasks.size > 0 || rawTrajectories.length > 0) ? await ctx.volumeFor(plan.seriesInstanceUID) : undefined;
-  if (ct) {
-    for (const d of [...lesionMasks.values(), ...structureMasks.values()]) {
-      const why = geometryMismatch(d.geometry, ct.volume);
-      if (why) issues.push({ path: `${d.path}.geometry`, message: `not the grid of series ${plan.seriesInstanceUID} as the server reads it: ${why}` });
+  const trajectories = trajectoryPart?.trajectories ?? [];
+  const ct = issues.length === 0 && trajectoryIssues.length === 0 && (lesionMasks.size > 0 || trajectories.length > 0) ? await ctx.volumeFor(plan.seriesInstanceUID) : undefined;
+  const decoded = [...lesionMasks.values(), ...structureMasks.values()];
+  const grid: VolumeGeometry | null = ct?.volume ?? decoded[0]?.geometry ?? null;
+  if (grid) {
+    for (const d of decoded) {
+      const why = geometryMismatch(d.geometry, grid);
+      if (!why) continue;
+      const whose = ct ? `the grid of series ${plan.seriesInstanceUID} as the server reads it` : `the grid of the plan's other masks (${decoded[0]!.path})`;
+      issues.push({ path: `${d.path}.geometry`, message: `not ${whose}: ${why}` });
     }
   }
-  if (issues.length > 0) {
-    // Report the trajectory part's own problems too (cheap: no volumes), so one answer lists all.
-    const trajectories = hasTrajectoryPart ? recomputePlanMetrics(content, { frameOfReferenceUID: plan.frameOfReferenceUID, catalogue: ctx.catalogue }) : null;
-    return err(trajectories && !trajectories.ok ? [...issues, ...trajectories.error.map((e) => issueAt('content', e))] : issues);
+  if (issues.length > 0 || trajectoryIssues.length > 0) {
+    // Report the trajectories' own problems too (cheap: no volumes), so one answer lists all.
+    const own = trajectoryPart ? recomputeTrajectories(trajectories, { frameOfReferenceUID: plan.frameOfReferenceUID, catalogue: ctx.catalogue }) : null;
+    return err([...issues, ...trajectoryIssues, ...(own && !own.ok ? own.error.map((e) => issueAt('content', e)) : [])]);
   }
 
   const next: Record<string, unknown> = { ...content };
@@ -160,42 +156,24 @@ export async function processPlanContent(plan: PlanContent, ctx: ProcessContext)
     });
     next.structuresAtRisk = lesionPart.structuresAtRisk;
   }
-  if (!hasTrajectoryPart) return ok({ ...plan, content: next });
+  if (!trajectoryPart) return ok({ ...plan, content: next });
 
-  const structures: RecomputeStructure[] = [];
-  const canalShapes: CanalShape[] = [];
-  const zoneLesions: { id: string; lesion: PreparedLesion }[] = [];
-  if (rawTrajectories.length > 0 && lesionPart) {
-    const tubeGrid: VolumeGeometry | undefined = ct?.volume ?? [...lesionMasks.values(), ...structureMasks.values()][0]?.geometry;
-    lesionPart.structuresAtRisk.forEach((s, i) => {
-      let onGrid: { mask: VoxelMask; geometry: VolumeGeometry } | undefined = structureMasks.get(i);
-      if (!onGrid && s.shape.kind === 'tube' && tubeGrid) {
-        onGrid = { mask: rasterizeTube(tubeGrid, s.shape.pointsLps.map((p) => lps(p[0], p[1], p[2])), s.shape.radiusMm), geometry: tubeGrid };
-      }
-      if (s.kind === 'spinal-canal' || s.kind === 'spinal-cord') {
-        if (onGrid) canalShapes.push({ kind: s.kind, ...onGrid });
-        else if (s.shape.kind === 'tube') canalShapes.push({ kind: s.kind, axis: s.shape.pointsLps.map((p) => lps(p[0], p[1], p[2])) });
-      }
-      if (onGrid) structures.push({ id: s.id, label: s.name, mask: prepareMask(binary(onGrid)), safetyDistanceMm: s.safetyDistanceMm });
-    });
-    if (usesZones(rawTrajectories, ctx.catalogue)) {
-      lesionPart.lesions.forEach((l, i) => {
-        const d = lesionMasks.get(i);
-        // An empty mask has no coverage to speak of.
-        if (d && d.mask.data.some((v) => v !== 0)) zoneLesions.push({ id: l.id, lesion: prepareLesion(binary(d)) });
-      });
-    }
-  }
-  const canalPoint = canalPointFinder(canalShapes);
-  const recomputed = recomputePlanMetrics(next, {
+  const emptyLesions: LesionContent = { lesionContentVersion: 1, lesions: [], structuresAtRisk: [] };
+  const { draft } = draftFromParts({ lesions: lesionPart ?? emptyLesions, trajectories }, content, {
+    seriesInstanceUID: plan.seriesInstanceUID,
+    frameOfReferenceUID: plan.frameOfReferenceUID,
+    geometry: grid,
+  });
+  const metrics = planMetrics(draft, {
     frameOfReferenceUID: plan.frameOfReferenceUID,
     catalogue: ctx.catalogue,
     patientPosition: ct?.patientPosition ?? null,
     ct: ct?.volume ?? null,
-    structures,
-    lesions: zoneLesions,
-    canalPoint: (t) => canalPoint(lps(t.target[0], t.target[1], t.target[2])),
+    geometry: grid,
   });
-  if (!recomputed.ok) return err(recomputed.error.map((e) => issueAt('content', e)));
-  return ok({ ...plan, content: recomputed.value });
+  if (!metrics.ok) return err(metrics.error.map((e) => issueAt('content', e)));
+  return ok({
+    ...plan,
+    content: { ...next, trajectoryContentVersion: trajectoryPart.trajectoryContentVersion, trajectories: metrics.value.trajectories, zoneMetrics: metrics.value.zoneMetrics },
+  });
 }
