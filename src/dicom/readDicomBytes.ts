@@ -4,6 +4,7 @@ import type { InstanceHeader } from './instanceHeader';
 import { headerFromDataSet } from './readInstanceHeader';
 import { classifySopClass } from './sopClasses';
 import { describeParseFailure, describeNonDicom } from './parseDiagnosis';
+import { pixelDataShortfall } from './pixelDataLength';
 
 /** What reading one file gave: a header (with notes), a failure, or a file that is not DICOM. */
 export type FileOutcome =
@@ -125,6 +126,8 @@ export function readDicomBytes(path: string, bytes: Uint8Array, inflateRaw: Infl
   try {
     const parsed = headerFromDataSet(ds);
     const header = bareSyntax ? { ...parsed, transferSyntaxUID: bareSyntax } : parsed;
+    const shortfall = pixelDataShortfall(ds, header.transferSyntaxUID);
+    if (shortfall) return { status: 'failed', path, reason: shortfall };
     return { status: 'read', path, header, notes: notesOn(ds, header, bareSyntax) };
   } catch (e) {
     return { status: 'failed', path, reason: describeParseFailure(e, input.length) };
