@@ -150,6 +150,12 @@ describe('processPlanContent', () => {
     expect((noGrid.trajectories as { metrics: { structures: unknown[] } }[])[0]!.metrics.structures).toEqual([]);
   });
 
+  it('without the CT takes the grid of the first mask, and refuses a mask on another grid (a series has one)', async () => {
+    const shifted = cubeMask({ ...grid, origin: lps(-10, -10, -8) });
+    const two = await issues({ lesions: [lesion(), lesion({ id: 'L2', segmentation: shifted })] });
+    expect(two).toEqual([{ path: 'content.lesions[1].segmentation.geometry', message: expect.stringMatching(/^not the grid of the plan's other masks \(content\.lesions\[0\]\.segmentation\): origin differs/) as unknown }]);
+  });
+
   it('is deterministic: processing twice, or processing what it returned, gives the same text', async () => {
     const content = { lesions: [lesion()], trajectories: [needle()], notes: 'x' };
     const a = await processed(content, withCt);
