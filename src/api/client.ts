@@ -1,26 +1,16 @@
-import type { SeriesInstances, StudyListing } from '../dicom/studyListing';
+import { z } from 'zod';
+import type { StudyListing } from '../dicom/studyListing';
+import { fetchParsed } from './apiProblem';
+import { seriesInstancesSchema, studyListingSchema } from './responseSchemas';
 
-/** An API answer that was not 2xx, with the server's message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? `${path}: HTTP ${res.status}`);
-  return body as T;
-}
+export { ApiError } from './apiProblem';
 
 /** What the server tells the browser about its configuration (nothing secret). */
 export interface ClientConfig {
   dicomweb: { enabled: boolean; label?: string };
 }
+
+const clientConfigSchema = z.object({ dicomweb: z.object({ enabled: z.boolean(), label: z.string().optional() }) }) satisfies z.ZodType<ClientConfig>;
 
 /** Criteria of a PACS study search; empty fields are not sent. */
 export interface PacsQuery {
@@ -42,19 +32,23 @@ export interface PacsPage {
   more: boolean;
 }
 
+const pacsPageSchema = z.object({ studies: z.array(studyListingSchema), offset: z.number(), limit: z.number(), more: z.boolean() }) satisfies z.ZodType<PacsPage>;
+
 const queryString = (q: PacsQuery): string => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') p.set(k, String(v));
   return p.toString();
 };
 
-/** Typed client of the PercuPlan server's REST API. */
+const get = <S extends z.ZodType>(endpoint: string, url: string, schema: S) => fetchParsed(`GET ${endpoint}`, url, schema, { headers: { accept: 'application/json' } });
+
+/** Typed client of the PercuPlan server's REST API; every answer is checked against its schema. */
 export const api = {
-  health: () => getJson<{ status: string; version: string }>('/api/health'),
-  studies: () => getJson<StudyListing[]>('/api/studies'),
-  config: () => getJson<ClientConfig>('/api/config'),
-  searchPacs: (q: PacsQuery) => getJson<PacsPage>(`/api/pacs/studies?${queryString(q)}`),
-  study: (uid: string) => getJson<StudyListing>(`/api/studies/${encodeURIComponent(uid)}`),
+  health: () => get('/api/health', '/api/health', z.object({ status: z.string(), version: z.string() })),
+  studies: () => get('/api/studies', '/api/studies', z.array(studyListingSchema)),
+  config: () => get('/api/config', '/api/config', clientConfigSchema),
+  searchPacs: (q: PacsQuery) => get('/api/pacs/studies', `/api/pacs/studies?${queryString(q)}`, pacsPageSchema),
+  study: (uid: string) => get('/api/studies/:uid', `/api/studies/${encodeURIComponent(uid)}`, studyListingSchema),
   seriesInstances: (study: string, series: string) =>
-    getJson<SeriesInstances>(`/api/studies/${encodeURIComponent(study)}/series/${encodeURIComponent(series)}/instances`),
+    get('/api/studies/:uid/series/:uid/instances', `/api/studies/${encodeURIComponent(study)}/series/${encodeURIComponent(series)}/instances`, seriesInstancesSchema),
 };

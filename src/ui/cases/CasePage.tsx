@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { caseContentSchema, CASE_SECTIONS, deriveCase, type CaseContent, type CaseDocument } from '../../records';
-import { casesApi, type ApiProblem, type HistoryEntry } from '../../api/cases';
+import { casesApi, type CaseSaveOutcome, type HistoryEntry } from '../../api/cases';
+import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
 import { navigate } from '../useNavigation';
 import { usePreferences } from '../preferences';
@@ -8,6 +9,9 @@ import { SchemaField } from './SchemaField';
 import { humanize } from './schemaIntrospection';
 import { renderComputed } from './ComputedValue';
 import { FollowUpChart } from './FollowUpChart';
+
+/** Why a save was refused, with the status. */
+type SaveProblem = Extract<CaseSaveOutcome, { ok: false }>['problem'] & { status: number };
 
 const contentOf = (d: CaseDocument): CaseContent => Object.fromEntries(CASE_SECTIONS.map((k) => [k, d[k]])) as CaseContent;
 
@@ -21,12 +25,22 @@ let tempIds = 0;
 export function CasePage({ caseId }: { caseId: string }) {
   const [doc, setDoc] = useState<CaseDocument | undefined>();
   const [draft, setDraft] = useState<CaseContent | undefined>();
-  const [problem, setProblem] = useState<(ApiProblem & { status: number }) | undefined>();
+  const [problem, setProblem] = useState<SaveProblem | undefined>();
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | undefined>();
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [loadError, setLoadError] = useState<string | undefined>();
+  const [historyError, setHistoryError] = useState<string | undefined>();
   const { hideIdentifiers } = usePreferences();
+
+  const loadHistory = useCallback(async () => {
+    try {
+      setHistory(await casesApi.history(caseId));
+      setHistoryError(undefined);
+    } catch (e) {
+      setHistoryError(`The history could not be loaded: ${errorText(e)}`);
+    }
+  }, [caseId]);
 
   const load = useCallback(async () => {
     try {
@@ -34,11 +48,12 @@ export function CasePage({ caseId }: { caseId: string }) {
       setDoc(d);
       setDraft(contentOf(d));
       setProblem(undefined);
-      setHistory(await casesApi.history(caseId));
     } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(`The case could not be loaded: ${errorText(e)}`);
+      return;
     }
-  }, [caseId]);
+    await loadHistory();
+  }, [caseId, loadHistory]);
   useEffect(() => void load(), [load]);
 
   // Scores and MME as the server will compute them, shown while typing.
@@ -56,7 +71,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       setDraft(contentOf(r.document));
       setProblem(undefined);
       setSavedAt(new Date().toLocaleTimeString());
-      setHistory(await casesApi.history(caseId));
+      await loadHistory();
     } else {
       setProblem({ ...r.problem, status: r.status });
     }
@@ -142,6 +157,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           </section>
           <section id="section-history" className="case-section">
             <h3>History</h3>
+            {historyError && <div className="error-text">{historyError}</div>}
             <ol className="history" data-testid="history">
               {[...history].reverse().map((h) => (
                 <li key={h.version}>
