@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { describeField, humanize } from './schemaIntrospection';
+import { choicesFor, valueOfChoice } from './fieldChoices';
+import { objectDefaults } from './objectDefaults';
+import { NumberField } from '../NumberField';
 
 /** Paths of fields the form shows but never lets a person edit (computed or assigned by the server). */
 const READ_ONLY_KEYS = new Set(['id', 'result', 'mme']);
@@ -18,8 +21,8 @@ interface Props {
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 /**
- * One field of a record form, rendered from its zod schema: selects for enumerations, number
- * and date inputs, yes/no/unknown for booleans, fieldsets for sections and repeatable rows for
+ * One field of a record form, rendered from its zod schema: selects for enumerations and
+ * yes/no (with an explicit "—" when nothing is stored), number and date inputs, fieldsets for sections and repeatable rows for
  * lists. The same schema validates on the server, so the form cannot drift from it.
  */
 export function SchemaField({ schema, value, onChange, path, label, errors, renderComputed }: Props) {
@@ -81,39 +84,28 @@ export function SchemaField({ schema, value, onChange, path, label, errors, rend
     );
   }
   let input: React.ReactNode;
-  if (f.kind === 'enum') {
+  if (f.kind === 'enum' || f.kind === 'boolean') {
+    const { options, selected } = choicesFor(info, value);
     input = (
-      <select {...common} value={value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
-        {info.nullable && <option value="">—</option>}
-        {f.options.map((o) => (
-          <option key={o} value={o}>
-            {humanize(o)}
+      <select {...common} value={selected} onChange={(e) => onChange(valueOfChoice(info, e.target.value))}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
           </option>
         ))}
       </select>
     );
-  } else if (f.kind === 'boolean') {
-    input = (
-      <select {...common} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => onChange(e.target.value === 'yes' ? true : e.target.value === 'no' ? false : info.nullable ? null : false)}>
-        {info.nullable && <option value="">Unknown</option>}
-        <option value="yes">Yes</option>
-        <option value="no">No</option>
-      </select>
-    );
   } else if (f.kind === 'number') {
     input = (
-      <input
+      <NumberField
         {...common}
-        type="number"
-        step={f.integer ? 1 : 'any'}
-        min={f.min}
-        max={f.max}
-        value={typeof value === 'number' ? value : ''}
-        onChange={(e) => onChange(e.target.value === '' ? (info.nullable ? null : 0) : Number(e.target.value))}
+        value={typeof value === 'number' ? value : null}
+        rule={{ required: !info.nullable && !info.optional, min: f.min, max: f.max, integer: f.integer }}
+        onCommit={(v) => onChange(v === null ? (info.nullable ? null : undefined) : v)}
       />
     );
   } else if (f.kind === 'string' && f.format === 'date') {
-    input = <input {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? (info.nullable ? null : '') : e.target.value)} />;
+    input = <input {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? (info.nullable ? null : info.optional ? undefined : '') : e.target.value)} />;
   } else if (f.kind === 'string' && f.long) {
     input = <textarea {...common} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
   } else if (f.kind === 'string') {
@@ -128,15 +120,4 @@ export function SchemaField({ schema, value, onChange, path, label, errors, rend
       {error && <span className="field-error">{error}</span>}
     </label>
   );
-}
-
-/** An object with every field at its empty value, for "+ Add". */
-export function objectDefaults(shape: Record<string, z.ZodType>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, s] of Object.entries(shape)) {
-    if (k === 'id') continue; // assigned by the server
-    const info = describeField(s);
-    out[k] = info.field.kind === 'object' && !info.nullable && info.empty !== null && typeof info.empty === 'object' && Object.keys(info.empty as object).length === 0 ? objectDefaults(info.field.shape) : info.empty;
-  }
-  return out;
 }

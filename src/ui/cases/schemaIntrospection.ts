@@ -13,6 +13,8 @@ export type FieldKind =
 export interface FieldInfo {
   field: FieldKind;
   nullable: boolean;
+  /** May be left out (`undefined`): not set, like null for a nullable field. */
+  optional: boolean;
   description?: string;
   /** The value a new, empty field gets. */
   empty: unknown;
@@ -40,10 +42,29 @@ const checkValue = (d: Def, check: string): number | undefined => {
   return c?.value ?? c?.maximum ?? c?.minimum;
 };
 
+/** The value of a field nobody has filled in: not set (null or absent) where the schema allows it. */
+function emptyValue(field: FieldKind, nullable: boolean, optional: boolean): unknown {
+  if (nullable) return null;
+  if (optional) return undefined;
+  switch (field.kind) {
+    case 'array':
+      return [];
+    case 'string':
+      return '';
+    case 'object':
+      return {};
+    case 'boolean':
+      return false;
+    default:
+      return null;
+  }
+}
+
 /** Unwraps defaults, nullables and pipes to the input a person edits. */
 export function describeField(schema: z.ZodType): FieldInfo {
   let s = schema;
   let nullable = false;
+  let optional = false;
   let description = schema.description;
   let defaultValue: unknown;
   for (let guard = 0; guard < 10; guard++) {
@@ -53,6 +74,7 @@ export function describeField(schema: z.ZodType): FieldInfo {
       s = d.innerType as z.ZodType;
     } else if (d.type === 'nullable' || d.type === 'optional') {
       nullable = nullable || d.type === 'nullable';
+      optional = optional || d.type === 'optional';
       s = d.innerType as z.ZodType;
     } else if (d.type === 'pipe' && d.in) {
       s = d.in;
@@ -91,21 +113,8 @@ export function describeField(schema: z.ZodType): FieldInfo {
     default:
       field = { kind: 'unknown' };
   }
-  const empty =
-    defaultValue !== undefined
-      ? defaultValue
-      : nullable
-        ? null
-        : field.kind === 'array'
-          ? []
-          : field.kind === 'string'
-            ? ''
-            : field.kind === 'object'
-              ? {}
-              : field.kind === 'boolean'
-                ? false
-                : null;
-  return { field, nullable, description, empty };
+  const empty = defaultValue !== undefined ? defaultValue : emptyValue(field, nullable, optional);
+  return { field, nullable, optional, description, empty };
 }
 
 /** "maximalPainSite" → "Maximal pain site". */
