@@ -19,6 +19,7 @@ import { tooLargeForVolume, volumeBudgetBytes } from './volumeBudget';
 import { usePlanWorkspace } from './plan/usePlanWorkspace';
 import { PlanPanel } from './plan/PlanPanel';
 import { removeLesion, removeStructure, removeTrajectory } from '../planning/plan/planCommands';
+import { errorText } from '../api/apiProblem';
 
 const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
 
@@ -71,7 +72,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         if (!first) setError('This study has no image series.');
         else setSeries({ instances: first, ...modeFor(first, s.series.find((x) => x.seriesInstanceUID === first.seriesInstanceUID), 'mpr') });
       })
-      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => !cancelled && setError(`The study could not be opened: ${errorText(e)}`));
     return () => {
       cancelled = true;
     };
@@ -82,14 +83,16 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     if (!series) return;
     let s: ViewerSession | undefined;
     let cancelled = false;
-    void initImaging().then(() => {
-      if (cancelled) return;
-      s = new ViewerSession();
-      setSession(s);
-      const list = series.instances.instances;
-      if (series.mode === 'mpr') void s.loadVolume(list);
-      else void s.loadStack(list);
-    });
+    const failed = (what: string) => (e: unknown) => !cancelled && setError(`${what}: ${errorText(e)}`);
+    initImaging()
+      .then(() => {
+        if (cancelled) return;
+        s = new ViewerSession();
+        setSession(s);
+        const list = series.instances.instances;
+        (series.mode === 'mpr' ? s.loadVolume(list) : s.loadStack(list)).catch(failed('The series could not be loaded'));
+      })
+      .catch(failed('The viewer could not start'));
     return () => {
       cancelled = true;
       s?.destroy();
@@ -232,11 +235,17 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
   const openSeries = useCallback(
     async (seriesUID: string, mode: 'mpr' | 'stack') => {
       if (!study) return;
-      const si = await getSeriesInstances(study.studyInstanceUID, seriesUID);
-      setMaximised(undefined);
-      setSeries({ instances: si, ...modeFor(si, study.series.find((x) => x.seriesInstanceUID === seriesUID), mode) });
+      // Another series (or the same one as a stack) starts a new plan workspace: unsaved edits would go.
+      if (!ws.confirmDiscard('Open another series')) return;
+      try {
+        const si = await getSeriesInstances(study.studyInstanceUID, seriesUID);
+        setMaximised(undefined);
+        setSeries({ instances: si, ...modeFor(si, study.series.find((x) => x.seriesInstanceUID === seriesUID), mode) });
+      } catch (e) {
+        setError(`The series could not be opened: ${errorText(e)}`);
+      }
     },
-    [study],
+    [study, ws],
   );
 
   const title = study ? (

@@ -1,17 +1,42 @@
 import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
-window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+/** Asked before an in-app navigation; false keeps the user where they are (unsaved work). */
+let leaveGuard: (() => boolean) | undefined;
+let shownPath = location.pathname;
+
+window.addEventListener('popstate', () => {
+  if (location.pathname !== shownPath && leaveGuard && !leaveGuard()) {
+    // Back/forward refused: put the page's own address back.
+    history.pushState(null, '', shownPath);
+    return;
+  }
+  shownPath = location.pathname;
+  listeners.forEach((l) => l());
+});
 
 const subscribe = (l: () => void): (() => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
 };
 
-/** Client-side navigation that keeps deep links (/studies/<uid>) shareable. */
+/**
+ * Sets the check run before leaving the page in-app (one page at a time holds work that can be
+ * lost); returns the function that removes it.
+ */
+export function setLeaveGuard(guard: () => boolean): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = undefined;
+  };
+}
+
+/** Client-side navigation that keeps deep links (/studies/<uid>) shareable; the leave guard may refuse it. */
 export function navigate(path: string): void {
   if (path === location.pathname) return;
+  if (leaveGuard && !leaveGuard()) return;
   history.pushState(null, '', path);
+  shownPath = path;
   listeners.forEach((l) => l());
 }
 

@@ -1,5 +1,6 @@
 import type { AnatomicalSite, PlanLesion } from '../../planning/lesions';
 import { vertebralLevelSchema } from '../../planning/records/anatomicalSite';
+import { NumberField } from '../NumberField';
 
 type Patch = Partial<Omit<PlanLesion, 'id' | 'segmentation'>>;
 
@@ -110,13 +111,11 @@ export function LesionDetails({ lesion, onPatch }: { lesion: PlanLesion; onPatch
         ))}
         <label>
           Collapse{' '}
-          <input
+          <NumberField
             className="num"
-            type="number"
-            min={0}
-            max={100}
-            value={f.vertebralBodyCollapsePercent ?? ''}
-            onChange={(e) => onPatch({ flags: { ...f, vertebralBodyCollapsePercent: e.target.value === '' ? null : Math.max(0, Math.min(100, Number(e.target.value))) } })}
+            value={f.vertebralBodyCollapsePercent}
+            rule={{ required: false, min: 0, max: 100, label: 'Collapse (%)' }}
+            onCommit={(v) => onPatch({ flags: { ...f, vertebralBodyCollapsePercent: v } })}
           />{' '}
           %
         </label>

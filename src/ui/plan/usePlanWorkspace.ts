@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { PlanBridge, type BridgeSnapshot, type ViewerSession } from '../../imaging';
 import { PlanStore, type PlanStoreSnapshot } from '../../planning/plan/planStore';
 import { EMPTY_DRAFT } from '../../planning/plan/planDraft';
@@ -6,9 +6,14 @@ import { contentFromDraft, draftFromContent, type PlanSeries } from '../../plann
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import { casesApi, type CaseSummary } from '../../api/cases';
 import { plansApi } from '../../api/plans';
+import { errorText } from '../../api/apiProblem';
 import { prefillCaseLesion } from '../../planning/plan/caseLesionPrefill';
 import type { PlanDocument } from '../../records';
 import type { SeriesListing, StudyListing } from '../../dicom/studyListing';
+import { PlanSaver, type SaveRequest, type SendOutcome } from './planSaver';
+import { newCaseFor, planSaveBody } from './planSaveBody';
+import { hasUnsavedEdits, mayDiscard } from './unsavedChanges';
+import { setLeaveGuard } from '../useNavigation';
 
 /** The plan being edited and where it is stored. */
 export interface PlanWorkspace {
@@ -21,6 +26,8 @@ export interface PlanWorkspace {
   plans: PlanDocument[];
   current: PlanDocument | undefined;
   message: { kind: 'info' | 'error'; text: string } | undefined;
+  /** What could not be loaded (the linked cases, their plans), until it loads. */
+  loadError: string | undefined;
   conflict: PlanDocument | undefined;
   saving: boolean;
   open(doc: PlanDocument | undefined): void;
@@ -28,26 +35,36 @@ export interface PlanWorkspace {
   takeTheirs(): void;
   /** Prefills the case record's lesion (same id) from a plan lesion, keeping what the board entered. */
   prefillCase(lesionId: string): Promise<void>;
+  /** Loads the linked cases and their plans again (after a failure). */
+  reload(): void;
+  /** True when there are no unsaved edits or the user agrees to lose them; `what` names the action. */
+  confirmDiscard(what: string): boolean;
 }
 
 const noop = () => () => undefined;
+const ask = (q: string): boolean => window.confirm(q);
+
+type CasesState = { status: 'loading' } | { status: 'loaded' } | { status: 'failed'; error: string };
 
 /**
  * Everything the study page needs to plan on the open series: the plan store, the bridge that
  * draws it and turns gestures into commands, the cases linked to the study with their plans on
- * this series, and loading and saving through the records API (versioned; a conflict is shown,
- * never merged).
+ * this series, and loading and saving through the records API (versioned, sequenced by a
+ * {@link PlanSaver}; a conflict is shown, never merged; unsaved edits are never left silently).
  */
 export function usePlanWorkspace(session: ViewerSession | undefined, study: StudyListing | undefined, series: SeriesListing | undefined, volumeReady: boolean): PlanWorkspace {
   const store = useMemo(() => new PlanStore(), [session]);
   const [bridge, setBridge] = useState<PlanBridge | undefined>();
   const [cases, setCases] = useState<CaseSummary[]>([]);
+  const [casesState, setCasesState] = useState<CasesState>({ status: 'loading' });
+  const [plansError, setPlansError] = useState<string | undefined>();
   const [plans, setPlans] = useState<PlanDocument[]>([]);
   const [current, setCurrent] = useState<PlanDocument | undefined>();
   const [message, setMessage] = useState<PlanWorkspace['message']>();
   const [conflict, setConflict] = useState<PlanDocument | undefined>();
-  const [saving, setSaving] = useState(false);
   const [autoOpened, setAutoOpened] = useState(false);
+  // A case this page created: used until the case list shows it, so no second one is made.
+  const createdCase = useRef<string | undefined>(undefined);
 
   const planSeries = useMemo<PlanSeries | undefined>(
     () => (series?.frameOfReferenceUID ? { seriesInstanceUID: series.seriesInstanceUID, frameOfReferenceUID: series.frameOfReferenceUID, geometry: null } : undefined),
@@ -68,12 +85,23 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     };
   }, [session, store, planSeries, series]);
 
-  // The cases linked to this study, and their plans on this series.
+  // The cases linked to this study, and their plans on this series. A failure is named and
+  // kept on screen; until the case list has loaded no case is created (it could be a duplicate).
   const refresh = useCallback(async (): Promise<PlanDocument[]> => {
     if (!study || !series) return [];
-    const cs = await casesApi.list({ study: study.studyInstanceUID }).catch(() => [] as CaseSummary[]);
+    let cs: CaseSummary[];
+    try {
+      cs = await casesApi.list({ study: study.studyInstanceUID });
+    } catch (e) {
+      setCasesState({ status: 'failed', error: errorText(e) });
+      return [];
+    }
     setCases(cs);
-    const all = (await Promise.all(cs.map((c) => plansApi.list(c.id).catch(() => [] as PlanDocument[])))).flat();
+    setCasesState({ status: 'loaded' });
+    const lists = await Promise.allSettled(cs.map((c) => plansApi.list(c.id)));
+    const failed = lists.flatMap((r, i) => (r.status === 'rejected' ? [`the plans of case "${cs[i]!.title || cs[i]!.id}" (${errorText(r.reason)})`] : []));
+    setPlansError(failed.length ? `Could not list ${failed.join('; ')}` : undefined);
+    const all = lists.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
     const mine = all.filter((p) => p.seriesInstanceUID === series.seriesInstanceUID && !p.archivedAt);
     setPlans(mine);
     return mine;
@@ -84,11 +112,66 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     return planSeries && geometry ? { ...planSeries, geometry } : undefined;
   }, [session, planSeries]);
 
+  // What a save needs at the moment it is sent (the saver outlives renders).
+  const latest = useRef({ study, cases, casesState, seriesWithGeometry, refresh, store });
+  latest.current = { study, cases, casesState, seriesWithGeometry, refresh, store };
+
+  const send = useCallback(async (req: SaveRequest<PlanDocument>): Promise<SendOutcome<PlanDocument>> => {
+    const ctx = latest.current;
+    const ps = ctx.seriesWithGeometry();
+    if (!ps || !ctx.study) {
+      setMessage({ kind: 'error', text: 'Not saved: the series is still loading' });
+      return { ok: false };
+    }
+    // Captured before any await: this is exactly the revision the saver marks saved.
+    const content = contentFromDraft(req.draft, ps);
+    const study = ctx.study;
+    const base = req.base;
+    let caseId = base?.caseId ?? ctx.cases[0]?.id ?? createdCase.current;
+    if (!caseId) {
+      if (ctx.casesState.status !== 'loaded') {
+        const why = ctx.casesState.status === 'failed' ? `the cases linked to this study could not be listed (${ctx.casesState.error})` : 'the cases linked to this study are still loading';
+        setMessage({ kind: 'error', text: `Not saved: ${why}; a new case could duplicate one. Try again when the list has loaded.` });
+        return { ok: false };
+      }
+      const made = await casesApi.create(newCaseFor(study));
+      if (!made.ok) {
+        setMessage({ kind: 'error', text: `Not saved: no case to save the plan in (creating one failed: ${made.problem.error})` });
+        return { ok: false };
+      }
+      caseId = createdCase.current = made.document.id;
+    }
+    const body = planSaveBody(base, study, ps, content, req.edited, new Date().toISOString().slice(0, 10));
+    const r = base ? await plansApi.save(base.id, body, base.version) : await plansApi.create(caseId, body);
+    if (latest.current.store !== ctx.store) return { ok: false }; // the series changed meanwhile
+    if (r.ok) {
+      setCurrent(r.document);
+      setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
+      setConflict(undefined);
+      const changedStatus = base && base.status !== r.document.status ? ` (status now ${r.document.status}: an approved plan goes back to draft when edited)` : '';
+      setMessage({ kind: 'info', text: `Saved, version ${r.document.version}${changedStatus}` });
+      void ctx.refresh();
+      return { ok: true, base: r.document };
+    }
+    if (r.status === 409 && r.problem.current) {
+      setConflict(r.problem.current);
+      setMessage({ kind: 'error', text: 'Someone else saved this plan meanwhile: nothing was merged. Take theirs, or keep yours over it.' });
+    } else {
+      const issues = r.problem.issues?.slice(0, 4).map((i) => `${i.path}: ${i.message}`).join('; ');
+      setMessage({ kind: 'error', text: `Not saved: ${r.problem.error}${issues ? ` — ${issues}` : ''}` });
+    }
+    return { ok: false };
+  }, []);
+
+  const saver = useMemo(() => new PlanSaver<PlanDocument>(store, send, (e) => setMessage({ kind: 'error', text: `Not saved: ${errorText(e)}` })), [store, send]);
+  const saving = useSyncExternalStore(saver.subscribe, () => saver.saving);
+
   const open = useCallback(
     (doc: PlanDocument | undefined) => {
       setConflict(undefined);
       if (!doc) {
         store.load(EMPTY_DRAFT);
+        saver.reset(undefined);
         setCurrent(undefined);
         setMessage({ kind: 'info', text: 'New plan: nothing saved yet' });
         return;
@@ -104,10 +187,11 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
         return;
       }
       store.load(r.value.draft);
+      saver.reset(doc);
       setCurrent(doc);
       setMessage(r.value.notes.length ? { kind: 'error', text: r.value.notes.join('; ') } : { kind: 'info', text: `Opened "${doc.title || 'plan'}", version ${doc.version}` });
     },
-    [store, seriesWithGeometry],
+    [store, saver, seriesWithGeometry],
   );
 
   // Open the first plan on this series once the volume is ready.
@@ -115,66 +199,14 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     if (!volumeReady || autoOpened || !bridge) return;
     setAutoOpened(true);
     void refresh().then((mine) => {
-      if (mine[0]) open(mine[0]);
+      if (mine[0] && !hasUnsavedEdits(store.getSnapshot())) open(mine[0]);
     });
-  }, [volumeReady, autoOpened, bridge, refresh, open]);
+  }, [volumeReady, autoOpened, bridge, refresh, open, store]);
 
   const save = useCallback(
-    async (overwrite = false) => {
-      const ps = seriesWithGeometry();
-      if (!ps || !study) return;
-      setSaving(true);
-      try {
-        const content = contentFromDraft(store.draft, ps);
-        const snap = store.getSnapshot();
-        const edited = snap.revision !== snap.savedRevision;
-        let caseId = current?.caseId ?? cases[0]?.id;
-        if (!caseId) {
-          const made = await casesApi.create({
-            title: `Plan on ${study.studyDescription ?? 'study'}`,
-            patient: { pseudonym: 'Untitled case', pseudonymous: true, sex: 'unknown', ageYears: null, birthYear: null, identifiers: [] },
-            linkedStudies: [{ studyInstanceUID: study.studyInstanceUID, source: study.source === 'dicomweb' ? 'dicomweb' : study.source === 'embedded' ? 'embedded' : 'other', role: 'planning', sourceDetail: '', description: study.studyDescription ?? '' }],
-          });
-          if (!made.ok) {
-            setMessage({ kind: 'error', text: `No case to save the plan in: ${made.problem.error}` });
-            return;
-          }
-          caseId = made.document.id;
-        }
-        const body = {
-          title: current?.title || `Plan ${new Date().toISOString().slice(0, 10)}`,
-          studyInstanceUID: study.studyInstanceUID,
-          seriesInstanceUID: ps.seriesInstanceUID,
-          frameOfReferenceUID: ps.frameOfReferenceUID,
-          // An approved or performed plan keeps its status while unchanged; an edit takes it back
-          // to draft (the server refuses to change what the board approved under its approval).
-          status: edited && (current?.status === 'approved' || current?.status === 'performed') ? 'draft' : (current?.status ?? 'draft'),
-          approvedBy: edited ? null : (current?.approvedBy ?? null),
-          approvedAt: edited ? null : (current?.approvedAt ?? null),
-          content,
-        } as const;
-        const base = overwrite && conflict ? conflict.version : current?.version;
-        const r = current && base !== undefined ? await plansApi.save(current.id, body, base) : await plansApi.create(caseId, body);
-        if (r.ok) {
-          setCurrent(r.document);
-          setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
-          setConflict(undefined);
-          store.markSaved();
-          const changedStatus = current && current.status !== r.document.status ? ` (status now ${r.document.status}: an approved plan goes back to draft when edited)` : '';
-          setMessage({ kind: 'info', text: `Saved, version ${r.document.version}${changedStatus}` });
-          void refresh();
-        } else if (r.status === 409 && r.problem.current) {
-          setConflict(r.problem.current as unknown as PlanDocument);
-          setMessage({ kind: 'error', text: 'Someone else saved this plan meanwhile: nothing was merged. Take theirs, or keep yours over it.' });
-        } else {
-          const issues = r.problem.issues?.slice(0, 4).map((i) => `${i.path}: ${i.message}`).join('; ');
-          setMessage({ kind: 'error', text: `Not saved: ${r.problem.error}${issues ? ` — ${issues}` : ''}` });
-        }
-      } finally {
-        setSaving(false);
-      }
-    },
-    [seriesWithGeometry, study, store, current, cases, conflict, refresh],
+    // "Keep mine over it": the plan as loaded, on the version that conflicted.
+    (overwrite = false) => saver.save(overwrite && conflict && saver.current ? { ...saver.current, version: conflict.version } : undefined),
+    [saver, conflict],
   );
 
   const takeTheirs = useCallback(() => {
@@ -190,22 +222,46 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
         setMessage({ kind: 'error', text: 'No case yet: save the plan first (that creates its case)' });
         return;
       }
-      const doc = await casesApi.get(caseId);
-      const i = doc.lesions.findIndex((l) => l.id === lesionId);
-      const next = prefillCaseLesion(lesion, i >= 0 ? doc.lesions[i] : undefined, study?.studyInstanceUID ?? null);
-      const lesions = i >= 0 ? doc.lesions.map((l, k) => (k === i ? next : l)) : [...doc.lesions, next];
-      const r = await casesApi.save(caseId, { ...doc, lesions }, doc.version);
-      if (!r.ok) {
-        setMessage({ kind: 'error', text: `Case not updated: ${r.problem.error}` });
-        return;
+      try {
+        const doc = await casesApi.get(caseId);
+        const i = doc.lesions.findIndex((l) => l.id === lesionId);
+        const next = prefillCaseLesion(lesion, i >= 0 ? doc.lesions[i] : undefined, study?.studyInstanceUID ?? null);
+        const lesions = i >= 0 ? doc.lesions.map((l, k) => (k === i ? next : l)) : [...doc.lesions, next];
+        const r = await casesApi.save(caseId, { ...doc, lesions }, doc.version);
+        if (!r.ok) {
+          setMessage({ kind: 'error', text: `Case not updated: ${r.problem.error}` });
+          return;
+        }
+        const sins = r.document.lesions.find((l) => l.id === lesionId)?.scores.sins?.result;
+        setMessage({ kind: 'info', text: `Case lesion "${next.label || lesionId}" ${i >= 0 ? 'updated' : 'added'}${sins ? `; SINS ${sins.total ?? 'incomplete until every component is entered'}` : ''} — complete it on the case page` });
+      } catch (e) {
+        setMessage({ kind: 'error', text: `Case not updated: ${errorText(e)}` });
       }
-      const sins = r.document.lesions.find((l) => l.id === lesionId)?.scores.sins?.result;
-      setMessage({ kind: 'info', text: `Case lesion "${next.label || lesionId}" ${i >= 0 ? 'updated' : 'added'}${sins ? `; SINS ${sins.total ?? "incomplete until every component is entered"}` : ''} — complete it on the case page` });
     },
     [current, cases, store, study],
   );
 
   const plan = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const confirmDiscard = useCallback((what: string) => mayDiscard(store.getSnapshot(), what, ask), [store]);
+
+  // Leaving with unsaved edits asks first: closing or reloading the tab, and in-app navigation.
+  const dirty = hasUnsavedEdits(plan);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const removeGuard = setLeaveGuard(() => confirmDiscard('Leave this page'));
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      removeGuard();
+    };
+  }, [dirty, confirmDiscard]);
+
+  const loadError =
+    casesState.status === 'failed'
+      ? `Could not list the cases linked to this study (${casesState.error}): saving a new plan is refused until they load`
+      : plansError;
+  const reload = useCallback(() => void refresh(), [refresh]);
   const bridgeState = useSyncExternalStore(bridge ? bridge.subscribe : noop, () => bridge?.getSnapshot());
-  return { store, bridge, plan, bridgeState, cases, plans, current, message, conflict, saving, open, save, takeTheirs, prefillCase };
+  return { store, bridge, plan, bridgeState, cases, plans, current, message, loadError, conflict, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard };
 }

@@ -1,0 +1,65 @@
+import type { PlanWorkspace } from './usePlanWorkspace';
+import { hasUnsavedEdits } from './unsavedChanges';
+
+/** The plan's header: which plan, save, undo/redo, the case it belongs to, messages and conflicts. */
+export function PlanSaveBar({ ws }: { ws: PlanWorkspace }) {
+  const { plan, store, bridge } = ws;
+  const dirty = hasUnsavedEdits(plan);
+  return (
+    <section>
+      <h3>
+        Plan
+        <span className="muted small-text">{dirty ? 'unsaved changes' : ws.current ? `saved v${ws.current.version}` : ''}</span>
+      </h3>
+      <div className="row">
+        <select
+          data-testid="plan-select"
+          value={ws.current?.id ?? ''}
+          onChange={(e) => {
+            const next = ws.plans.find((p) => p.id === e.target.value);
+            if (ws.confirmDiscard(next ? `Open "${next.title || 'plan'}"` : 'Start a new plan')) ws.open(next);
+          }}
+          title="Plans of the cases linked to this study, on this series"
+        >
+          <option value="">New plan</option>
+          {ws.plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {(p.title || 'Plan') + ` · ${p.status} · v${p.version}`}
+            </option>
+          ))}
+        </select>
+        <button data-testid="save-plan" disabled={ws.saving || !bridge} onClick={() => void ws.save()} title="Save the plan (Ctrl+S)">
+          {ws.saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      <div className="row">
+        <button disabled={!plan.canUndo} onClick={() => store.undo()} title={`Undo ${plan.undoLabel ?? ''} (Ctrl+Z)`}>
+          Undo
+        </button>
+        <button disabled={!plan.canRedo} onClick={() => store.redo()} title={`Redo ${plan.redoLabel ?? ''} (Ctrl+Y)`}>
+          Redo
+        </button>
+        <span className="muted small-text">{ws.cases.length ? `Case: ${ws.cases.map((c) => c.title || c.patient.pseudonym).join(', ')}` : 'No case linked: saving creates one'}</span>
+      </div>
+      {ws.loadError && (
+        <div className="error-text" data-testid="plan-load-error">
+          {ws.loadError}{' '}
+          <button className="small" onClick={ws.reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {ws.message && (
+        <div className={ws.message.kind === 'error' ? 'error-text' : 'muted'} data-testid="plan-message">
+          {ws.message.text}
+        </div>
+      )}
+      {ws.conflict && (
+        <div className="error-banner">
+          Version {ws.conflict.version} was saved by {ws.conflict.updatedBy} at {ws.conflict.updatedAt}.{' '}
+          <button onClick={ws.takeTheirs}>Take theirs</button> <button onClick={() => void ws.save(true)}>Keep mine over it</button>
+        </div>
+      )}
+    </section>
+  );
+}
