@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../api/apiProblem';
 import type { StudyListing, SeriesListing } from '../dicom/studyListing';
 import { getSeriesInstances } from './studySources';
 import { renderThumbnail } from '../imaging';
 
 function Thumbnail({ study, series }: { study: string; series: SeriesListing }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [failed, setFailed] = useState<string | undefined>();
   useEffect(() => {
     let cancelled = false;
     if (series.imageCount === 0) return;
@@ -13,12 +15,13 @@ function Thumbnail({ study, series }: { study: string; series: SeriesListing }) 
         const mid = si.instances[Math.floor(si.instances.length / 2)];
         if (!cancelled && mid && ref.current) return renderThumbnail(ref.current, mid);
       })
-      .catch(() => undefined);
+      .catch((e: unknown) => !cancelled && setFailed(`No thumbnail: ${errorText(e)}`));
     return () => {
       cancelled = true;
     };
   }, [study, series]);
-  return <canvas ref={ref} width={128} height={128} className="thumb" />;
+  // A thumbnail that could not be drawn says why (as its tooltip), instead of staying blank.
+  return <canvas ref={ref} width={128} height={128} className="thumb" title={failed} data-thumbnail-error={failed} />;
 }
 
 interface Props {

@@ -9,6 +9,7 @@ import { ImportPanel } from './ImportPanel';
 import { PacsSearch } from './PacsSearch';
 import { casesApi, type CaseSummary } from '../api/cases';
 import { localStudies } from '../imaging';
+import { errorText } from '../api/apiProblem';
 
 const SOURCE_LABEL = { embedded: 'Sample', local: 'Local', dicomweb: 'PACS' } as const;
 
@@ -40,8 +41,9 @@ export function WorklistPage() {
   const local = useSyncExternalStore(localStudies.subscribe, localStudies.list);
   const [pacs, setPacs] = useState<StudyListing[]>([]);
   const [cases, setCases] = useState<CaseSummary[]>([]);
+  const [casesError, setCasesError] = useState<string | undefined>();
   useEffect(() => {
-    casesApi.list().then(setCases, () => setCases([]));
+    casesApi.list().then(setCases, (e: unknown) => setCasesError(errorText(e)));
   }, []);
   const casesByStudy = useMemo(() => {
     const m = new Map<string, CaseSummary[]>();
@@ -50,7 +52,7 @@ export function WorklistPage() {
   }, [cases]);
 
   useEffect(() => {
-    api.studies().then(setStudies, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api.studies().then(setStudies, (e: unknown) => setError(errorText(e)));
   }, []);
 
   const all = useMemo(() => {
@@ -77,7 +79,16 @@ export function WorklistPage() {
         </div>
         <ImportPanel />
         <PacsSearch onResults={setPacs} />
-        {error && <div className="error-banner">Could not load the study list: {error}</div>}
+        {error && (
+          <div className="error-banner" data-testid="studies-error">
+            Could not load the study list: {error}
+          </div>
+        )}
+        {casesError && (
+          <div className="warning-banner" data-testid="cases-error">
+            Could not list the cases (the Case column is empty): {casesError}
+          </div>
+        )}
         {!studies && !error && <div className="muted">Loading studies…</div>}
         {(studies || local.length > 0) && (
           <table className="studies" data-testid="worklist">
