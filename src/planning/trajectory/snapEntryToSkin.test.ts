@@ -121,4 +121,53 @@ describe('snapEntryToSkin', () => {
       expect(snapEntryToSkin(gassy, lps(25, 20, 2), lps(21, 20, 2))).toBeNull();
     });
   });
+
+  describe('with the CT table behind the body (regression: it snapped to the underside of the table)', () => {
+    /**
+     * 60 × 80 × 5 on a 1 mm grid. The body is a cylinder along k: voxels within 20 mm of
+     * (i, j) = (30, 30), at 40 HU. The table is a slab j ∈ [54, 60] across the whole width at
+     * 200 HU, parted from the body by air at j = 51, 52, 53 (−1000 HU).
+     *
+     * Along the column i = 30, k = 2 the body spans j ∈ [10, 50]. Its back surface: 40 HU at
+     * j = 50, air at 51, so 40 − 1040·t = −400 at t = 440/1040, y = 50.4231. The table's far
+     * side: 200 HU at j = 60, air at 61, 200 − 1200·t = −400 at t = 0.5, y = 60.5, where the
+     * last tissue→air transition on the line lies. From the target at y = 30 the skin is
+     * 20.4231 mm deep.
+     */
+    function bodyAndTable(): ScalarVolume {
+      const [nx, ny, nz] = [60, 80, 5];
+      const scalars = new Float32Array(nx * ny * nz);
+      for (let k = 0; k < nz; k++) {
+        for (let j = 0; j < ny; j++) {
+          for (let i = 0; i < nx; i++) {
+            const body = (i - 30) ** 2 + (j - 30) ** 2 <= 400;
+            const table = j >= 54 && j <= 60;
+            scalars[i + nx * (j + ny * k)] = body ? 40 : table ? 200 : -1000;
+          }
+        }
+      }
+      return { dimensions: [nx, ny, nz], spacing: [1, 1, 1], origin: lps(0, 0, 0), direction: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], scalars };
+    }
+    const SKIN_BACK_Y = 50 + 440 / 1040;
+    const ct3 = bodyAndTable();
+    const target = lps(30, 30, 2);
+
+    it('snaps a posterior entry to the back of the body, never through the table, from inside, the gap, the table or below it', () => {
+      for (const y of [45, 52, 57, 70]) {
+        const entry = lps(30, y, 2);
+        const p = snapEntryToSkin(ct3, entry, target);
+        expect(p, `entry at y = ${y}`).not.toBeNull();
+        expect(dist(p!, [30, SKIN_BACK_Y, 2]), `entry at y = ${y}`).toBeLessThan(0.05);
+        expect(dist(p!, target)).toBeCloseTo(20.4231, 1);
+        expect(dist(p!, [30, 60.5, 2])).toBeGreaterThan(10);
+        expectOnRay(p!, target, entry);
+      }
+    });
+
+    it('still snaps an anterior entry to the front of the body (air all the way out)', () => {
+      // Front surface: 40 HU at j = 10, air at j = 9: y = 10 − 440/1040 = 9.5769.
+      const p = snapEntryToSkin(ct3, lps(30, 5, 2), target);
+      expect(dist(p!, [30, 10 - 440 / 1040, 2])).toBeLessThan(0.05);
+    });
+  });
 });
