@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { importLocalFiles, type ImportReport, type PickedFile } from '../imaging';
+import { errorText } from '../api/apiProblem';
 
 /** Collects files from a drop, including whole folders (webkit entries API). */
 async function filesFromDrop(e: DragEvent): Promise<PickedFile[]> {
@@ -33,15 +34,21 @@ export function ImportPanel() {
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [report, setReport] = useState<ImportReport | undefined>();
+  const [error, setError] = useState<string | undefined>();
   const folderRef = useRef<HTMLInputElement>(null);
 
   const run = async (files: PickedFile[]): Promise<void> => {
     if (files.length === 0) return;
     setReport(undefined);
+    setError(undefined);
     setProgress({ done: 0, total: files.length });
-    const r = await importLocalFiles(files, (done, total) => setProgress({ done, total }));
-    setProgress(undefined);
-    setReport(r);
+    try {
+      setReport(await importLocalFiles(files, (done, total) => setProgress({ done, total })));
+    } catch (e) {
+      setError(`The files could not be read: ${errorText(e)}`);
+    } finally {
+      setProgress(undefined);
+    }
   };
 
   return (
@@ -56,7 +63,7 @@ export function ImportPanel() {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void filesFromDrop(e).then(run);
+        filesFromDrop(e).then(run, (x: unknown) => setError(`The dropped folder could not be read: ${errorText(x)}`));
       }}
     >
       <div className="import-row">
@@ -85,6 +92,11 @@ export function ImportPanel() {
           <span>
             Reading files — {progress.done} / {progress.total}
           </span>
+        </div>
+      )}
+      {error && (
+        <div className="error-text" data-testid="import-error">
+          {error}
         </div>
       )}
       {report && (

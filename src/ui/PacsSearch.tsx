@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type PacsPage, type PacsQuery } from '../api/client';
+import { errorText } from '../api/apiProblem';
 import type { StudyListing } from '../dicom/studyListing';
 
 const PAGE = 25;
@@ -17,14 +18,16 @@ export function PacsSearch({ onResults }: { onResults: (studies: StudyListing[])
   const [page, setPage] = useState<PacsPage | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [configError, setConfigError] = useState<string | undefined>();
 
   useEffect(() => {
     api.config().then(
       (c) => setEnabled(c.dicomweb.enabled ? { label: c.dicomweb.label } : undefined),
-      () => setEnabled(undefined),
+      (e: unknown) => setConfigError(errorText(e)),
     );
   }, []);
 
+  if (configError) return <div className="warning-banner" data-testid="pacs-config-error">PACS search unavailable: the server configuration could not be read ({configError})</div>;
   if (!enabled) return null;
 
   const search = async (offset: number): Promise<void> => {
@@ -35,7 +38,7 @@ export function PacsSearch({ onResults }: { onResults: (studies: StudyListing[])
       setPage(r);
       onResults(r.studies);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
