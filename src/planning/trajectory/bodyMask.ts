@@ -18,6 +18,12 @@ function push(st: Stack, v: number): void {
   st.data[st.size++] = v;
 }
 
+/** Labels voxel `n` and queues it for its neighbours. */
+function mark(label: Uint8Array, st: Stack, n: number, value: number): void {
+  label[n] = value;
+  push(st, n);
+}
+
 /** Slices `from` to `to` (inclusive) of the volume, as far as the body search looks. */
 export interface SliceRange {
   readonly from: number;
@@ -63,13 +69,13 @@ export function bodyMask(ct: ScalarVolume, seed: number, airHu: number, slices?:
       const j = (q / nx) | 0;
       const i = q - j * nx;
       let n = p - 1;
-      if (i > 0 && label[n] === 0 && s[n]! < airHu) (label[n] = OUTSIDE), push(st, n);
+      if (i > 0 && label[n] === 0 && s[n]! < airHu) mark(label, st, n, OUTSIDE);
       n = p + 1;
-      if (i < nx - 1 && label[n] === 0 && s[n]! < airHu) (label[n] = OUTSIDE), push(st, n);
+      if (i < nx - 1 && label[n] === 0 && s[n]! < airHu) mark(label, st, n, OUTSIDE);
       n = p - nx;
-      if (j > 0 && label[n] === 0 && s[n]! < airHu) (label[n] = OUTSIDE), push(st, n);
+      if (j > 0 && label[n] === 0 && s[n]! < airHu) mark(label, st, n, OUTSIDE);
       n = p + nx;
-      if (j < ny - 1 && label[n] === 0 && s[n]! < airHu) (label[n] = OUTSIDE), push(st, n);
+      if (j < ny - 1 && label[n] === 0 && s[n]! < airHu) mark(label, st, n, OUTSIDE);
     }
   }
 
@@ -85,17 +91,17 @@ export function bodyMask(ct: ScalarVolume, seed: number, airHu: number, slices?:
     const j = (q / nx) | 0;
     const i = q - j * nx;
     let n = p - 1;
-    if (i > 0 && label[n] === 0) (label[n] = BODY), push(st, n);
+    if (i > 0 && label[n] === 0) mark(label, st, n, BODY);
     n = p + 1;
-    if (i < nx - 1 && label[n] === 0) (label[n] = BODY), push(st, n);
+    if (i < nx - 1 && label[n] === 0) mark(label, st, n, BODY);
     n = p - nx;
-    if (j > 0 && label[n] === 0) (label[n] = BODY), push(st, n);
+    if (j > 0 && label[n] === 0) mark(label, st, n, BODY);
     n = p + nx;
-    if (j < ny - 1 && label[n] === 0) (label[n] = BODY), push(st, n);
+    if (j < ny - 1 && label[n] === 0) mark(label, st, n, BODY);
     n = p - plane;
-    if (k > k0 && label[n] === 0) (label[n] = BODY), push(st, n);
+    if (k > k0 && label[n] === 0) mark(label, st, n, BODY);
     n = p + plane;
-    if (k < k1 && label[n] === 0) (label[n] = BODY), push(st, n);
+    if (k < k1 && label[n] === 0) mark(label, st, n, BODY);
   }
   for (let p = k0 * plane; p < (k1 + 1) * plane; p++) label[p] = label[p] === BODY ? 1 : 0;
   return label;
