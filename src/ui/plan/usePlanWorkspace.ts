@@ -65,6 +65,8 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   const [autoOpened, setAutoOpened] = useState(false);
   // A case this page created: used until the case list shows it, so no second one is made.
   const createdCase = useRef<string | undefined>(undefined);
+  // Counts plans opened: a save that returns after another plan was opened must not show itself as current.
+  const opened = useRef(0);
 
   const planSeries = useMemo<PlanSeries | undefined>(
     () => (series?.frameOfReferenceUID ? { seriesInstanceUID: series.seriesInstanceUID, frameOfReferenceUID: series.frameOfReferenceUID, geometry: null } : undefined),
@@ -118,6 +120,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
 
   const send = useCallback(async (req: SaveRequest<PlanDocument>): Promise<SendOutcome<PlanDocument>> => {
     const ctx = latest.current;
+    const openedAtStart = opened.current;
     const ps = ctx.seriesWithGeometry();
     if (!ps || !ctx.study) {
       setMessage({ kind: 'error', text: 'Not saved: the series is still loading' });
@@ -143,7 +146,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     }
     const body = planSaveBody(base, study, ps, content, req.edited, new Date().toISOString().slice(0, 10));
     const r = base ? await plansApi.save(base.id, body, base.version) : await plansApi.create(caseId, body);
-    if (latest.current.store !== ctx.store) return { ok: false }; // the series changed meanwhile
+    if (latest.current.store !== ctx.store || opened.current !== openedAtStart) return { ok: false }; // another series or plan meanwhile
     if (r.ok) {
       setCurrent(r.document);
       setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
@@ -170,6 +173,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     (doc: PlanDocument | undefined) => {
       setConflict(undefined);
       if (!doc) {
+        opened.current++;
         store.load(EMPTY_DRAFT);
         saver.reset(undefined);
         setCurrent(undefined);
@@ -186,6 +190,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
         setMessage({ kind: 'error', text: `Plan "${doc.title}" could not be opened: ${r.error.slice(0, 3).join('; ')}` });
         return;
       }
+      opened.current++;
       store.load(r.value.draft);
       saver.reset(doc);
       setCurrent(doc);
