@@ -37,7 +37,9 @@ export function caseHandlers(repo: RecordsRepository) {
     async list({ url }: RouteInput): Promise<Reply> {
       const filter = parseCaseListQuery(url.searchParams);
       if (!filter.ok) return filter.error;
-      return { status: 200, body: { cases: await repo.listCases(filter.value) } };
+      // A stored case that no longer restores is named in `problems` (id and why), never a 500 for the whole list.
+      const { cases, problems } = await repo.listCases(filter.value);
+      return { status: 200, body: { cases, problems } };
     },
 
     async create({ body, actor }: RouteInput): Promise<Reply> {

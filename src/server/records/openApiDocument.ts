@@ -43,6 +43,11 @@ const bad = problem('Malformed JSON, invalid fields (with `issues[].path`), or a
 const tooLarge = problem(`The body is larger than ${DEFAULT_BODY_LIMIT} bytes`);
 const unsupported = problem('The Content-Type is not JSON');
 const notFound = problem('No such case, plan or version');
+/** Stored rows a list could not restore: named, never rewritten. */
+const unreadable: Json = {
+  type: 'array',
+  items: { type: 'object', required: ['kind', 'id', 'error'], properties: { kind: { type: 'string', enum: ['case', 'plan'] }, id: { type: 'string' }, error: { type: 'string' } } },
+};
 const conflict = problem('`version-conflict`: the save was based on an older version (`current` holds the current document, never merged); `archived`: the document is archived');
 const write = (required: boolean): Json => ({ '400': bad, '413': tooLarge, '415': unsupported, ...(required ? { '428': problem('The save named no base version') } : {}) });
 const history = json({ type: 'object', required: ['id', 'entries'], properties: { id: { type: 'string', format: 'uuid' }, entries: { type: 'array', items: ref('HistoryEntry') } } }, 'The history, oldest first');
@@ -88,7 +93,7 @@ export function openApiDocument(): Json {
             { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
           ],
           responses: {
-            '200': json({ type: 'object', required: ['cases'], properties: { cases: { type: 'array', items: ref('CaseSummary') } } }, 'The matching cases'),
+            '200': json({ type: 'object', required: ['cases', 'problems'], properties: { cases: { type: 'array', items: ref('CaseSummary') }, problems: unreadable } }, 'The matching cases that restore; stored rows that do not are named in `problems`'),
             '400': problem('Unknown or invalid filter (paths like `query.status[0]`)'),
           },
         },
@@ -141,7 +146,7 @@ export function openApiDocument(): Json {
           summary: "A case's plans (without `content` unless include=content)",
           parameters: [{ name: 'include', in: 'query', schema: { type: 'string', enum: ['content'] } }],
           responses: {
-            '200': json({ type: 'object', required: ['caseId', 'plans'], properties: { caseId: { type: 'string' }, plans: { type: 'array', items: ref('PlanDocument') } } }, 'The plans, oldest first'),
+            '200': json({ type: 'object', required: ['caseId', 'plans', 'problems'], properties: { caseId: { type: 'string' }, plans: { type: 'array', items: ref('PlanDocument') }, problems: unreadable } }, 'The plans that restore, oldest first; stored rows that do not are named in `problems`'),
             '404': notFound,
           },
         },

@@ -55,8 +55,8 @@ export function planHandlers(repo: RecordsRepository, context: ProcessContext = 
       if (include !== null && include !== 'content') {
         return problem(400, 'invalid-query', 'include may only be "content"', { issues: [{ path: 'query.include', message: 'Expected "content"' }] });
       }
-      const plans = await repo.listPlans(caseId, include === 'content');
-      return plans ? { status: 200, body: { caseId, plans } } : problem(404, 'not-found', `No case ${caseId}`);
+      const listed = await repo.listPlans(caseId, include === 'content');
+      return listed ? { status: 200, body: { caseId, plans: listed.plans, problems: listed.problems } } : problem(404, 'not-found', `No case ${caseId}`);
     },
 
     async create({ params: [caseId], body, actor }: RouteInput): Promise<Reply> {

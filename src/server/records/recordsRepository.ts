@@ -39,6 +39,16 @@ export interface CaseFilter {
   offset?: number;
 }
 
+/**
+ * A stored document that no longer restores (a corrupt or foreign row): a list names it, with
+ * why, and goes on with the others; nothing ever rewrites it.
+ */
+export interface UnreadableRow {
+  kind: 'case' | 'plan';
+  id: string;
+  error: string;
+}
+
 /** A plan as listed: everything but its content. */
 export type PlanSummary = Omit<PlanDocument, 'content'>;
 
@@ -56,7 +66,8 @@ export type ImportOutcome =
  */
 export interface RecordsRepository {
   readonly kind: 'pglite' | 'postgres';
-  listCases(filter: CaseFilter): Promise<CaseSummary[]>;
+  /** The matching cases that restore, and the rows (cases, or plans of listed cases) that do not. */
+  listCases(filter: CaseFilter): Promise<{ cases: CaseSummary[]; problems: UnreadableRow[] }>;
   getCase(id: string): Promise<Restored<CaseDocument> | undefined>;
   createCase(content: CaseContent, actor: string): Promise<CaseDocument>;
   updateCase(id: string, baseVersion: number, content: CaseContent, actor: string): Promise<Outcome<CaseDocument>>;
@@ -64,7 +75,8 @@ export interface RecordsRepository {
   setCaseArchived(id: string, archived: boolean, baseVersion: number | undefined, actor: string): Promise<Outcome<CaseDocument>>;
   caseHistory(id: string): Promise<HistoryEntry[] | undefined>;
   caseVersion(id: string, version: number): Promise<Restored<CaseDocument> | undefined>;
-  listPlans(caseId: string, withContent: boolean): Promise<(PlanDocument | PlanSummary)[] | undefined>;
+  /** A case's plans that restore, and those that do not; undefined when there is no such case. */
+  listPlans(caseId: string, withContent: boolean): Promise<{ plans: (PlanDocument | PlanSummary)[]; problems: UnreadableRow[] } | undefined>;
   getPlan(id: string): Promise<Restored<PlanDocument> | undefined>;
   createPlan(caseId: string, content: PlanContent, actor: string): Promise<Outcome<PlanDocument>>;
   updatePlan(id: string, baseVersion: number, content: PlanContent, actor: string): Promise<Outcome<PlanDocument>>;

@@ -71,14 +71,14 @@ describe.each(backends)('records repository on $name', (backend) => {
     expect(plan.kind).toBe('saved');
     const archived = await repo.setCaseArchived(c.id, true, 1, 'b');
     expect(archived).toMatchObject({ kind: 'saved', value: { version: 2, archivedBy: 'b' } });
-    expect((await repo.listCases({})).some((s) => s.id === c.id)).toBe(false);
-    expect((await repo.listCases({ archived: 'only' })).map((s) => s.id)).toContain(c.id);
+    expect((await repo.listCases({})).cases.some((s) => s.id === c.id)).toBe(false);
+    expect((await repo.listCases({ archived: 'only' })).cases.map((s) => s.id)).toContain(c.id);
     expect(await repo.updateCase(c.id, 2, content(), 'b')).toMatchObject({ kind: 'archived' });
     const plans = await repo.listPlans(c.id, false);
-    expect(plans?.[0]).toMatchObject({ archivedBy: 'b', version: 2 });
+    expect(plans?.plans[0]).toMatchObject({ archivedBy: 'b', version: 2 });
     expect(await repo.createPlan(c.id, planContent(), 'b')).toMatchObject({ kind: 'archived' });
     expect(await repo.setCaseArchived(c.id, false, undefined, 'c')).toMatchObject({ kind: 'saved', value: { version: 3, archivedAt: null } });
-    expect((await repo.listPlans(c.id, false))?.[0]).toMatchObject({ archivedAt: null, version: 3 });
+    expect((await repo.listPlans(c.id, false))?.plans[0]).toMatchObject({ archivedAt: null, version: 3 });
     expect((await repo.caseHistory(c.id))?.map((h) => h.action)).toEqual(['create', 'archive', 'unarchive']);
     expect(await repo.getCase(c.id)).toBeDefined();
   });
@@ -95,7 +95,7 @@ describe.each(backends)('records repository on $name', (backend) => {
     expect(await repo.updatePlan(id, 1, planContent(), 'x')).toMatchObject({ kind: 'conflict', current: { version: 2 } });
     expect((await repo.planHistory(id))?.map((h) => h.changes.paths)).toEqual([[], ['status', 'approvedBy', 'approvedAt']]);
     expect((await repo.planVersion(id, 1))?.document.status).toBe('draft');
-    expect((await repo.listPlans(c.id, true))?.[0]).toMatchObject({ content: { trajectories: [] } });
+    expect((await repo.listPlans(c.id, true))?.plans[0]).toMatchObject({ content: { trajectories: [] } });
     expect(await repo.createPlan(randomUUID(), planContent(), 'a')).toMatchObject({ kind: 'not-found' });
   });
 
@@ -113,13 +113,13 @@ describe.each(backends)('records repository on $name', (backend) => {
       'a',
     );
     await repo.createCase(content({ status: 'accepted', title: `pelvis ${tag}`, tumour: { primary: 'breast' }, decision: { procedures: ['acetabuloplasty'] } }), 'a');
-    const titles = async (f: Parameters<RecordsRepository['listCases']>[0]) => (await repo.listCases({ ...f, q: tag })).map((s) => s.title).sort();
+    const titles = async (f: Parameters<RecordsRepository['listCases']>[0]) => (await repo.listCases({ ...f, q: tag })).cases.map((s) => s.title).sort();
     expect(await titles({})).toEqual([`pelvis ${tag}`, `spine ${tag}`]);
     expect(await titles({ status: ['board'] })).toEqual([`spine ${tag}`]);
     expect(await titles({ procedure: ['acetabuloplasty', 'cryoablation'] })).toEqual([`pelvis ${tag}`]);
     expect(await titles({ tumourType: ['prostate'] })).toEqual([`spine ${tag}`]);
     expect(await titles({ study })).toEqual([`spine ${tag}`]);
-    expect(await repo.listCases({ q: '%_' })).toEqual([]);
+    expect(await repo.listCases({ q: '%_' })).toEqual({ cases: [], problems: [] });
   });
 
   it.skipIf(!!backend.skip)('exports everything with its history and imports it elsewhere unchanged, all or nothing', async () => {
@@ -172,7 +172,7 @@ describe.each(backends)('records repository on $name', (backend) => {
       const logs: string[] = [];
       expect(await seedDemoCases(fresh, sampleDir, (m) => logs.push(m))).toBe(3);
       expect(await seedDemoCases(fresh, sampleDir, (m) => logs.push(m))).toBe(0);
-      const cases = await fresh.listCases({});
+      const { cases } = await fresh.listCases({});
       expect(cases.map((c) => c.patient.pseudonym).sort()).toEqual(['Reference case 1', 'Reference case 2', 'Reference case 3']);
       const byName = new Map(cases.map((c) => [c.patient.pseudonym, c]));
       expect(byName.get('Reference case 2')?.studyInstanceUIDs).toEqual(['1.2.9.2', '1.2.9.3']);

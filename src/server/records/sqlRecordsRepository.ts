@@ -18,7 +18,7 @@ import type { Result } from '../../shared/result';
 import { summariseCase } from './caseSummary';
 import { caseColumns, isoOf, planColumns, UPSERT_CASE, UPSERT_PLAN } from './documentColumns';
 import { exportAll, importAll } from './recordsTransfer';
-import type { CaseFilter, CaseSummary, HistoryEntry, Outcome, PlanSummary, RecordsRepository } from './recordsRepository';
+import type { CaseFilter, CaseSummary, HistoryEntry, Outcome, PlanSummary, RecordsRepository, UnreadableRow } from './recordsRepository';
 import type { SqlClient, SqlExecutor } from './sqlClient';
 
 type Action = HistoryEntry['action'];
@@ -32,6 +32,26 @@ function mustRestore<T>(r: Result<Restored<T>>, what: string): Restored<T> {
 
 const readCase = (raw: unknown): CaseDocument => mustRestore(restoreCase(raw), 'stored case').document;
 const readPlan = (raw: unknown): PlanDocument => mustRestore(restorePlan(raw), 'stored plan').document;
+
+/**
+ * Restores the rows of a list one by one: a row that does not restore (or whose restore throws)
+ * becomes a problem naming its id and why, and the others are listed regardless. Read only.
+ */
+function restoreRows<T>(rows: readonly { id: string; document: unknown }[], kind: UnreadableRow['kind'], restore: (raw: unknown) => Result<Restored<T>>) {
+  const good: T[] = [];
+  const problems: UnreadableRow[] = [];
+  for (const row of rows) {
+    let r: Result<Restored<T>>;
+    try {
+      r = restore(row.document);
+    } catch (e) {
+      r = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    if (r.ok) good.push(r.value.document);
+    else problems.push({ kind, id: row.id, error: `stored ${kind} ${row.id} does not restore: ${r.error}` });
+  }
+  return { good, problems };
+}
 
 async function writeCase(tx: SqlExecutor, doc: CaseDocument, action: Action, changes: ChangeSummary): Promise<void> {
   await tx.query(UPSERT_CASE, caseColumns(doc));
@@ -108,7 +128,7 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
   const repo: RecordsRepository = {
     kind: db.kind,
 
-    async listCases(f: CaseFilter): Promise<CaseSummary[]> {
+    async listCases(f: CaseFilter): Promise<{ cases: CaseSummary[]; problems: UnreadableRow[] }> {
       const where: string[] = [];
       const params: unknown[] = [];
       const param = (v: unknown): string => {
@@ -125,20 +145,22 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
         const p = param(`%${escapeLike(f.q)}%`);
         where.push(`(pseudonym ILIKE ${p} OR title ILIKE ${p})`);
       }
-      const sql = `SELECT document FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      const sql = `SELECT id, document FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY updated_at DESC, id LIMIT ${param(f.limit ?? 200)} OFFSET ${param(f.offset ?? 0)}`;
-      const docs = (await db.query<{ document: unknown }>(sql, params)).map((r) => readCase(r.document));
-      if (!docs.length) return [];
-      const plans = await db.query<{ document: unknown }>('SELECT document FROM plans WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, id', [
+      const listed = restoreRows((await db.query<{ id: string; document: unknown }>(sql, params)), 'case', restoreCase);
+      const docs = listed.good;
+      if (!docs.length) return { cases: [], problems: listed.problems };
+      const planRows = await db.query<{ id: string; document: unknown }>('SELECT id, document FROM plans WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, id', [
         docs.map((d) => d.id),
       ]);
+      const plans = restoreRows(planRows, 'plan', restorePlan);
       const byCase = new Map<string, CaseSummary['plans']>();
-      for (const p of plans.map((r) => readPlan(r.document))) {
+      for (const p of plans.good) {
         const list = byCase.get(p.caseId) ?? [];
         list.push({ id: p.id, version: p.version, status: p.status, title: p.title, seriesInstanceUID: p.seriesInstanceUID, archivedAt: p.archivedAt });
         byCase.set(p.caseId, list);
       }
-      return docs.map((d) => summariseCase(d, byCase.get(d.id) ?? []));
+      return { cases: docs.map((d) => summariseCase(d, byCase.get(d.id) ?? [])), problems: [...listed.problems, ...plans.problems] };
     },
 
     async getCase(id) {
@@ -215,13 +237,14 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
     async listPlans(caseId, withContent) {
       const exists = await db.query('SELECT 1 FROM cases WHERE id = $1', [caseId]);
       if (!exists.length) return undefined;
-      const rows = await db.query<{ document: unknown }>('SELECT document FROM plans WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
-      return rows.map((r) => {
-        const plan = readPlan(r.document);
+      const rows = await db.query<{ id: string; document: unknown }>('SELECT id, document FROM plans WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+      const { good, problems } = restoreRows(rows, 'plan', restorePlan);
+      const plans = good.map((plan) => {
         if (withContent) return plan;
         const { content: _content, ...summary } = plan;
         return summary satisfies PlanSummary;
       });
+      return { plans, problems };
     },
 
     async getPlan(id) {
