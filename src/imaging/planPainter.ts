@@ -1,9 +1,9 @@
-import type { ViewPlaneInfo, ViewportSlot } from './types';
+import type { ViewportSlot } from './types';
 import { sampleMaskOnPlane } from './overlay/sampleMaskOnPlane';
 import { maskOutline } from './overlay/maskOutline';
 import { trajectoryOnPlane } from './overlay/trajectoryOnPlane';
 import { spheroidSection } from './overlay/spheroidSection';
-import { planeDistanceMm, shaftHalfWidthPx, worldToCanvas } from './overlay/viewPlane';
+import { planeDistanceMm, shaftHalfWidthPx, worldToCanvas, type CanvasPoint, type ViewPlane } from './overlay/viewPlane';
 import type { VolumeGeometry, VoxelMask } from '../planning/lesions';
 import type { PlanStoreSnapshot } from '../planning/plan/planStore';
 import { trajectoryTags } from '../planning/plan/trajectoryTags';
@@ -22,9 +22,9 @@ export interface PaintState {
   readonly tool: string | null;
   /** The first point of a needle being placed. */
   readonly pending: { readonly first: Vec3 } | null;
-  readonly hover: { readonly slot: ViewportSlot; readonly world: Vec3; readonly canvas: readonly [number, number] } | null;
+  readonly hover: { readonly slot: ViewportSlot; readonly world: Vec3; readonly canvas: CanvasPoint } | null;
   /** A threshold box being dragged. */
-  readonly box: { readonly slot: ViewportSlot; readonly startCanvas: readonly [number, number] } | null;
+  readonly box: { readonly slot: ViewportSlot; readonly startCanvas: CanvasPoint } | null;
 }
 
 const ISOTHERM_COLOURS: Record<string, string> = { '0': '#e6f7ff', '-20': '#4dabf7', '-40': '#9775fa' };
@@ -43,10 +43,11 @@ function hexRgb(hex: string): [number, number, number] {
 export class PlanPainter {
   constructor(private readonly catalogue: DeviceCatalogue) {}
 
-  private readonly scratch = document.createElement('canvas');
+  // Made on the first fill, so that a painter can be built where there is no DOM (unit tests).
+  private scratch: HTMLCanvasElement | undefined;
 
   /** Draws the plan over one view: masks, zones, needles, and the gesture under way. */
-  paint(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, s: PaintState): void {
+  paint(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane, s: PaintState): void {
     const snap = s.plan;
     const geometry = s.geometry;
     const { opacity, fill } = s.options;
@@ -76,7 +77,7 @@ export class PlanPainter {
   private paintMask(
     ctx: CanvasRenderingContext2D,
     slot: ViewportSlot,
-    plane: ViewPlaneInfo,
+    plane: ViewPlane,
     mask: VoxelMask,
     geometry: VolumeGeometry,
     colour: string,
@@ -105,12 +106,12 @@ export class PlanPainter {
     ctx.drawImage(layer.canvas, 0, 0, plane.width, plane.height);
   }
 
-  private drawMaskLayer(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, mask: VoxelMask, geometry: VolumeGeometry, colour: string, alpha: number, selected: boolean): void {
+  private drawMaskLayer(ctx: CanvasRenderingContext2D, plane: ViewPlane, mask: VoxelMask, geometry: VolumeGeometry, colour: string, alpha: number, selected: boolean): void {
     const step = 2;
     const s = sampleMaskOnPlane(mask, geometry, plane, step);
     if (!s.any) return;
     if (alpha > 0) {
-      const c = this.scratch;
+      const c = (this.scratch ??= document.createElement('canvas'));
       if (c.width !== s.cols || c.height !== s.rows) {
         c.width = s.cols;
         c.height = s.rows;
@@ -143,7 +144,7 @@ export class PlanPainter {
     ctx.stroke();
   }
 
-  private paintZones(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, t: Trajectory): void {
+  private paintZones(ctx: CanvasRenderingContext2D, plane: ViewPlane, t: Trajectory): void {
     const device = deviceById(this.catalogue, t.deviceId);
     const set = device ? zoneSetOf(device, t.zoneSetId) : undefined;
     if (!set) return;
@@ -161,10 +162,10 @@ export class PlanPainter {
     }
   }
 
-  private paintTrajectory(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, t: Trajectory, selected: boolean, slot: ViewportSlot, tag: string): void {
+  private paintTrajectory(ctx: CanvasRenderingContext2D, plane: ViewPlane, t: Trajectory, selected: boolean, slot: ViewportSlot, tag: string): void {
     const device = deviceById(this.catalogue, t.deviceId);
     const halfWidth = Math.max(1, shaftHalfWidthPx((device?.outerDiameterMm ?? 2) / 2, plane));
-    const entry = t.entry as unknown as Vec3, target = t.target as unknown as Vec3;
+    const entry: Vec3 = t.entry, target: Vec3 = t.target;
     const p = trajectoryOnPlane(entry, target, plane, 1.5);
     const colour = selected ? '#ffe066' : '#63e6be';
     ctx.lineCap = 'round';
@@ -239,7 +240,7 @@ export class PlanPainter {
     }
   }
 
-  private paintPending(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, slot: ViewportSlot, s: PaintState): void {
+  private paintPending(ctx: CanvasRenderingContext2D, plane: ViewPlane, slot: ViewportSlot, s: PaintState): void {
     const pending = s.pending;
     if (!pending || s.tool !== 'trajectory') return;
     const a = worldToCanvas(plane, pending.first);
@@ -252,28 +253,28 @@ export class PlanPainter {
       ctx.setLineDash([4, 4]);
       ctx.beginPath();
       ctx.moveTo(a.x, a.y);
-      ctx.lineTo(s.hover.canvas[0], s.hover.canvas[1]);
+      ctx.lineTo(s.hover.canvas.x, s.hover.canvas.y);
       ctx.stroke();
       ctx.setLineDash([]);
       const d = Math.hypot(...sub(s.hover.world, pending.first));
       ctx.fillStyle = '#ffe066';
-      ctx.fillText(`${d.toFixed(1)} mm`, s.hover.canvas[0] + 8, s.hover.canvas[1] + 14);
+      ctx.fillText(`${d.toFixed(1)} mm`, s.hover.canvas.x + 8, s.hover.canvas.y + 14);
     }
   }
 
-  private paintCursor(ctx: CanvasRenderingContext2D, plane: ViewPlaneInfo, slot: ViewportSlot, s: PaintState): void {
+  private paintCursor(ctx: CanvasRenderingContext2D, plane: ViewPlane, slot: ViewportSlot, s: PaintState): void {
     const tool = s.tool;
     const d = s.box;
     if (d && d.slot === slot && s.hover?.slot === slot) {
       ctx.strokeStyle = '#ffe066';
       ctx.setLineDash([4, 3]);
-      ctx.strokeRect(d.startCanvas[0], d.startCanvas[1], s.hover.canvas[0] - d.startCanvas[0], s.hover.canvas[1] - d.startCanvas[1]);
+      ctx.strokeRect(d.startCanvas.x, d.startCanvas.y, s.hover.canvas.x - d.startCanvas.x, s.hover.canvas.y - d.startCanvas.y);
       ctx.setLineDash([]);
     }
     if ((tool === 'brush' || tool === 'erase') && s.hover?.slot === slot) {
       const mmPerPx = Math.hypot(plane.right[0], plane.right[1], plane.right[2]);
       ctx.beginPath();
-      ctx.arc(s.hover.canvas[0], s.hover.canvas[1], s.options.brushRadiusMm / mmPerPx, 0, 2 * Math.PI);
+      ctx.arc(s.hover.canvas.x, s.hover.canvas.y, s.options.brushRadiusMm / mmPerPx, 0, 2 * Math.PI);
       ctx.strokeStyle = tool === 'brush' ? '#ffffff' : '#ff8787';
       ctx.lineWidth = 1;
       ctx.stroke();

@@ -40,7 +40,7 @@ export class BrushTool implements PlanToolMachine {
   constructor(private readonly ctx: PlanToolContext, readonly tool: 'brush' | 'erase') {}
 
   get defersMetrics(): boolean {
-    return this.stroke !== null;
+    return this.phase !== 'idle';
   }
 
   onPointer(e: PlanPointerEvent): void {
@@ -68,10 +68,11 @@ export class BrushTool implements PlanToolMachine {
     if (!volume) return;
     const owner = this.owner();
     if (owner === null) return;
+    // Pointing from here on: the new lesion below is already part of the stroke.
+    this.phase = 'pointing';
     ctx.store.beginGesture(this.tool === 'brush' ? 'brush' : 'eraser');
     const before = ctx.store.draft;
     this.stroke = { owner: owner === 'new lesion' ? this.newLesion() : owner, volume, before };
-    this.phase = 'pointing';
     this.dab(this.stroke, e);
   }
 

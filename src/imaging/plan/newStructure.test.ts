@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { newStructure } from './newStructure';
+
+describe('newStructure', () => {
+  it('takes the kind’s default name, colour and safety distance, as an empty mask', () => {
+    const s = newStructure('bladder', 'id1', []);
+    expect(s).toEqual({ record: { id: 'id1', kind: 'bladder', name: 'Bladder', colour: '#fcc419', safetyDistanceMm: 5 }, shape: { kind: 'mask', stored: null }, mask: null });
+  });
+
+  it('numbers the name when the plan has one of that name already', () => {
+    expect(newStructure('bladder', 'id2', ['Bladder']).record.name).toBe('Bladder 1');
+    expect(newStructure('bladder', 'id3', ['Bladder', 'Bladder 1']).record.name).toBe('Bladder 2');
+  });
+});
