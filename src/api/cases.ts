@@ -1,25 +1,32 @@
 import { z } from 'zod';
 import { caseDocumentSchema, type CaseContent, type CaseDocument, type CaseSummary, type HistoryEntry } from '../records';
 import { fetchParsed } from './apiProblem';
-import { caseSummarySchema, historyEntrySchema } from './responseSchemas';
+import { caseSummarySchema, historyEntrySchema, listProblemsSchema, type UnreadableRow } from './responseSchemas';
 import { sendDocument, type SaveOutcome } from './saveOutcome';
 
 export type { CaseSummary, HistoryEntry };
 export type { ApiProblem } from './apiProblem';
+export type { UnreadableRow };
 
 /** The outcome of a case create or save. */
 export type CaseSaveOutcome = SaveOutcome<CaseDocument>;
 
-const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
+const caseListSchema = z.object({ cases: z.array(caseSummarySchema), problems: listProblemsSchema });
+
+/** The cases that restore, and the stored rows that do not (named, with why). */
+export interface CaseList {
+  cases: CaseSummary[];
+  problems: UnreadableRow[];
+}
 const historySchema = z.object({ entries: z.array(historyEntrySchema) });
 const json = { 'content-type': 'application/json' };
 const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
 /** Typed client of the case-record API; every answer is checked against the shared schemas. */
 export const casesApi = {
-  async list(filter: { status?: string; procedure?: string; tumourType?: string; study?: string } = {}): Promise<CaseSummary[]> {
+  async list(filter: { status?: string; procedure?: string; tumourType?: string; study?: string } = {}): Promise<CaseList> {
     const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
-    return (await fetchParsed('GET /api/cases', `/api/cases?${q}`, caseListSchema)).cases;
+    return fetchParsed('GET /api/cases', `/api/cases?${q}`, caseListSchema);
   },
   get: (id: string): Promise<CaseDocument> => fetchParsed('GET /api/cases/:id', caseUrl(id), caseDocumentSchema),
   create: (content: Partial<CaseContent>): Promise<CaseSaveOutcome> =>

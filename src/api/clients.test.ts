@@ -55,7 +55,7 @@ describe('API clients parse what the server answers', () => {
     if (!made.ok) throw new Error(made.problem.error);
     expect(made.document.version).toBe(1);
     const id = made.document.id;
-    expect((await casesApi.list()).map((c) => c.id)).toContain(id);
+    expect((await casesApi.list()).cases.map((c) => c.id)).toContain(id);
     const got = await casesApi.get(id);
     expect(got.patient.pseudonym).toBe('Client test');
     const saved = await casesApi.save(id, { ...got, notes: 'first' }, 1);
@@ -73,7 +73,7 @@ describe('API clients parse what the server answers', () => {
     const plan = await plansApi.create(id, { seriesInstanceUID: '1.2.3', frameOfReferenceUID: '1.2.4' });
     if (!plan.ok) throw new Error(plan.problem.error);
     expect(plan.document.caseId).toBe(id);
-    expect((await plansApi.list(id)).map((p) => p.id)).toEqual([plan.document.id]);
+    expect((await plansApi.list(id)).plans.map((p) => p.id)).toEqual([plan.document.id]);
     const again = await plansApi.save(plan.document.id, { ...plan.document, title: 'Renamed' }, plan.document.version);
     expect(again.ok && again.document.title).toBe('Renamed');
   });
@@ -93,6 +93,18 @@ describe('API clients parse what the server answers', () => {
     expect((e as ApiError).status).toBe(404);
     expect((e as ApiError).message).toMatch(/^GET \/api\/cases\/:id: /);
     expect((e as ApiError).problem?.code).toBe('not-found');
+  });
+
+  it('a list names the stored rows that no longer restore, and an older answer without them has none', async () => {
+    const row = { kind: 'case', id: 'c-1', error: 'patient: required' };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ cases: [], problems: [row] }), { status: 200 }));
+    try {
+      expect(await casesApi.list()).toEqual({ cases: [], problems: [row] });
+      vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ cases: [] }), { status: 200 }));
+      expect(await casesApi.list()).toEqual({ cases: [], problems: [] });
+    } finally {
+      vi.stubGlobal('fetch', (url: string, init?: RequestInit) => realFetch(base + url, init));
+    }
   });
 
   it('an answer that is not what the endpoint promises is an error naming it, never a cast', async () => {

@@ -99,3 +99,15 @@ export const historyEntrySchema = z.object({
   by: z.string(),
   changes: z.object({ paths: z.array(z.string()), truncated: z.boolean() }),
 }) satisfies z.ZodType<HistoryEntry>;
+
+/** A stored row that no longer restores, as a list names it (the rest of the list is still answered). */
+export const unreadableRowSchema = z.object({ kind: z.enum(['case', 'plan']), id: z.string(), error: z.string() });
+
+/** A stored row that no longer restores. */
+export type UnreadableRow = z.infer<typeof unreadableRowSchema>;
+
+/** The `problems` of a list: absent from older servers, so empty by default. */
+export const listProblemsSchema = z.array(unreadableRowSchema).default([]);
+
+/** "case 1234…: why" for each unreadable row, for a message. */
+export const describeUnreadable = (rows: readonly UnreadableRow[]): string => rows.map((r) => `${r.kind} ${r.id}: ${r.error}`).join('; ');

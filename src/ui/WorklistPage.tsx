@@ -10,6 +10,7 @@ import { PacsSearch } from './PacsSearch';
 import { casesApi, type CaseSummary } from '../api/cases';
 import { localStudies } from '../imaging';
 import { errorText } from '../api/apiProblem';
+import { describeUnreadable } from '../api/responseSchemas';
 
 const SOURCE_LABEL = { embedded: 'Sample', local: 'Local', dicomweb: 'PACS' } as const;
 
@@ -43,7 +44,13 @@ export function WorklistPage() {
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [casesError, setCasesError] = useState<string | undefined>();
   useEffect(() => {
-    casesApi.list().then(setCases, (e: unknown) => setCasesError(errorText(e)));
+    casesApi.list().then(
+      (l) => {
+        setCases(l.cases);
+        if (l.problems.length) setCasesError(`some stored cases could not be read (${describeUnreadable(l.problems)})`);
+      },
+      (e: unknown) => setCasesError(errorText(e)),
+    );
   }, []);
   const casesByStudy = useMemo(() => {
     const m = new Map<string, CaseSummary[]>();
@@ -86,7 +93,7 @@ export function WorklistPage() {
         )}
         {casesError && (
           <div className="warning-banner" data-testid="cases-error">
-            Could not list the cases (the Case column is empty): {casesError}
+            Cases: {casesError}
           </div>
         )}
         {!studies && !error && <div className="muted">Loading studies…</div>}

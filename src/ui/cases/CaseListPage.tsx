@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CASE_STATUSES, PROCEDURES, TUMOUR_TYPES } from '../../records';
-import { casesApi, type CaseSummary } from '../../api/cases';
+import { casesApi, type CaseSummary, type UnreadableRow } from '../../api/cases';
+import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
 import { navigate } from '../useNavigation';
 import { usePreferences } from '../preferences';
@@ -9,11 +10,18 @@ import { usePreferences } from '../preferences';
 export function CaseListPage() {
   const [filter, setFilter] = useState<{ status?: string; procedure?: string; tumourType?: string }>({});
   const [cases, setCases] = useState<CaseSummary[] | undefined>();
+  const [unreadable, setUnreadable] = useState<UnreadableRow[]>([]);
   const [error, setError] = useState<string | undefined>();
   const { hideIdentifiers } = usePreferences();
 
   useEffect(() => {
-    casesApi.list(filter).then(setCases, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    casesApi.list(filter).then(
+      (l) => {
+        setCases(l.cases);
+        setUnreadable(l.problems);
+      },
+      (e: unknown) => setError(`The cases could not be listed: ${errorText(e)}`),
+    );
   }, [filter]);
 
   const select = (k: keyof typeof filter, options: Record<string, string>, label: string) => (
@@ -31,7 +39,7 @@ export function CaseListPage() {
   const newCase = async (): Promise<void> => {
     const r = await casesApi.create({ patient: { pseudonym: 'New case', pseudonymous: true, sex: 'unknown', ageYears: null, birthYear: null, identifiers: [] } });
     if (r.ok) navigate(`/cases/${r.document.id}`);
-    else setError(r.problem.error);
+    else setError(`No case created: ${r.problem.error}`);
   };
 
   return (
@@ -47,6 +55,18 @@ export function CaseListPage() {
         </div>
         {error && <div className="error-banner">{error}</div>}
         {!cases && !error && <div className="muted">Loading cases…</div>}
+        {unreadable.length > 0 && (
+          <div className="error-banner" data-testid="unreadable-cases">
+            {unreadable.length === 1 ? 'One stored record' : `${unreadable.length} stored records`} could not be read and {unreadable.length === 1 ? 'is' : 'are'} left as stored:
+            <ul>
+              {unreadable.map((r) => (
+                <li key={`${r.kind}-${r.id}`}>
+                  {r.kind} <code>{r.id}</code>: {r.error}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {cases && (
           <table className="studies" data-testid="case-list">
             <thead>

@@ -4,7 +4,8 @@ import { PlanStore, type PlanStoreSnapshot } from '../../planning/plan/planStore
 import { EMPTY_DRAFT } from '../../planning/plan/planDraft';
 import { contentFromDraft, draftFromContent, type PlanSeries } from '../../planning/plan/planContentIO';
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
-import { casesApi, type CaseSummary } from '../../api/cases';
+import { casesApi, type CaseList, type CaseSummary } from '../../api/cases';
+import { describeUnreadable } from '../../api/responseSchemas';
 import { plansApi } from '../../api/plans';
 import { errorText } from '../../api/apiProblem';
 import { prefillCaseLesion } from '../../planning/plan/caseLesionPrefill';
@@ -91,19 +92,23 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   // kept on screen; until the case list has loaded no case is created (it could be a duplicate).
   const refresh = useCallback(async (): Promise<PlanDocument[]> => {
     if (!study || !series) return [];
-    let cs: CaseSummary[];
+    let listed: CaseList;
     try {
-      cs = await casesApi.list({ study: study.studyInstanceUID });
+      listed = await casesApi.list({ study: study.studyInstanceUID });
     } catch (e) {
       setCasesState({ status: 'failed', error: errorText(e) });
       return [];
     }
+    const cs = listed.cases;
     setCases(cs);
-    setCasesState({ status: 'loaded' });
+    // A stored case that does not restore may be this study's: creating another could duplicate it.
+    setCasesState(listed.problems.length ? { status: 'failed', error: `unreadable: ${describeUnreadable(listed.problems)}` } : { status: 'loaded' });
     const lists = await Promise.allSettled(cs.map((c) => plansApi.list(c.id)));
     const failed = lists.flatMap((r, i) => (r.status === 'rejected' ? [`the plans of case "${cs[i]!.title || cs[i]!.id}" (${errorText(r.reason)})`] : []));
+    const unreadable = lists.flatMap((r) => (r.status === 'fulfilled' ? r.value.problems : []));
+    if (unreadable.length) failed.push(`stored plans that no longer open (${describeUnreadable(unreadable)})`);
     setPlansError(failed.length ? `Could not list ${failed.join('; ')}` : undefined);
-    const all = lists.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    const all = lists.flatMap((r) => (r.status === 'fulfilled' ? r.value.plans : []));
     const mine = all.filter((p) => p.seriesInstanceUID === series.seriesInstanceUID && !p.archivedAt);
     setPlans(mine);
     return mine;
