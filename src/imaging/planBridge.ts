@@ -1,4 +1,3 @@
-import type { ViewerSession } from './viewerSession';
 import type { PlanPointerEvent, PlanTool, ViewportSlot } from './types';
 import type { CanvasPoint, ViewPlane } from './overlay/viewPlane';
 import type { PlanStore } from '../planning/plan/planStore';
@@ -9,7 +8,8 @@ import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
 import { lps, type LpsPoint, type Vec3 } from '../shared/vec3';
 import { PlanPainter } from './planPainter';
 import { PlanActors } from './plan/planActors';
-import { computeLiveMetrics, type LiveMetrics } from './plan/liveMetrics';
+import { computeLiveMetrics } from './plan/liveMetrics';
+import type { BridgeSeries, BridgeSnapshot, PlanBridgeSession } from './plan/bridgeTypes';
 import { FrameScheduler } from './plan/frameScheduler';
 import { focusPoint } from './plan/focusPoint';
 import { newStructure } from './plan/newStructure';
@@ -18,46 +18,12 @@ import { snapSelectedEntryToSkin, type SkinSnap } from './plan/snapSelectedEntry
 import { HOVER_TOOLS, TOOL_HINTS, VOLUME_LOADING } from './plan/toolHints';
 import { createPlanTool } from './tools/createPlanTool';
 import { growAt } from './tools/growTool';
-import type { PlanToolContext, PlanToolMachine, ToolStatus } from './tools/planToolMachine';
+import type { PlanToolContext, PlanToolMachine } from './tools/planToolMachine';
 import { DEFAULT_TOOL_OPTIONS, type PlanToolOptions } from './tools/planToolOptions';
 import { placeTrajectory } from './tools/trajectoryTool';
 
 export type { PlanToolOptions } from './tools/planToolOptions';
-
-/** What the plan panel shows besides the plan itself. */
-export interface BridgeSnapshot {
-  readonly tool: PlanTool | null;
-  readonly options: PlanToolOptions;
-  /** A line for the status bar: what the last action did, or why it could not. */
-  readonly status: ToolStatus | null;
-  readonly busy: boolean;
-  /** Live metrics of every trajectory, by id, and the plan's zone metrics (null before the first computation). */
-  readonly metrics: LiveMetrics | null;
-  /** The entry (or target) placed by a first click, waiting for the second. */
-  readonly pending: { readonly first: LpsPoint; readonly firstIs: 'entry' | 'target' } | null;
-}
-
-/** What the bridge uses of the viewer session (the session itself, or a stand-in in tests). */
-export type PlanBridgeSession = Pick<
-  ViewerSession,
-  | 'setOverlayPainter'
-  | 'setPlanActorsProvider'
-  | 'setPointerHandler'
-  | 'setPlanTool'
-  | 'repaintOverlays'
-  | 'refreshPlanActors'
-  | 'planningVolume'
-  | 'volumeGeometry'
-  | 'setNeedle'
-  | 'jumpTo'
->;
-
-/** The series the plan is drawn on. */
-export interface BridgeSeries {
-  readonly seriesInstanceUID: string;
-  readonly frameOfReferenceUID: string;
-  readonly patientPosition: string | null;
-}
+export type { BridgeSeries, BridgeSnapshot, PlanBridgeSession } from './plan/bridgeTypes';
 
 /**
  * The bridge between the viewer and the plan (architecture: imaging/ bridge → planning/): it
