@@ -32,7 +32,8 @@ export function NumberField({ value, onCommit, rule, ...input }: { value: number
         aria-invalid={refusal ? true : input['aria-invalid']}
         onChange={(e) => {
           setText(e.target.value);
-          const r = readNumberText(e.target.value, rule);
+          // A number input reads "" while its text is not a number yet ("-", "1e"): that is not "empty".
+          const r = e.target.validity.badInput ? ({ ok: false, message: `${rule.label ? `${rule.label}: ` : ''}not a number` } as const) : readNumberText(e.target.value, rule);
           setRefusal(r.ok ? undefined : r.message);
           if (r.ok && r.value !== (value ?? null)) onCommit(r.value);
         }}
