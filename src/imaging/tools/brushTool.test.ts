@@ -125,3 +125,18 @@ describe('BrushTool', () => {
     expect(t.store.draft).toBe(before);
   });
 });
+
+describe('BrushTool: an undo during a stroke', () => {
+  it('ends the stroke: later moves paint nothing', () => {
+    const t = toolTestContext({ volume });
+    const brush = new BrushTool(t.ctx, 'brush');
+    brush.onPointer(pointer('down', [10, 10, 10]));
+    t.store.undo();
+    expect(t.store.draft.lesions).toHaveLength(0);
+    brush.onPointer(pointer('move', [14, 10, 10]));
+    brush.onPointer(pointer('up', [14, 10, 10]));
+    expect(t.store.draft.lesions).toHaveLength(0);
+    expect(brush.phase).toBe('idle');
+    expect(t.store.getSnapshot().canUndo).toBe(false);
+  });
+});

@@ -49,6 +49,12 @@ export class BrushTool implements PlanToolMachine {
       if (this.stroke) this.finish();
       this.start(e);
     } else if (this.stroke && e.type === 'move') {
+      // An undo during the stroke ended the store's gesture: the stroke is over.
+      if (!this.ctx.store.getSnapshot().inGesture) {
+        this.stroke = null;
+        this.phase = 'idle';
+        return;
+      }
       this.phase = 'dragging';
       this.dab(this.stroke, e);
     } else if (this.stroke) {

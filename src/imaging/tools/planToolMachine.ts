@@ -72,6 +72,8 @@ export interface PlanToolMachine {
  * for a gesture that changed nothing, so the undo history is untouched too.
  */
 export function abandonGesture(store: PlanStore, before: PlanDraft): void {
+  // A gesture the store already ended (an undo during a drag) is no longer the tool's to take back.
+  if (!store.getSnapshot().inGesture) return;
   if (store.draft !== before) store.apply('cancel', () => before);
   store.endGesture();
 }

@@ -155,3 +155,20 @@ describe('TrajectoryTool: dragging', () => {
     expect(t.store.draft.trajectories).toHaveLength(0);
   });
 });
+
+describe('TrajectoryTool: an undo during a drag', () => {
+  it('ends the drag: later moves change nothing and add no undo step', () => {
+    const t = toolTestContext({ volume, draft: draftWith(needle('n', 'C1', 'generic-cryoprobe-13g', [4, 4, 10], [4, 24, 10])) });
+    const tool = new TrajectoryTool(t.ctx);
+    tool.onPointer(pointer('down', [4, 24, 10]));
+    tool.onPointer(pointer('move', [6, 26, 10]));
+    t.store.undo();
+    const after = t.store.draft;
+    expect(after.trajectories[0]!.target).toEqual([4, 24, 10]);
+    tool.onPointer(pointer('move', [8, 28, 10]));
+    tool.onPointer(pointer('up', [8, 28, 10]));
+    tool.cancel();
+    expect(t.store.draft).toBe(after);
+    expect(t.store.getSnapshot().canUndo).toBe(false);
+  });
+});

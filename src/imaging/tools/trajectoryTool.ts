@@ -70,6 +70,11 @@ export class TrajectoryTool implements PlanToolMachine {
       if (!this.grab(e)) this.place(e);
     } else if (e.type === 'move') {
       if (!this.drag) return;
+      // An undo during the drag ended the store's gesture: the drag is over.
+      if (!this.ctx.store.getSnapshot().inGesture) {
+        this.drag = null;
+        return;
+      }
       this.phase = 'dragging';
       this.moveTo(this.drag, e.world);
     } else {
