@@ -3,7 +3,7 @@ import { caseContentSchema, CASE_SECTIONS, deriveCase, type CaseContent, type Ca
 import { casesApi, type CaseSaveOutcome, type HistoryEntry } from '../../api/cases';
 import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
-import { navigate } from '../useNavigation';
+import { navigate, setLeaveGuard } from '../useNavigation';
 import { usePreferences } from '../preferences';
 import { SchemaField } from './SchemaField';
 import { humanize } from './schemaIntrospection';
@@ -59,6 +59,17 @@ export function CasePage({ caseId }: { caseId: string }) {
   // Scores and MME as the server will compute them, shown while typing.
   const derived = useMemo(() => (draft ? deriveCase(draft, () => `new-${++tempIds}`) : undefined), [draft]);
   const dirty = useMemo(() => !!doc && !!draft && JSON.stringify(contentOf(doc)) !== JSON.stringify(draft), [doc, draft]);
+  // Leaving with unsaved edits asks first (closing the tab, or a link inside the app).
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const removeGuard = setLeaveGuard(() => window.confirm('The case has unsaved changes. Leave anyway and lose them?'));
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      removeGuard();
+    };
+  }, [dirty]);
   const errors = useMemo(() => new Map((problem?.issues ?? []).map((i) => [i.path.replace(/^(body|content)\./, ''), i.message])), [problem]);
 
   const save = async (): Promise<void> => {
