@@ -64,3 +64,9 @@ export const DEFAULT_GROW_OPTIONS: GrowOptions = {
   rimLayers: 2,
   fillHoles: true,
 };
+
+/**
+ * The HU range the viewer offers when the user turns the automatic range off: the soft-tissue
+ * core of a lytic lesion, below disc and marrow. A starting point to edit, never applied unasked.
+ */
+export const DEFAULT_MANUAL_HU_RANGE: readonly [number, number] = [-20, 90];

@@ -1,6 +1,6 @@
 import type { BridgeSnapshot, PlanBridge } from '../../imaging';
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
-import { DEFAULT_GROW_OPTIONS } from '../../planning/segmentation/growOptions';
+import { DEFAULT_GROW_OPTIONS, DEFAULT_MANUAL_HU_RANGE } from '../../planning/segmentation/growOptions';
 import { NumberField } from '../NumberField';
 import { BOX_PRESETS, TOOLS } from './planLabels';
 
@@ -14,7 +14,7 @@ function GrowOptionsView({ opts, bridge }: { opts: Options; bridge: PlanBridge |
   return (
     <div className="grid2">
       <label>
-        <input type="checkbox" checked={!range} onChange={(e) => setGrow({ huRange: e.target.checked ? 'auto' : [-20, 90] })} /> HU range fitted to the lesion
+        <input type="checkbox" checked={!range} onChange={(e) => setGrow({ huRange: e.target.checked ? 'auto' : DEFAULT_MANUAL_HU_RANGE })} /> HU range fitted to the lesion
       </label>
       {range && (
         <span>
