@@ -8,9 +8,14 @@ export { ApiError } from './apiProblem';
 /** What the server tells the browser about its configuration (nothing secret). */
 export interface ClientConfig {
   dicomweb: { enabled: boolean; label?: string };
+  /** The embedded sample source: its folder, and why it could not be read (null when it was; absent from older servers). */
+  embedded?: { folder: string; problem: string | null };
 }
 
-const clientConfigSchema = z.object({ dicomweb: z.object({ enabled: z.boolean(), label: z.string().optional() }) }) satisfies z.ZodType<ClientConfig>;
+const clientConfigSchema = z.object({
+  dicomweb: z.object({ enabled: z.boolean(), label: z.string().optional() }),
+  embedded: z.object({ folder: z.string(), problem: z.string().nullable() }).optional(),
+}) satisfies z.ZodType<ClientConfig>;
 
 /** Criteria of a PACS study search; empty fields are not sent. */
 export interface PacsQuery {

@@ -61,6 +61,15 @@ export function WorklistPage() {
   useEffect(() => {
     api.studies().then(setStudies, (e: unknown) => setError(errorText(e)));
   }, []);
+  // Why the sample studies may be missing: the server says when their folder could not be read.
+  const [sourceProblem, setSourceProblem] = useState<string | undefined>();
+  useEffect(() => {
+    // A configuration that cannot be read is reported by the PACS search, which needs it too.
+    api.config().then(
+      (c) => setSourceProblem(c.embedded?.problem ?? undefined),
+      () => undefined,
+    );
+  }, []);
 
   const all = useMemo(() => {
     const seen = new Set<string>();
@@ -89,6 +98,11 @@ export function WorklistPage() {
         {error && (
           <div className="error-banner" data-testid="studies-error">
             Could not load the study list: {error}
+          </div>
+        )}
+        {sourceProblem && (
+          <div className="error-banner" data-testid="source-error">
+            Sample studies: {sourceProblem}
           </div>
         )}
         {casesError && (
