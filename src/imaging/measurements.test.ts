@@ -9,3 +9,16 @@ it('measures lengths and angles from world points in patient millimetres', () =>
   expect(angleLabel([[10, 0, 5], [0, 0, 5], [7, 7, 5]])).toEqual(['45.0°']);
   expect(lengthLabel([[0, 0, 0]])).toEqual([]);
 });
+
+it('reads lengths from annotation handles and skips an annotation whose handles are not world points', async () => {
+  const { readMeasurements } = await import('./measurements');
+  type Annotations = Parameters<typeof readMeasurements>[0];
+  const all = [
+    { annotationUID: 'a', metadata: { toolName: 'Length', viewportId: 'axial' }, data: { handles: { points: [[0, 0, 10], [6, 8, 10]] } } },
+    { annotationUID: 'b', metadata: { toolName: 'Length', viewportId: 'axial' }, data: { handles: { points: [[0, 0], [1, 1]] } } },
+  ] as unknown as Annotations;
+  // 6-8-10 triangle: the hypotenuse is 10 mm; 'b' has 2D points and is not a measurement.
+  expect(readMeasurements(all, (id) => (id === 'axial' ? 'axial' : undefined))).toEqual([
+    { id: 'a', kind: 'length', value: 10, unit: 'mm', slot: 'axial' },
+  ]);
+});

@@ -1,7 +1,14 @@
 import type { Types as ToolTypes } from '@cornerstonejs/tools';
-import type { Vec3 } from '../shared/vec3';
+import type { LpsPoint, Vec3 } from '../shared/vec3';
 import { distance, dot, norm, sub } from '../shared/vec3';
 import type { MeasurementReading, ViewportSlot } from './types';
+import { lpsFromCs } from './coordinates';
+
+/** The well-formed world points among an annotation's handles (three finite numbers each). */
+const asPoints = (points: readonly unknown[] | undefined): LpsPoint[] =>
+  (points ?? [])
+    .filter((p): p is ArrayLike<number> => (Array.isArray(p) || p instanceof Float32Array || p instanceof Float64Array) && p.length === 3 && Array.from(p as ArrayLike<number>).every(Number.isFinite))
+    .map((p) => lpsFromCs(p));
 
 /** Angle at `b` between the rays to `a` and `c`, in degrees. */
 export function angleDeg(a: Vec3, b: Vec3, c: Vec3): number {
@@ -21,29 +28,29 @@ export function readMeasurements(
 ): MeasurementReading[] {
   const out: MeasurementReading[] = [];
   for (const a of all) {
-    const points = (a.data?.handles?.points ?? []) as unknown as Vec3[];
+    // Annotation handles are Cornerstone world points (LPS mm); ones that are not get dropped.
+    const points = asPoints(a.data?.handles?.points);
     const tool = a.metadata?.toolName;
     const id = a.annotationUID ?? `${tool}-${out.length}`;
     const slot = slotOf((a.metadata as { viewportId?: string } | undefined)?.viewportId);
     if (tool === 'Length' && points.length >= 2) {
-      out.push({ id, kind: 'length', value: distance(points[0] as Vec3, points[1] as Vec3), unit: 'mm', slot });
+      out.push({ id, kind: 'length', value: distance(points[0]!, points[1]!), unit: 'mm', slot });
     } else if (tool === 'Angle' && points.length >= 3) {
-      out.push({ id, kind: 'angle', value: angleDeg(points[0] as Vec3, points[1] as Vec3, points[2] as Vec3), unit: 'deg', slot });
+      out.push({ id, kind: 'angle', value: angleDeg(points[0]!, points[1]!, points[2]!), unit: 'deg', slot });
     }
   }
   return out;
 }
 
-const asPoints = (points: unknown[] | undefined): Vec3[] => (points ?? []).filter((p): p is Vec3 => Array.isArray(p) && p.length === 3);
 
 /** The on-image text of a length annotation, in mm from its world points. */
 export function lengthLabel(points: unknown[] | undefined): string[] {
   const p = asPoints(points);
-  return p.length >= 2 ? [`${distance(p[0] as Vec3, p[1] as Vec3).toFixed(1)} mm`] : [];
+  return p.length >= 2 ? [`${distance(p[0]!, p[1]!).toFixed(1)} mm`] : [];
 }
 
 /** The on-image text of an angle annotation, in degrees from its world points. */
 export function angleLabel(points: unknown[] | undefined): string[] {
   const p = asPoints(points);
-  return p.length >= 3 ? [`${angleDeg(p[0] as Vec3, p[1] as Vec3, p[2] as Vec3).toFixed(1)}°`] : [];
+  return p.length >= 3 ? [`${angleDeg(p[0]!, p[1]!, p[2]!).toFixed(1)}°`] : [];
 }

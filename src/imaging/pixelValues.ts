@@ -2,6 +2,7 @@ import { imageLoader } from '@cornerstonejs/core';
 import type { InstanceListing } from '../dicom/studyListing';
 import { fetchInstances } from './fetchInstances';
 import { initImaging } from './init';
+import { huFromStored } from './session/huFromStored';
 
 /**
  * The modality values (HU for CT) of an instance's first frame as the viewer decodes them,
@@ -14,8 +15,6 @@ export async function loadPixelValues(instance: Pick<InstanceListing, 'url' | 'm
   const image = await imageLoader.loadAndCacheImage(imageId);
   const data = image.getPixelData();
   // The loader rescales to modality values when it can (preScale); otherwise apply it here.
-  const scaled = image.preScale?.scaled === true;
-  const slope = scaled ? 1 : (image.slope ?? 1);
-  const intercept = scaled ? 0 : (image.intercept ?? 0);
-  return { rows: image.rows, columns: image.columns, values: Array.from(data, (v) => v * slope + intercept) };
+  const scaling = { slope: image.slope ?? 1, intercept: image.intercept ?? 0, preScaled: image.preScale?.scaled === true || image.isPreScaled === true };
+  return { rows: image.rows, columns: image.columns, values: Array.from(data, (v) => huFromStored(v, scaling)) };
 }
