@@ -37,7 +37,7 @@ export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pac
     {
       method: 'GET',
       pattern: /^\/api\/config$/,
-      handler: (_req, res) => sendJson(res, 200, publicConfig(config.dicomweb)),
+      handler: (_req, res) => sendJson(res, 200, publicConfig(config.dicomweb, { folder: config.sampleDir, problem: catalogue.problem })),
     },
     {
       method: 'GET',
@@ -55,7 +55,7 @@ export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pac
       handler: async (_req, res, [study]) => {
         const found = catalogue.study(study ?? '') ?? (await pacs?.source.study(study ?? ''));
         if (found) sendJson(res, 200, found);
-        else sendError(res, 404, `No study with StudyInstanceUID ${study}`);
+        else sendError(res, 404, 'not-found', `No study with StudyInstanceUID ${study}`);
       },
     },
     {
@@ -66,7 +66,7 @@ export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pac
           catalogue.seriesInstances(study ?? '', series ?? '') ??
           (await pacs?.source.seriesInstances(study ?? '', series ?? ''));
         if (found) sendJson(res, 200, found);
-        else sendError(res, 404, `No series ${series} in study ${study}`);
+        else sendError(res, 404, 'not-found', `No series ${series} in study ${study}`);
       },
     },
     {
@@ -76,7 +76,7 @@ export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pac
         const file = catalogue.fileOf(sop ?? '');
         const info = file ? await stat(file).catch(() => undefined) : undefined;
         if (!file || !info) {
-          sendError(res, 404, `No instance with SOPInstanceUID ${sop}`);
+          sendError(res, 404, 'not-found', `No instance with SOPInstanceUID ${sop}`);
           return;
         }
         res.writeHead(200, {
@@ -107,11 +107,11 @@ export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pac
         }
       }
       if (url.pathname.startsWith('/api/')) {
-        sendError(res, 404, `No API route ${req.method} ${url.pathname}`);
+        sendError(res, 404, 'not-found', `No API route ${req.method} ${url.pathname}`);
         return;
       }
       if (method !== 'GET') {
-        sendError(res, 405, `${req.method} is not allowed on ${url.pathname}`);
+        sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed on ${url.pathname}`);
         return;
       }
       await serveStatic(req, res, config.distDir, url.pathname);
@@ -119,12 +119,12 @@ export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pac
     run().catch((e: unknown) => {
       if (e instanceof PacsError) {
         console.warn(`[dicomweb] ${req.method} ${url.pathname}: ${e.message}`);
-        if (!res.headersSent) sendError(res, e.status, e.message);
+        if (!res.headersSent) sendError(res, e.status, 'pacs-unavailable', e.message);
         else res.destroy();
         return;
       }
       console.error(`[server] ${req.method} ${url.pathname} failed:`, e);
-      if (!res.headersSent) sendError(res, 500, 'Internal error; see the server log');
+      if (!res.headersSent) sendError(res, 500, 'internal-error', 'Internal error; see the server log');
       else res.destroy();
     });
   };

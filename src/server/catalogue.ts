@@ -15,6 +15,8 @@ export interface Catalogue {
    * plan was drawn on); series UIDs are unique, so no study UID is needed.
    */
   seriesFiles(seriesInstanceUID: string): readonly IndexedInstance[] | undefined;
+  /** Why the embedded folder could not be read (a sentence naming it), or null when it was. */
+  readonly problem: string | null;
 }
 
 /** Builds the listing DTOs for a set of headers belonging to one source. */
@@ -24,7 +26,7 @@ export type ListStudies = (headers: InstanceHeader[], source: StudySource) => St
  * An in-memory catalogue over indexed files. Series order is computed once per series, on
  * first request, by the shared dicom/ geometry check.
  */
-export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStudies): Catalogue {
+export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStudies, problem: string | null = null): Catalogue {
   const files = new Map<string, string>();
   const bySeries = new Map<string, InstanceHeader[]>();
   const bySeriesUid = new Map<string, IndexedInstance[]>();
@@ -45,6 +47,7 @@ export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStu
   );
   const ordered = new Map<string, SeriesInstances>();
   return {
+    problem,
     studies: () => listing,
     study: (uid) => listing.find((s) => s.studyInstanceUID === uid),
     fileOf: (sop) => files.get(sop),

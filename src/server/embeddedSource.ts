@@ -11,11 +11,16 @@ export interface IndexedInstance {
   file: string;
 }
 
-/** What indexing a folder found: the instances, and the files it could not read, with why. */
+/**
+ * What indexing a folder found: the instances, the files it could not read, with why, and
+ * `problem` when the folder itself could not be walked (missing, unreadable): a sentence naming
+ * the folder and the reason, for the log and the worklist; null when it was read.
+ */
 export interface FolderIndex {
   instances: IndexedInstance[];
   failures: { file: string; reason: string }[];
   skipped: number;
+  problem: string | null;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -46,11 +51,19 @@ const looksLikeDicom = (b: Uint8Array): boolean =>
 /**
  * Indexes the DICOM files below a folder, reading only each file's header (the first 64 KiB,
  * or the whole file when the header is longer). Files that are not Part 10 DICOM are
- * skipped and counted; files that fail to parse are listed with the reason.
+ * skipped and counted; files that fail to parse are listed with the reason. A folder that
+ * cannot be walked gives no instances and a `problem` naming it and why (never a silent empty index).
  */
 export async function indexFolder(root: string): Promise<FolderIndex> {
-  const files = await walkFiles(root).catch(() => [] as string[]);
-  const index: FolderIndex = { instances: [], failures: [], skipped: 0 };
+  const index: FolderIndex = { instances: [], failures: [], skipped: 0, problem: null };
+  let files: string[];
+  try {
+    files = await walkFiles(root);
+  } catch (e) {
+    // Not an empty worklist without a reason: the log and the worklist say which folder and why.
+    index.problem = `The embedded sample folder ${root} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    return index;
+  }
   for (const file of files) {
     if (file.endsWith('.json') || file.endsWith('.md') || file.endsWith('.txt')) continue;
     try {

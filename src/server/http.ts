@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ApiProblem, ProblemCode } from './records/apiProblem';
 
 /** Sends a JSON body with the given status. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -11,7 +12,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Sends `{ error }` with the status; messages name what was wrong. */
-export function sendError(res: ServerResponse, status: number, error: string): void {
-  sendJson(res, status, { error });
+/** Sends the API's one error envelope `{ error, code, issues? }` with the status; messages name what was wrong. */
+export function sendError(res: ServerResponse, status: number, code: ProblemCode, error: string, extra: Omit<ApiProblem, 'error' | 'code'> = {}): void {
+  sendJson(res, status, { error, code, ...extra } satisfies ApiProblem);
 }

@@ -22,7 +22,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const t0 = performance.now();
   const index = await indexFolder(config.sampleDir);
   for (const f of index.failures) console.warn(`[embedded] skipped ${f.file}: ${f.reason}`);
-  const catalogue = createCatalogue(index.instances, listStudies);
+  if (index.problem) console.error(`[embedded] ${index.problem}`);
+  const catalogue = createCatalogue(index.instances, listStudies, index.problem);
   console.log(
     `[embedded] indexed ${index.instances.length} instances in ${catalogue.studies().length} studies ` +
       `from ${config.sampleDir} in ${(performance.now() - t0).toFixed(0)} ms`,

@@ -8,7 +8,7 @@ describe('readDicomwebConfig', () => {
   it('is off without DICOMWEB_URL', () => {
     expect(readDicomwebConfig({})).toBeUndefined();
     expect(readDicomwebConfig({ DICOMWEB_URL: '  ' })).toBeUndefined();
-    expect(publicConfig(undefined)).toEqual({ dicomweb: { enabled: false } });
+    expect(publicConfig(undefined, { folder: '/samples', problem: null })).toEqual({ dicomweb: { enabled: false }, embedded: { folder: '/samples', problem: null } });
   });
 
   it('reads the URL without its trailing slash and labels the PACS by host', () => {
@@ -35,7 +35,7 @@ describe('readDicomwebConfig', () => {
   it('never shows the credentials when the configuration is printed or sent', () => {
     const c = readDicomwebConfig({ DICOMWEB_URL: 'http://pacs/dw', DICOMWEB_USER: 'alice', DICOMWEB_PASSWORD: 'hunter2' });
     expect(JSON.stringify(c)).not.toContain(Buffer.from('alice:hunter2').toString('base64'));
-    expect(JSON.stringify(publicConfig(c))).toBe('{"dicomweb":{"enabled":true,"label":"PACS pacs"}}');
+    expect(JSON.stringify(publicConfig(c, { folder: '/samples', problem: null }))).toBe('{"dicomweb":{"enabled":true,"label":"PACS pacs"},"embedded":{"folder":"/samples","problem":null}}');
   });
 
   it('names the variable when a value is unusable, without repeating a secret', () => {

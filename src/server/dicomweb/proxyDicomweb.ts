@@ -41,16 +41,16 @@ export async function proxyDicomweb(
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
-    sendError(res, 405, `${req.method} is not allowed on ${PROXY_PREFIX}: the DICOMweb proxy is read-only (GET, HEAD)`);
+    sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed on ${PROXY_PREFIX}: the DICOMweb proxy is read-only (GET, HEAD)`);
     return;
   }
   if (!client) {
-    sendError(res, 404, 'No PACS is configured: set DICOMWEB_URL in the server environment to use the DICOMweb proxy');
+    sendError(res, 404, 'not-configured', 'No PACS is configured: set DICOMWEB_URL in the server environment to use the DICOMweb proxy');
     return;
   }
   const rest = url.pathname.slice(PROXY_PREFIX.length);
   if (!SAFE_PATH.test(rest) || rest.split('/').some((s) => s === '.' || s === '..')) {
-    sendError(res, 400, `Not a DICOMweb resource path: ${url.pathname}`);
+    sendError(res, 400, 'invalid-path', `Not a DICOMweb resource path: ${url.pathname}`);
     return;
   }
 

@@ -10,12 +10,12 @@ import type { PacsSource } from './pacsSource';
  */
 export async function sendPacsSearch(pacs: PacsSource | undefined, url: URL, res: ServerResponse): Promise<void> {
   if (!pacs) {
-    sendError(res, 404, 'No PACS is configured: set DICOMWEB_URL in the server environment to search one');
+    sendError(res, 404, 'not-configured', 'No PACS is configured: set DICOMWEB_URL in the server environment to search one');
     return;
   }
   const search = parsePacsSearch(url.searchParams);
   if (!search.ok) {
-    sendError(res, 400, search.error);
+    sendError(res, 400, 'invalid-query', search.error);
     return;
   }
   sendJson(res, 200, await pacs.search(search.value));

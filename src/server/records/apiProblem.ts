@@ -13,9 +13,21 @@ export type ProblemCode =
   | 'method-not-allowed'
   | 'version-required'
   | 'version-conflict'
-  | 'archived';
+  | 'archived'
+  /** A path that names no resource of its kind (e.g. not a DICOMweb resource path). */
+  | 'invalid-path'
+  /** No PACS is configured for a PACS route. */
+  | 'not-configured'
+  /** The PACS could not serve the request (unreachable, failing, refusing our credentials): 502. */
+  | 'pacs-unavailable'
+  /** A fault of the server itself: 500, details in the server log. */
+  | 'internal-error';
 
-/** The body of every refused request: a sentence, a code, and where relevant the field paths or the current document. */
+/**
+ * The body of every refused request on every API route (records, studies, files, PACS search,
+ * the DICOMweb proxy's own refusals): a sentence, a code, and where relevant the field paths or
+ * (409 only) the current document.
+ */
 export interface ApiProblem {
   error: string;
   code: ProblemCode;

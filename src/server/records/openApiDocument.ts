@@ -234,7 +234,7 @@ export function openApiDocument(): Json {
             error: { type: 'string' },
             code: {
               type: 'string',
-              enum: ['invalid-json', 'invalid-fields', 'invalid-query', 'invalid-header', 'unsupported-media-type', 'body-too-large', 'not-found', 'method-not-allowed', 'version-required', 'version-conflict', 'archived'],
+              enum: ['invalid-json', 'invalid-fields', 'invalid-query', 'invalid-header', 'unsupported-media-type', 'body-too-large', 'not-found', 'method-not-allowed', 'version-required', 'version-conflict', 'archived', 'invalid-path', 'not-configured', 'pacs-unavailable', 'internal-error'],
             },
             issues: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
             current: { description: 'With version-conflict: the current document' },
