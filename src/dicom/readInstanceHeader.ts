@@ -1,7 +1,7 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import type { InstanceHeader } from './instanceHeader';
-import type { Vec3 } from '../shared/vec3';
+import { lps } from '../shared/vec3';
 import { surrogateUid } from './surrogateUid';
 
 const str = (ds: DataSet, tag: string): string | undefined => {
@@ -54,7 +54,7 @@ export function headerFromDataSet(ds: DataSet): InstanceHeader {
     modality: str(ds, 'x00080060'),
     instanceNumber: int(ds, 'x00200013'),
     seriesNumber: int(ds, 'x00200011'),
-    imagePositionPatient: ipp && ipp.length === 3 ? (ipp as unknown as Vec3) : undefined,
+    imagePositionPatient: ipp && ipp.length === 3 ? lps(ipp[0]!, ipp[1]!, ipp[2]!) : undefined,
     imageOrientationPatient:
       iop && iop.length === 6
         ? (iop as unknown as readonly [number, number, number, number, number, number])

@@ -27,6 +27,7 @@ export function quincunxTips(centre: Triple, direction: Vec3, halfSideMm: number
   const corners: readonly (readonly [number, number])[] = [[0, 0], [h, h], [-h, h], [h, -h], [-h, -h]];
   return corners.map(([a, b], i) => {
     const d = depthOffsetsMm[i]!;
-    return [0, 1, 2].map((k) => centre[k]! + a * e1[k]! + b * e2[k]! + d * u[k]!) as unknown as Triple;
+    const at = (k: 0 | 1 | 2): number => centre[k] + a * e1[k] + b * e2[k] + d * u[k];
+    return [at(0), at(1), at(2)];
   });
 }
