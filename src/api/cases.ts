@@ -25,7 +25,8 @@ const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 /** Typed client of the case-record API; every answer is checked against the shared schemas. */
 export const casesApi = {
   async list(filter: { status?: string; procedure?: string; tumourType?: string; study?: string } = {}): Promise<CaseList> {
-    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
     return fetchParsed('GET /api/cases', `/api/cases?${q}`, caseListSchema);
   },
   get: (id: string): Promise<CaseDocument> => fetchParsed('GET /api/cases/:id', caseUrl(id), caseDocumentSchema),
