@@ -32,14 +32,23 @@ describe('bodyMask', () => {
   const ct = scene();
 
   it('holds the body with its enclosed gas, and not the table parted from it by air', () => {
-    const m = bodyMask(ct, at(10, 10, 1), -400)!;
+    const m = bodyMask(ct, at(10, 10, 1), -400)!.mask;
     expect(count(m)).toBe(3744);
     expect([m[at(17, 17, 2)], m[at(5, 40, 0)], m[at(30, 5, 3)]]).toEqual([1, 1, 1]);
     expect([m[at(20, 45, 1)], m[at(20, 42, 1)], m[at(2, 2, 0)]]).toEqual([0, 0, 0]);
   });
 
   it('is the table alone when seeded in the table', () => {
-    expect(count(bodyMask(ct, at(20, 45, 1), -400)!)).toBe(640);
+    expect(count(bodyMask(ct, at(20, 45, 1), -400)!.mask)).toBe(640);
+  });
+
+  it('keeps only the slices asked for, and their labels only', () => {
+    // Slices 1–2 of the body box: 26 × 36 × 2 = 1872 voxels; slice 1 starts the labels.
+    const b = bodyMask(ct, at(10, 10, 2), -400, { from: 1, to: 2 })!;
+    expect(b.slices).toEqual({ from: 1, to: 2 });
+    expect(b.mask.length).toBe(40 * 50 * 2);
+    expect(count(b.mask)).toBe(1872);
+    expect(bodyMask(ct, at(10, 10, 0), -400, { from: 1, to: 2 })).toBeNull();
   });
 
   it('is null when seeded in outside air', () => {

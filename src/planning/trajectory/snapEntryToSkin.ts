@@ -64,7 +64,9 @@ export function snapEntryToSkin(ct: ScalarVolume, entry: LpsPoint, target: LpsPo
   const inBody = (s: number): boolean => {
     const i = indexAt(s);
     if (!inGrid(i)) return false;
-    return body[Math.round(i[0]) + nx * (Math.round(i[1]) + ny * Math.round(i[2]))] === 1;
+    const k = Math.round(i[2]);
+    if (k < body.slices.from || k > body.slices.to) return false;
+    return body.mask[Math.round(i[0]) + nx * (Math.round(i[1]) + ny * (k - body.slices.from))] === 1;
   };
 
   // Every place the line leaves the body, outward from the target; keep the one nearest the entry.
