@@ -8,13 +8,14 @@ import { indexToWorld } from '../volume/indexWorld';
 import { voxel } from '../../shared/vec3';
 import { prepareLesion, type PreparedLesion } from '../zones/preparedLesion';
 import { canalPointFinder } from './canalPointFinder';
-import type { PlanDraft } from './planDraft';
+import type { PlanDraft, StructureDraft } from './planDraft';
 
 // Preparing a mask (distance maps) costs milliseconds to a second; masks are immutable, so
 // each is prepared once and found again by identity while it is unchanged.
 const preparedMasks = new WeakMap<VoxelMask, PreparedMask>();
 const preparedLesions = new WeakMap<VoxelMask, PreparedLesion>();
 const centroids = new WeakMap<VoxelMask, LpsPoint | null>();
+const finders = new WeakMap<readonly StructureDraft[], { geometry: VolumeGeometry; find: (target: LpsPoint) => LpsPoint | null }>();
 
 const binary = (mask: VoxelMask, geometry: VolumeGeometry) => ({ geometry, box: mask.box, data: mask.data });
 
@@ -118,6 +119,12 @@ export function metricsInputs(
     safetyDistanceMm: s.record.safetyDistanceMm,
   }));
   const lesions = options.lesions ? usable(draft.lesions, (l) => `lesion ${l.record.label || l.record.id}`).map((l) => ({ id: l.record.id, lesion: preparedLesion(l.mask, geometry) })) : [];
-  const find = canalPointFinder(structureDrafts.map((s) => ({ kind: s.record.kind, mask: s.mask, geometry })));
+  // While a needle is dragged the structures are unchanged (the same array): keep the finder and its slice centroids.
+  let memo = finders.get(draft.structures);
+  if (!memo || memo.geometry !== geometry) {
+    memo = { geometry, find: canalPointFinder(structureDrafts.map((s) => ({ kind: s.record.kind, mask: s.mask, geometry }))) };
+    finders.set(draft.structures, memo);
+  }
+  const find = memo.find;
   return { structures, lesions, canalPoint: (t: Trajectory) => find(lps(...t.target)), notes };
 }
