@@ -95,11 +95,11 @@ describe('ViewportLifecycle', () => {
   });
 
   it('waits for the data before creating a viewport', () => {
-    let volumeId: string | undefined;
+    const data: { volumeId?: string } = {};
     const enabled: string[] = [];
     const views = new ViewportLifecycle(3, {
       isDestroyed: () => false,
-      volumeId: () => volumeId,
+      volumeId: () => data.volumeId,
       stackImageIds: () => undefined,
       addToToolGroup: () => undefined,
       onEnabled: (slot) => enabled.push(slot),
@@ -107,7 +107,7 @@ describe('ViewportLifecycle', () => {
     });
     views.attach('sagittal', element());
     expect(enabled).toEqual([]);
-    volumeId = 'vol';
+    data.volumeId = 'vol';
     views.ensureAll();
     expect(enabled).toEqual(['sagittal']);
   });
