@@ -9,7 +9,7 @@ import type { PlanActor } from './plan3d';
 import { readMeasurements } from './measurements';
 import type { ViewPlane } from './overlay/viewPlane';
 import type { NeedleAxis } from './plan/needleFrame';
-import type { PlanPointerEvent, PlanTool, ViewerTool, ViewportSlot } from './types';
+import type { PlanPointerEvent, PlanTool, ViewerTool, ViewportInfo, ViewportSlot } from './types';
 import { VOLUME_2D_SLOTS } from './types';
 import { csFromCanvas, lpsFromCs } from './coordinates';
 import { SnapshotStore, type SessionSnapshot } from './session/snapshotStore';
@@ -107,7 +107,10 @@ export class ViewerSession {
     this.views.detach(slot);
   }
 
-  /** How many listeners the live viewports hold (for leak checks: constant across layout changes). */
+  /**
+   * How many listeners and other teardowns the live viewports hold: for leak checks, the same
+   * before and after a layout is switched away and back.
+   */
   viewportListenerCount(): number {
     return this.views.pendingTeardowns;
   }
@@ -262,7 +265,7 @@ export class ViewerSession {
     if (!this.destroyed) this.info.markDirty(slot);
   }
 
-  private computeInfo(slot: ViewportSlot) {
+  private computeInfo(slot: ViewportSlot): ViewportInfo | undefined {
     const vp = this.views.viewport(slot) as Types.IVolumeViewport | Types.IStackViewport | undefined;
     const element = this.views.element(slot);
     if (slot === 'volume3d' || !vp || !element) return undefined;
@@ -293,7 +296,6 @@ export class ViewerSession {
     applyWindowAll(this.commands, preset);
   }
 
-
   /** Scrolls a 2D viewport by `delta` slices. */
   scroll(slot: ViewportSlot, delta: number): void {
     const vp = slot === 'volume3d' ? undefined : this.views.viewport(slot);
@@ -304,12 +306,10 @@ export class ViewerSession {
     resetAll(this.commands);
   }
 
-
   /** Moves every 2D view's slice through a world point (keeping each view's pan). */
   jumpTo(world: Vec3): void {
     jumpAll(this.commands, world);
   }
-
 
   /** Page coordinates of a world point in a viewport (for tests and overlays). */
   worldToPage(slot: ViewportSlot, world: Vec3): [number, number] | undefined {
