@@ -109,4 +109,120 @@ export class ViewerPage {
       })),
     );
   }
+
+  // ---- planning -------------------------------------------------------------------------
+
+  /** Opens a study and waits for the plan panel. */
+  async openPlanning(studyUID: string): Promise<void> {
+    await this.open(studyUID);
+    await this.page.waitForSelector('[data-testid="plan-panel"]');
+  }
+
+  /** Waits until the plan panel lists `n` trajectories with their metrics. */
+  async waitTrajectoryRows(n: number, timeout = 60_000): Promise<void> {
+    await this.page.waitForFunction((k) => document.querySelectorAll('[data-testid="trajectory-row"][data-depth-mm]:not([data-depth-mm=""])').length === k, n, { timeout });
+  }
+
+  /** Starts a new, empty plan from the plan menu (waits for a plan on the series to open first). */
+  async newPlan(): Promise<void> {
+    await this.page.waitForFunction(() => !!document.querySelector('[data-testid="plan-message"]')?.textContent, undefined, { timeout: 60_000 });
+    await this.page.selectOption('[data-testid="plan-select"]', '');
+    await this.page.waitForFunction(() => document.querySelectorAll('[data-testid="trajectory-row"], [data-testid="lesion-row"]').length === 0, undefined, { timeout: 30_000 });
+  }
+
+  /** Grows a lesion from a click with the Grow tool (G); returns its volume in mL as the panel shows it. */
+  async growAt(world: readonly [number, number, number]): Promise<number> {
+    const before = await this.lesionVolumes();
+    await this.jumpTo(world);
+    await this.key('g');
+    await this.clickWorld('axial', world);
+    await this.page.waitForFunction((n) => {
+      const rows = document.querySelectorAll('[data-testid="lesion-row"]');
+      return rows.length > n && !!rows[rows.length - 1]?.getAttribute('data-volume-ml');
+    }, before.length, { timeout: 60_000 });
+    const after = await this.lesionVolumes();
+    await this.key('Escape');
+    return after[after.length - 1]!;
+  }
+
+  /** Places a needle with the Needle tool (N): a click at the entry, then one at the target, on the axial view. */
+  async placeNeedle(entry: readonly [number, number, number], target: readonly [number, number, number]): Promise<void> {
+    const before = (await this.trajectoryRows()).length;
+    await this.jumpTo(target);
+    await this.key('n');
+    await this.clickWorld('axial', entry);
+    await this.clickWorld('axial', target);
+    await this.waitTrajectoryRows(before + 1, 30_000);
+    await this.key('Escape');
+  }
+
+  /** Waits until the first lesion's volume (mL) is above, or exactly equal to, `ml`. */
+  async waitLesionVolume(relation: 'above' | 'equal', ml: number): Promise<void> {
+    await this.page.waitForFunction(
+      ([r, v]) => {
+        const now = Number(document.querySelector('[data-testid="lesion-row"]')?.getAttribute('data-volume-ml'));
+        return r === 'above' ? now > v : now === v;
+      },
+      [relation, ml] as const,
+      { timeout: 30_000 },
+    );
+  }
+
+  /** Waits for the plan panel's message line to match. */
+  async waitMessage(re: RegExp, timeout = 60_000): Promise<string> {
+    const handle = await this.page.waitForFunction(
+      ([src, flags]) => {
+        const t = document.querySelector('[data-testid="plan-message"]')?.textContent ?? '';
+        return new RegExp(src, flags).test(t) ? t : false;
+      },
+      [re.source, re.flags] as const,
+      { timeout },
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  /** Clicks Save and waits for the server's answer; returns the saved plan's id. */
+  async savePlan(): Promise<string> {
+    await this.page.click('[data-testid="save-plan"]');
+    await this.waitMessage(/Saved, version/);
+    const id = await this.page.$eval('[data-testid="plan-select"]', (s) => (s as HTMLSelectElement).value);
+    if (!id) throw new Error('the plan menu shows no saved plan after saving');
+    return id;
+  }
+
+  /** The plan as the server stores it. */
+  storedPlan(id: string): Promise<StoredPlan> {
+    return this.page.evaluate(async (planId) => (await (await fetch(`/api/plans/${planId}`)).json()) as StoredPlan, id);
+  }
+
+  /** Pixels drawn on a view's plan overlay: any opaque pixel, or the needle's (light yellow) colour. */
+  overlayPixels(slot: string, what: 'any' | 'needle'): Promise<number> {
+    return this.page.evaluate(
+      ([s, w]) => {
+        const c = document.querySelector(`[data-testid="plan-overlay-${s}"]`) as HTMLCanvasElement | null;
+        const ctx = c?.getContext('2d');
+        if (!c || !ctx) return 0;
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (w === 'any' ? d[i + 3]! > 0 : d[i + 3]! > 100 && d[i]! > 200 && d[i + 1]! > 180) n++;
+        }
+        return n;
+      },
+      [slot, what] as const,
+    );
+  }
+}
+
+/** The parts of a stored plan document the tests read. */
+export interface StoredPlan {
+  id: string;
+  caseId: string;
+  status: string;
+  version: number;
+  content: {
+    lesions: { id: string; measurements: { volumeMl: number } }[];
+    structuresAtRisk: { kind: string }[];
+    trajectories: { entry: [number, number, number]; target: [number, number, number]; metrics: { depthMm: number } }[];
+  };
 }

@@ -9,7 +9,7 @@ export function PlanSaveBar({ ws }: { ws: PlanWorkspace }) {
     <section>
       <h3>
         Plan
-        <span className="muted small-text">{dirty ? 'unsaved changes' : ws.current ? `saved v${ws.current.version}` : ''}</span>
+        <span className="muted small-text" data-testid="plan-save-state">{dirty ? 'unsaved changes' : ws.current ? `saved v${ws.current.version}` : ''}</span>
       </h3>
       <div className="row">
         <select
