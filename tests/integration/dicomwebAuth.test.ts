@@ -92,7 +92,10 @@ describe.skipIf(skip !== undefined)('DICOMweb with PACS credentials, and a PACS 
   it('searches, opens and streams through the proxy with DICOMWEB_USER/DICOMWEB_PASSWORD', async () => {
     const url = await start({ DICOMWEB_USER: USER, DICOMWEB_PASSWORD: PASSWORD });
     const config = await get(`${url}/api/config`);
-    expect(JSON.parse(config.text)).toEqual({ dicomweb: { enabled: true, label: `PACS 127.0.0.1:${orthanc.port}` } });
+    // The PACS is named, and nothing of its credentials or URL reaches the browser.
+    expect(JSON.parse(config.text)).toEqual({ dicomweb: { enabled: true, label: `PACS 127.0.0.1:${orthanc.port}` }, embedded: { folder: expect.any(String), problem: null } });
+    expect(config.text).not.toContain(PASSWORD);
+    expect(config.text).not.toContain(orthanc.dicomweb);
 
     const search = await get(`${url}/api/pacs/studies?patientName=PPAUTH`);
     expect(search.status).toBe(200);
