@@ -7,8 +7,9 @@ describe('newStructure', () => {
     expect(s).toEqual({ record: { id: 'id1', kind: 'bladder', name: 'Bladder', colour: '#fcc419', safetyDistanceMm: 5 }, shape: { kind: 'mask', stored: null }, mask: null });
   });
 
-  it('numbers the name when the plan has one of that name already', () => {
-    expect(newStructure('bladder', 'id2', ['Bladder']).record.name).toBe('Bladder 1');
-    expect(newStructure('bladder', 'id3', ['Bladder', 'Bladder 1']).record.name).toBe('Bladder 2');
+  it('numbers the second of a name 2 (the unnumbered first counts as 1), and takes the next free number', () => {
+    expect(newStructure('bladder', 'id2', ['Bladder']).record.name).toBe('Bladder 2');
+    expect(newStructure('bladder', 'id3', ['Bladder', 'Bladder 2']).record.name).toBe('Bladder 3');
+    expect(newStructure('bladder', 'id4', ['Bladder', 'Bladder 3']).record.name).toBe('Bladder 2');
   });
 });
