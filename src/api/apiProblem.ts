@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emitSessionSignal, SESSION_ENDED_CODES, withCsrf } from './sessionState';
 
 /** The error envelope every API route answers a refusal with (the server's `apiProblem.ts`). */
 export const apiProblemSchema = z.object({
@@ -61,18 +62,49 @@ export async function readBody<S extends z.ZodType>(res: Response, schema: S, en
   return parsed.data;
 }
 
-/** Fetches, turning a network failure into an {@link ApiError} naming the endpoint. */
-export async function request(endpoint: string, url: string, init?: RequestInit): Promise<Response> {
+/** How a request treats the session. */
+export interface RequestOptions {
+  /**
+   * True for the calls that ask whether there is a session at all (`me`, login): their 401 is
+   * an answer, not a session that ended under the user, so no "session expired" signal.
+   */
+  sessionProbe?: boolean;
+}
+
+/** Whether a 401 says the session is gone (read from a copy, so the caller can still read the body). */
+async function sessionEnded(res: Response): Promise<boolean> {
+  if (res.status !== 401) return false;
   try {
-    return await fetch(url, init);
-  } catch (e) {
-    throw new ApiError(endpoint, 0, `no answer (${errorText(e)})`);
+    const parsed = apiProblemSchema.safeParse(await res.clone().json());
+    return parsed.success && SESSION_ENDED_CODES.includes(parsed.data.code);
+  } catch {
+    return false;
   }
 }
 
+/**
+ * Fetches, turning a network failure into an {@link ApiError} naming the endpoint. Every call
+ * of the app goes through here: a state-changing one carries the session's `X-CSRF-Token`, and
+ * a 401 saying the session ended raises the one app-wide "expired" signal (the caller still
+ * gets the answer, so a save can stay pending instead of being lost).
+ */
+export async function request(endpoint: string, url: string, init?: RequestInit, options: RequestOptions = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, withCsrf(init));
+  } catch (e) {
+    throw new ApiError(endpoint, 0, `no answer (${errorText(e)})`);
+  }
+  if (!options.sessionProbe && (await sessionEnded(res))) emitSessionSignal('expired');
+  return res;
+}
+
+/** Whether an error is a refusal because the session ended (the user is asked to sign in, nothing else to say). */
+export const isSessionEnded = (e: unknown): boolean => e instanceof ApiError && e.status === 401 && SESSION_ENDED_CODES.includes(e.problem?.code ?? '');
+
 /** GET-like call: the parsed body on 2xx, an {@link ApiError} carrying the server's problem otherwise. */
-export async function fetchParsed<S extends z.ZodType>(endpoint: string, url: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
-  const res = await request(endpoint, url, init);
+export async function fetchParsed<S extends z.ZodType>(endpoint: string, url: string, schema: S, init?: RequestInit, options?: RequestOptions): Promise<z.output<S>> {
+  const res = await request(endpoint, url, init, options);
   if (!res.ok) {
     const problem = await readProblem(res);
     throw new ApiError(endpoint, res.status, problem.error, problem);

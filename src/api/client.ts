@@ -10,11 +10,14 @@ export interface ClientConfig {
   dicomweb: { enabled: boolean; label?: string };
   /** The embedded sample source: its folder, and why it could not be read (null when it was; absent from older servers). */
   embedded?: { folder: string; problem: string | null };
+  /** How people sign in (absent from servers before accounts: single-user). */
+  auth?: { mode: 'single-user' | 'accounts'; oidc: boolean };
 }
 
 const clientConfigSchema = z.object({
   dicomweb: z.object({ enabled: z.boolean(), label: z.string().optional() }),
   embedded: z.object({ folder: z.string(), problem: z.string().nullable() }).optional(),
+  auth: z.object({ mode: z.enum(['single-user', 'accounts']), oidc: z.boolean() }).optional(),
 }) satisfies z.ZodType<ClientConfig>;
 
 /** Criteria of a PACS study search; empty fields are not sent. */
