@@ -45,16 +45,86 @@ export async function migrateSchema(db: SqlClient, migrations?: SqlMigration[]):
 }
 
 /**
- * Splits a migration script into statements at semicolons that end a line, after removing
- * `--` comments. Our migrations keep to that form (no functions with bodies), which lets each
- * statement run inside the same transaction on both drivers.
+ * Splits a migration script into its statements at the semicolons that end them, leaving out
+ * `--` and block comments. Semicolons inside string literals ('…'), quoted identifiers ("…") and
+ * dollar-quoted bodies ($$ … $$, $tag$ … $tag$: function and trigger bodies) belong to their
+ * statement. Each statement then runs on its own, so that a migration runs inside one
+ * transaction on both drivers (PGlite's and node-postgres's parameterised query take one statement).
  */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split('\n')
-    .map((line) => line.replace(/--.*$/, ''))
-    .join('\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let current = '';
+  let i = 0;
+  const flush = (): void => {
+    const s = current.trim();
+    if (s) statements.push(s);
+    current = '';
+  };
+  while (i < sql.length) {
+    const c = sql.charAt(i);
+    const next = sql.charAt(i + 1);
+    if (c === '-' && next === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end;
+    } else if (c === '/' && next === '*') {
+      i = skipBlockComment(sql, i);
+      current += ' ';
+    } else if (c === "'" || c === '"') {
+      const end = quotedEnd(sql, i, c);
+      current += sql.slice(i, end);
+      i = end;
+    } else if (c === '$' && dollarTagAt(sql, i) !== null) {
+      const tag = dollarTagAt(sql, i) as string;
+      const close = sql.indexOf(tag, i + tag.length);
+      if (close < 0) throw new Error(`Unterminated dollar-quoted body ${tag} in a migration`);
+      current += sql.slice(i, close + tag.length);
+      i = close + tag.length;
+    } else if (c === ';') {
+      flush();
+      i += 1;
+    } else {
+      current += c;
+      i += 1;
+    }
+  }
+  flush();
+  return statements;
+}
+
+/**
+ * The dollar-quote opening at `i` ($$ or $tag$, tag = an identifier without `$`), or null when
+ * the `$` there is something else (a positional parameter such as $1, or part of an identifier).
+ */
+function dollarTagAt(sql: string, i: number): string | null {
+  if (i > 0 && /[A-Za-z0-9_]/.test(sql.charAt(i - 1))) return null;
+  const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 66));
+  return m ? m[0] : null;
+}
+
+/** The index just past the string or identifier quoted by `quote` that opens at `i` ('' and "" are escapes). */
+function quotedEnd(sql: string, i: number, quote: string): number {
+  let j = i + 1;
+  for (;;) {
+    const k = sql.indexOf(quote, j);
+    if (k < 0) throw new Error(`Unterminated ${quote === "'" ? 'string' : 'quoted identifier'} in a migration`);
+    if (sql[k + 1] === quote) j = k + 2;
+    else return k + 1;
+  }
+}
+
+/** The index just past the block comment that opens at `i`; PostgreSQL's block comments nest. */
+function skipBlockComment(sql: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < sql.length) {
+    if (sql.startsWith('/*', j)) {
+      depth += 1;
+      j += 2;
+    } else if (sql.startsWith('*/', j)) {
+      depth -= 1;
+      j += 2;
+      if (depth === 0) return j;
+    } else j += 1;
+  }
+  throw new Error('Unterminated block comment in a migration');
 }
