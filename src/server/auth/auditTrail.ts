@@ -1,5 +1,7 @@
-import type { AuditDetail } from './auditDetail';
-import type { AuditAction, AuditEventName } from './auditEvents';
+import type { SqlClient, SqlExecutor } from '../records/sqlClient';
+import { chainHash, GENESIS_HASH } from './auditChain';
+import { auditDetailSchema, type AuditDetail } from './auditDetail';
+import { AUDIT_EVENT_CODES, isAuditEventName, type AuditAction, type AuditEventName } from './auditEvents';
 
 export type { AuditDetail } from './auditDetail';
 export { AUDIT_EVENT_CODES, AUDIT_EVENT_NAMES, isAuditEventName, type AuditAction, type AuditEventName } from './auditEvents';
@@ -99,4 +101,192 @@ export interface AuditTrail {
 export interface AuditLog extends AuditTrail {
   query(filters?: AuditQuery): Promise<AuditPage>;
   verify(): Promise<AuditVerification>;
+}
+
+/** Identifiers the trail accepts in its id columns: no spaces, so no names. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+const ADDRESS = /^[A-Za-z0-9:.%_[\]-]{1,128}$/;
+const UID = /^[0-9]+(\.[0-9]+)*$/;
+const MAX_PAGE_SIZE = 500;
+
+/** The row as the database hands it back (bigint as text, timestamptz as Date, json parsed). */
+interface AuditRow {
+  seq: string | number;
+  at: Date | string;
+  event: string;
+  dicom_code: string | null;
+  action: string;
+  outcome: number;
+  account: string | null;
+  roles: string[] | null;
+  session_hash: string | null;
+  address: string | null;
+  case_id: string | null;
+  plan_id: string | null;
+  plan_version: number | null;
+  study_uids: string[] | null;
+  request_id: string | null;
+  detail: AuditDetail | string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const COLUMNS =
+  'seq, at, event, dicom_code, action, outcome, account, roles, session_hash, address, case_id, plan_id, plan_version, study_uids, request_id, detail, prev_hash, hash';
+
+/** The fields a row's hash covers: all of them but `hash`. */
+function hashedFields(r: Omit<AuditRecord, 'hash'>): Record<string, unknown> {
+  return { ...r };
+}
+
+function fromRow(row: AuditRow): AuditRecord {
+  const detail = typeof row.detail === 'string' ? (JSON.parse(row.detail) as AuditDetail) : row.detail;
+  return {
+    seq: Number(row.seq),
+    at: (row.at instanceof Date ? row.at : new Date(row.at)).toISOString(),
+    event: row.event as AuditEventName,
+    dicomCode: row.dicom_code,
+    action: row.action as AuditAction,
+    outcome: row.outcome as AuditOutcome,
+    account: row.account,
+    roles: row.roles ?? [],
+    sessionHash: row.session_hash,
+    address: row.address,
+    caseId: row.case_id,
+    planId: row.plan_id,
+    planVersion: row.plan_version,
+    studyUids: row.study_uids ?? [],
+    requestId: row.request_id,
+    detail: detail ?? null,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** An identifier for an id column, or a TypeError: a caller passing free text is a bug to find in tests. */
+function idOrNull(name: string, value: string | undefined | null, pattern = ID): string | null {
+  if (value === undefined || value === null) return null;
+  if (!pattern.test(value)) throw new TypeError(`audit: ${name} is not an identifier`);
+  return value;
+}
+
+/**
+ * The audit trail on the records database (table audit_events, migration 0003). `clock` gives
+ * each row's time. Appends take an exclusive lock on the table inside their transaction, so
+ * that several server processes on one PostgreSQL append one after another and the chain never
+ * forks (two rows naming the same previous row).
+ */
+export function createAuditTrail(db: SqlClient, clock: () => Date = () => new Date()): AuditLog {
+  return {
+    async record(e) {
+      if (!isAuditEventName(e.event)) throw new TypeError(`audit: unknown event ${String(e.event)}`);
+      const coding = AUDIT_EVENT_CODES[e.event];
+      const detail = e.detail === undefined ? null : auditDetailSchema.parse(e.detail);
+      const studyUids = [...(e.studyUids ?? [])];
+      if (studyUids.some((u) => !UID.test(u) || u.length > 64)) throw new TypeError('audit: a study UID is not a DICOM UID');
+      if (e.planVersion !== undefined && !(Number.isInteger(e.planVersion) && e.planVersion >= 0)) {
+        throw new TypeError('audit: planVersion is not a version number');
+      }
+      // An account name that is not one (a failed login typed something else) is not kept:
+      // it could be a password typed in the wrong box.
+      const rawAccount = e.actor?.username ?? e.account ?? null;
+      const account = rawAccount !== null && ID.test(rawAccount) ? rawAccount : null;
+      const at = clock();
+      if (Number.isNaN(at.getTime())) throw new TypeError('audit: the clock gave an invalid date');
+      await db.transaction(async (tx) => {
+        await tx.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
+        const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+        const next = await tx.query<{ seq: string | number }>("SELECT nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq");
+        const fields: Omit<AuditRecord, 'hash'> = {
+          seq: Number(next[0]?.seq),
+          at: at.toISOString(),
+          event: e.event,
+          dicomCode: coding.type.code,
+          action: coding.action,
+          outcome: e.outcome ?? 0,
+          account,
+          roles: [...(e.actor?.roles ?? [])],
+          sessionHash: idOrNull('sessionHash', e.actor?.sessionHash),
+          address: idOrNull('address', e.actor?.address ?? e.address, ADDRESS),
+          caseId: idOrNull('caseId', e.caseId),
+          planId: idOrNull('planId', e.planId),
+          planVersion: e.planVersion ?? null,
+          studyUids,
+          requestId: idOrNull('requestId', e.requestId),
+          detail,
+          prevHash: last[0]?.hash ?? GENESIS_HASH,
+        };
+        await insert(tx, { ...fields, hash: chainHash(fields.prevHash, hashedFields(fields)) });
+      });
+    },
+
+    async query(filters = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (clause: string, value: unknown): void => {
+        params.push(value);
+        where.push(clause.replace('?', `$${params.length}`));
+      };
+      if (filters.account) add('account = ?', filters.account);
+      if (filters.caseId) add('case_id = ?', filters.caseId);
+      if (filters.event) add('event = ?', filters.event);
+      if (filters.from) add('at >= ?', filters.from.toISOString());
+      if (filters.to) add('at <= ?', filters.to.toISOString());
+      const page = Math.max(1, Math.floor(filters.page ?? 1));
+      const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(filters.pageSize ?? 50)));
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const counted = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM audit_events ${whereSql}`, params);
+      const rows = await db.query<AuditRow>(
+        `SELECT ${COLUMNS} FROM audit_events ${whereSql} ORDER BY seq DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      );
+      return { events: rows.map(fromRow), total: Number(counted[0]?.n ?? 0), page, pageSize };
+    },
+
+    async verify() {
+      let expectedPrev = GENESIS_HASH;
+      let checked = 0;
+      let after = 0;
+      const batch = 1000;
+      for (;;) {
+        const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${batch}`, [after]);
+        for (const row of rows) {
+          const { hash, ...fields } = fromRow(row);
+          checked += 1;
+          if (fields.prevHash !== expectedPrev || chainHash(fields.prevHash, hashedFields(fields)) !== hash) {
+            return { ok: false, checked, firstBad: fields.seq };
+          }
+          expectedPrev = hash;
+          after = fields.seq;
+        }
+        if (rows.length < batch) return { ok: true, checked };
+      }
+    },
+  };
+}
+
+async function insert(tx: SqlExecutor, r: AuditRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    [
+      r.seq,
+      r.at,
+      r.event,
+      r.dicomCode,
+      r.action,
+      r.outcome,
+      r.account,
+      r.roles,
+      r.sessionHash,
+      r.address,
+      r.caseId,
+      r.planId,
+      r.planVersion,
+      r.studyUids,
+      r.requestId,
+      r.detail === null ? null : JSON.stringify(r.detail),
+      r.prevHash,
+      r.hash,
+    ],
+  );
 }
