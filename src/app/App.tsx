@@ -1,16 +1,69 @@
-import { usePathname } from '../ui/useNavigation';
+import { useEffect, useState } from 'react';
+import { navigate, usePathname } from '../ui/useNavigation';
 import { WorklistPage } from '../ui/WorklistPage';
 import { StudyPage } from '../ui/StudyPage';
 import { CaseListPage } from '../ui/cases/CaseListPage';
 import { CasePage } from '../ui/cases/CasePage';
+import { useAuth } from '../ui/auth/authStore';
+import { visibleActions } from '../ui/auth/roleActions';
+import { SignInPage } from '../ui/auth/SignInPage';
+import { SessionExpiredDialog } from '../ui/auth/SessionExpiredDialog';
+import { NoticePage } from '../ui/auth/NoticePage';
+import { AccountsPage } from '../ui/admin/AccountsPage';
+import { AuditPage } from '../ui/admin/AuditPage';
+import { safeReturnPath } from '../ui/auth/returnPath';
 
-/** Routes: `/` the worklist, `/studies/<StudyInstanceUID>` a study (deep link), `/cases` and `/cases/<id>` the case records. */
+/**
+ * Routes: `/` the worklist, `/studies/<StudyInstanceUID>` a study (deep link), `/cases` and
+ * `/cases/<id>` the case records, `/admin/accounts` and `/admin/audit` for administrators,
+ * `/login` while nobody is signed in. A session that ends during use puts a sign-in dialog over
+ * the page, which stays mounted so no edit is lost.
+ */
 export function App() {
+  const auth = useAuth();
   const path = usePathname();
+  if (auth.status === 'loading') return <div className="page" />;
+  if (auth.status === 'signed-out') return <SignInRoute oidc={auth.oidc} path={path} />;
+  return (
+    <>
+      <Routes path={path} roles={auth.user.roles} />
+      {auth.expired && <SessionExpiredDialog username={auth.user.username} oidc={auth.oidc} />}
+    </>
+  );
+}
+
+function Routes({ path, roles }: { path: string; roles: Parameters<typeof visibleActions>[0] }) {
+  const v = visibleActions(roles);
+  if (path === '/login') return <Redirect to={safeReturnPath(new URLSearchParams(location.search).get('returnTo'))} />;
+  if (path === '/signed-in') return <NoticePage title="Signed in">You are signed in: close this tab and go back to your work.</NoticePage>;
+  if (path.startsWith('/admin/')) {
+    if (path === '/admin/accounts' && v.manageAccounts) return <AccountsPage />;
+    if (path === '/admin/audit' && v.readAudit) return <AuditPage />;
+    return <NoticePage title="Not available">This page is for administrators.</NoticePage>;
+  }
+  // An administrator without a clinical role sees no patient data: the admin pages instead.
+  if (!v.patientData) {
+    if (path === '/' && v.manageAccounts) return <AccountsPage />;
+    return <NoticePage title="Not available">Your account has no access to patient data.</NoticePage>;
+  }
   const m = /^\/studies\/([0-9.]+)\/?$/.exec(path);
   if (m?.[1]) return <StudyPage key={m[1]} studyUID={m[1]} />;
   if (path === '/cases' || path === '/cases/') return <CaseListPage />;
   const c = /^\/cases\/([0-9a-f-]{36})\/?$/.exec(path);
   if (c?.[1]) return <CasePage key={c[1]} caseId={c[1]} />;
   return <WorklistPage />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to), [to]);
+  return <div className="page" />;
+}
+
+/** The sign-in page at /login, remembering where the user was going. */
+function SignInRoute({ oidc, path }: { oidc: boolean; path: string }) {
+  const [returnTo] = useState(() => (path === '/login' ? safeReturnPath(new URLSearchParams(location.search).get('returnTo')) : safeReturnPath(path + location.search)));
+  useEffect(() => {
+    if (location.pathname !== '/login') history.replaceState(null, '', `/login?returnTo=${encodeURIComponent(returnTo)}`);
+  }, [returnTo]);
+  return <SignInPage oidc={oidc} returnTo={returnTo} onSignedIn={() => navigate(returnTo)} />;
 }

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import { navigate } from './useNavigation';
 import { setPreferences, usePreferences } from './preferences';
+import { UserBadge } from './auth/UserBadge';
+import { useRoles } from './auth/authStore';
+import { visibleActions } from './auth/roleActions';
 
-/** The bar across every page: product name, page title, identifier toggle and help. */
+/** The bar across every page: product name, page title, who is working, identifier toggle and help. */
 export function TopBar({ title, children, onHelp }: { title: ReactNode; children?: ReactNode; onHelp?: () => void }) {
   const { hideIdentifiers } = usePreferences();
+  const { patientData } = visibleActions(useRoles());
   return (
     <header className="topbar">
       <a
@@ -17,11 +21,16 @@ export function TopBar({ title, children, onHelp }: { title: ReactNode; children
       >
         PercuPlan
       </a>
-      <a className="nav" href="/" data-testid="nav-studies" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Studies</a>
-      <a className="nav" href="/cases" data-testid="nav-cases" onClick={(e) => { e.preventDefault(); navigate('/cases'); }}>Cases</a>
+      {patientData && (
+        <>
+          <a className="nav" href="/" data-testid="nav-studies" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Studies</a>
+          <a className="nav" href="/cases" data-testid="nav-cases" onClick={(e) => { e.preventDefault(); navigate('/cases'); }}>Cases</a>
+        </>
+      )}
       <span className="title">{title}</span>
       <span className="spacer" />
       {children}
+      <UserBadge />
       <label className="toggle" title="Hide every patient identifier (I)">
         <input
           type="checkbox"

@@ -31,6 +31,11 @@ export function setLeaveGuard(guard: () => boolean): () => void {
   };
 }
 
+/** Whether the page may be left (no guard, or the user agrees to lose unsaved work). */
+export function mayLeave(): boolean {
+  return !leaveGuard || leaveGuard();
+}
+
 /** Client-side navigation that keeps deep links (/studies/<uid>) shareable; the leave guard may refuse it. */
 export function navigate(path: string): void {
   if (path === location.pathname) return;

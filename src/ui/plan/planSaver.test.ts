@@ -151,4 +151,73 @@ describe('PlanSaver', () => {
     await done;
     expect(saver.current).toEqual({ version: 4 });
   });
+  describe('a save refused because the session ended', () => {
+    it('stays pending and is saved after signing in again, with the edits made meanwhile', async () => {
+      const store = new PlanStore();
+      const server = deferredServer();
+      const saver = new PlanSaver<Doc>(store, server.send);
+      saver.reset({ version: 2 });
+      store.apply('add T1', addTrajectory(trajectory('T1'))); // revision 1
+      const first = saver.save();
+      server.calls[0]!.resolve({ ok: false, signIn: true }); // 401 session-expired
+      await first;
+      expect(saver.waitingForSignIn).toBe(true);
+      expect(saver.saving).toBe(false);
+      expect(store.getSnapshot().savedRevision).toBe(0); // nothing lost, nothing marked saved
+      store.apply('add T2', addTrajectory(trajectory('T2'))); // revision 2, typed while the dialog was up
+      const resumed = saver.resume(); // signed in again
+      expect(server.calls).toHaveLength(2);
+      // The retry goes on the same stored version (the refused save stored nothing) with both edits.
+      expect(server.calls[1]!.request.base).toEqual({ version: 2 });
+      expect(server.calls[1]!.request.draft.trajectories.map((t) => t.id)).toEqual(['T1', 'T2']);
+      server.accept(1); // 200: version 3
+      await resumed;
+      expect(saver.waitingForSignIn).toBe(false);
+      expect(saver.current).toEqual({ version: 3 });
+      expect(store.getSnapshot()).toMatchObject({ revision: 2, savedRevision: 2 });
+    });
+
+    it('keeps a "keep mine" base for the retry', async () => {
+      const store = new PlanStore();
+      const server = deferredServer();
+      const saver = new PlanSaver<Doc>(store, server.send);
+      saver.reset({ version: 2 });
+      store.apply('add T1', addTrajectory(trajectory('T1')));
+      const first = saver.save({ version: 5 });
+      server.calls[0]!.resolve({ ok: false, signIn: true });
+      await first;
+      void saver.resume();
+      expect(server.calls[1]!.request.base).toEqual({ version: 5 });
+    });
+
+    it('is not sent again when resume finds none pending, nor after another plan was opened', async () => {
+      const store = new PlanStore();
+      const server = deferredServer();
+      const saver = new PlanSaver<Doc>(store, server.send);
+      saver.reset({ version: 1 });
+      await saver.resume();
+      expect(server.calls).toHaveLength(0);
+      store.apply('add T1', addTrajectory(trajectory('T1')));
+      const first = saver.save();
+      server.calls[0]!.resolve({ ok: false, signIn: true });
+      await first;
+      saver.reset({ version: 9 }); // the user opened another plan
+      await saver.resume();
+      expect(server.calls).toHaveLength(1);
+      expect(saver.waitingForSignIn).toBe(false);
+    });
+
+    it('a plain refusal is not kept for after sign-in', async () => {
+      const store = new PlanStore();
+      const server = deferredServer();
+      const saver = new PlanSaver<Doc>(store, server.send);
+      store.apply('add T1', addTrajectory(trajectory('T1')));
+      const first = saver.save();
+      server.calls[0]!.resolve({ ok: false });
+      await first;
+      expect(saver.waitingForSignIn).toBe(false);
+      await saver.resume();
+      expect(server.calls).toHaveLength(1);
+    });
+  });
 });

@@ -16,8 +16,12 @@ export interface SaveRequest<B> {
   readonly base: B | undefined;
 }
 
-/** What sending a save gave: the new stored document, or a refusal (already shown to the user by `send`). */
-export type SendOutcome<B> = { readonly ok: true; readonly base: B } | { readonly ok: false };
+/**
+ * What sending a save gave: the new stored document, or a refusal (already shown to the user by
+ * `send`). `signIn` marks a refusal because the session ended: the save stays pending and is
+ * sent again by {@link PlanSaver.resume} once the user has signed in again.
+ */
+export type SendOutcome<B> = { readonly ok: true; readonly base: B } | { readonly ok: false; readonly signIn?: boolean };
 
 /** Sends one save; it must capture what it needs from the request before its first await. */
 export type SendSave<B> = (request: SaveRequest<B>) => Promise<SendOutcome<B>>;
@@ -36,6 +40,8 @@ export class PlanSaver<B> {
   /** A save asked for while one is in flight; `base` overrides the stored base (keep mine over theirs). */
   private again: { base?: B } | null = null;
   private generation = 0;
+  /** A save refused because the session ended, kept to be sent after signing in again. */
+  private pending: { base?: B } | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -49,6 +55,7 @@ export class PlanSaver<B> {
     this.generation++;
     this.base = base;
     this.again = null;
+    this.pending = null;
     if (this.busy) {
       this.busy = false;
       this.notify();
@@ -63,6 +70,23 @@ export class PlanSaver<B> {
   /** True while a save is being sent. */
   get saving(): boolean {
     return this.busy;
+  }
+
+  /** True while a save waits for the user to sign in again. */
+  get waitingForSignIn(): boolean {
+    return this.pending !== null;
+  }
+
+  /**
+   * Sends the save that the ended session refused (the user has signed in again): the plan as
+   * it stands now, so edits made meanwhile go with it. Nothing happens when none is pending.
+   */
+  resume(): Promise<void> {
+    const p = this.pending;
+    if (!p) return this.running;
+    this.pending = null;
+    this.notify();
+    return this.save(p.base);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -82,6 +106,7 @@ export class PlanSaver<B> {
       return this.running;
     }
     this.again = request;
+    this.pending = null;
     this.busy = true;
     this.notify();
     this.running = this.loop(this.generation);
@@ -109,7 +134,9 @@ export class PlanSaver<B> {
         }
         if (generation !== this.generation) return;
         if (!outcome.ok) {
-          // The user has the reason; a queued save would meet the same refusal.
+          // Signing in again sends it (with anything queued behind it, which is the same plan);
+          // any other refusal: the user has the reason, and a queued save would meet it too.
+          if (outcome.signIn) this.pending = req.base === undefined ? (this.again ?? req) : req;
           this.again = null;
           return;
         }
