@@ -81,7 +81,11 @@ describe('the embedded folder', () => {
     const index = await indexFolder(missing);
     const base = await listen(createApp(configOf(missing), createCatalogue(index.instances, studyListings, index.problem)));
     const config = await answer(base, 'GET', '/api/config');
-    expect(config.body).toEqual({ dicomweb: { enabled: false }, embedded: { folder: missing, problem: index.problem } });
+    expect(config.body).toEqual({
+      dicomweb: { enabled: false },
+      embedded: { folder: missing, problem: index.problem },
+      auth: { mode: 'single-user', oidc: false },
+    });
     expect(await answer(base, 'GET', '/api/studies')).toEqual({ status: 200, body: [] });
   });
 });
@@ -151,6 +155,40 @@ describe('every API route answers a refusal with the one error envelope', () => 
     const conflict = envelope.parse(stale.body);
     expect(conflict.code).toBe('version-conflict');
     expect(conflict.current).toMatchObject({ id: doc.id, version: 2 });
+  });
+
+  it("413 that Node's own fetch can read, for a body far over the limit (declared, and streamed without a length)", async () => {
+    // 4 MB against a 16 KB limit: the kernel's buffers cannot hide a connection reset any more.
+    const big = JSON.stringify({ patient: { pseudonym: 'x' }, notes: 'n'.repeat(4 * 1024 * 1024) });
+    const declared = await answer(base, 'POST', '/api/cases', { body: big, headers: { 'content-type': 'application/json' } });
+    expect([declared.status, envelope.parse(declared.body).code]).toEqual([413, 'body-too-large']);
+    const chunk = new TextEncoder().encode('n'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 4 * 1024 * 1024) controller.close();
+        else {
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const res = await fetch(`${base}/api/cases`, { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    expect([res.status, envelope.parse(await res.json()).code]).toEqual([413, 'body-too-large']);
+    // The next request on a fresh connection still works: the server is fine.
+    expect((await answer(base, 'GET', '/api/health')).status).toBe(200);
+  });
+
+  it('sends the security headers: a CSP without inline scripts, no framing, nosniff, a referrer policy', async () => {
+    const res = await fetch(`${base}/api/health`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const directive = (name: string): string[] => (csp.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name) ?? []).slice(1);
+    expect(directive('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(directive('frame-ancestors')).toEqual(["'none'"]);
+    expect(directive('object-src')).toEqual(["'none'"]);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('500 with the envelope (no details) when a stored case cannot be restored', async () => {

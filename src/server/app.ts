@@ -1,131 +1,204 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { RequestListener } from 'node:http';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
 import type { ServerConfig } from './config';
 import type { Catalogue } from './catalogue';
-import { sendError, sendJson } from './http';
-import { serveStatic } from './staticFiles';
-import type { RecordsRequestHandler } from './records/recordsRoutes';
+import { sendError } from './http';
+import { createBaseApp, sendProblem, sendReply } from './fastifyBase';
+import { collectRoutes } from './routeTable';
+import { contentSecurityPolicy } from './securityHeaders';
+import { apiNotFound, type RecordsRequestHandler } from './records/recordsRoutes';
+import { localUser } from './records/requestActor';
+import { HttpProblem } from './auth/actor';
+import type { AuditTrail } from './auth/auditTrail';
 import { PacsError } from './dicomweb/pacsError';
 import type { Pacs } from './dicomweb/pacs';
-import { isDicomwebPath, proxyDicomweb } from './dicomweb/proxyDicomweb';
+import { proxyDicomweb } from './dicomweb/proxyDicomweb';
 import { publicConfig } from './dicomweb/publicConfig';
-import { sendPacsSearch } from './dicomweb/sendPacsSearch';
+import { parsePacsSearch } from './dicomweb/pacsSearch';
+import { studyAccessLog } from './dicomweb/studyAccessLog';
+import { PROXY_PREFIX } from './dicomweb/pacsUrls';
 
-type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void;
+/** A Fastify plugin the app registers app-wide (auth, audit, OIDC), with its options. */
+export interface AppPlugin {
+  plugin: FastifyPluginAsync<never> | ((app: FastifyInstance, opts: never) => Promise<void>);
+  options: unknown;
+}
 
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: Handler;
+/** What the app is built from besides its configuration. */
+export interface AppParts {
+  catalogue: Catalogue;
+  pacs?: Pacs;
+  records?: RecordsRequestHandler;
+  /** Registered before the routes, in order, with app-wide hooks (auth first). */
+  plugins?: readonly AppPlugin[];
+  /** Where study access is recorded (first access per session per study). */
+  audit?: AuditTrail;
+  /** Whether hospital sign-in (OIDC) is configured, for GET /api/config. */
+  oidc?: boolean;
+}
+
+const uid = z.string().regex(/^[0-9.]{1,64}$/);
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * The one PercuPlan process on Fastify: the REST API under /api, the embedded sample source's
+ * files, the DICOMweb proxy under /dicomweb, and the built app for every other path (client-side
+ * routes included). Studies missing from the embedded source are looked up on the PACS, when
+ * one is configured. Every /api and /dicomweb route declares the action it needs.
+ */
+export async function buildApp(config: ServerConfig, parts: AppParts): Promise<FastifyInstance> {
+  const { catalogue, pacs } = parts;
+  const app = await createBaseApp({ defaultActor: localUser() });
+  collectRoutes(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    // Cornerstone's workers and WASM are same-origin; nothing here is embedded cross-origin.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+    hsts: false,
+  });
+  await app.register(rateLimit, { global: false });
+  for (const { plugin, options } of parts.plugins ?? []) await app.register(plugin as FastifyPluginAsync, options as object);
+
+  const studyAccess = studyAccessLog(parts.audit);
+
+  app.get('/api/health', () => ({ status: 'ok', name: 'PercuPlan', version: config.version }));
+  app.get('/api/config', (request) => ({
+    ...publicConfig(config.dicomweb, { folder: config.sampleDir, problem: catalogue.problem }),
+    auth: { mode: request.actor.mode, oidc: parts.oidc ?? false },
+  }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/pacs/studies', { config: { action: 'study.read' }, schema: { summary: 'Searches the PACS (one page)' } }, async (request, reply) => {
+    if (!pacs) return sendProblem(reply, 404, 'not-configured', 'No PACS is configured: set DICOMWEB_URL in the server environment to search one');
+    const search = parsePacsSearch(new URL(request.url, 'http://localhost').searchParams);
+    if (!search.ok) return sendProblem(reply, 400, 'invalid-query', search.error);
+    return sendReply(reply, { status: 200, body: await pacs.source.search(search.value) });
+  });
+  app.get('/api/studies', { config: { action: 'study.read' }, schema: { summary: 'The embedded studies' } }, (_request, reply) =>
+    sendReply(reply, { status: 200, body: catalogue.studies() }),
+  );
+  app.get(
+    '/api/studies/:study',
+    { config: { action: 'study.read', notFoundKind: 'study with StudyInstanceUID' }, schema: { params: z.object({ study: uid }), summary: 'One study' } },
+    async (request, reply) => {
+      const { study } = request.params as { study: string };
+      const found = catalogue.study(study) ?? (await pacs?.source.study(study));
+      if (!found) return sendProblem(reply, 404, 'not-found', `No study with StudyInstanceUID ${study}`);
+      await studyAccess(request.actor, study);
+      return sendReply(reply, { status: 200, body: found });
+    },
+  );
+  app.get(
+    '/api/studies/:study/series/:series/instances',
+    { config: { action: 'study.read', notFoundKind: 'series' }, schema: { params: z.object({ study: uid, series: uid }), summary: "A series' instances in order" } },
+    async (request, reply) => {
+      const { study, series } = request.params as { study: string; series: string };
+      const found = catalogue.seriesInstances(study, series) ?? (await pacs?.source.seriesInstances(study, series));
+      if (!found) return sendProblem(reply, 404, 'not-found', `No series ${series} in study ${study}`);
+      await studyAccess(request.actor, study);
+      return sendReply(reply, { status: 200, body: found });
+    },
+  );
+  app.get(
+    '/api/files/:sop',
+    { config: { action: 'study.read', notFoundKind: 'instance with SOPInstanceUID' }, schema: { params: z.object({ sop: uid }), summary: 'One embedded DICOM file' } },
+    async (request, reply) => {
+      const { sop } = request.params as { sop: string };
+      const file = catalogue.fileOf(sop);
+      const info = file ? await stat(file).catch(() => undefined) : undefined;
+      if (!file || !info) return sendProblem(reply, 404, 'not-found', `No instance with SOPInstanceUID ${sop}`);
+      reply.headers({ 'content-type': 'application/dicom', 'content-length': info.size, 'cache-control': 'private, max-age=3600' });
+      return reply.send(createReadStream(file));
+    },
+  );
+
+  // The proxy streams on the raw response (a multipart of frames is never held whole).
+  const proxy = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const url = new URL(request.url, 'http://localhost');
+    const raw = reply.raw;
+    // Keep the security headers the hooks set so far: a hijacked reply skips Fastify's own sending.
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) raw.setHeader(k, v);
+    reply.hijack();
+    try {
+      await proxyDicomweb(pacs?.client, request.raw, raw, url, (study) => studyAccess(request.actor, study));
+    } catch (e) {
+      if (raw.headersSent) {
+        raw.destroy();
+      } else if (e instanceof PacsError) {
+        console.warn(`[dicomweb] ${request.method} ${url.pathname}: ${e.message}`);
+        sendError(raw, e.status, 'pacs-unavailable', e.message);
+      } else if (e instanceof HttpProblem) {
+        raw.statusCode = e.status;
+        raw.setHeader('content-type', 'application/json; charset=utf-8');
+        raw.end(JSON.stringify(e.toBody()));
+      } else {
+        console.error(`[server] ${request.method} ${url.pathname} failed:`, e);
+        sendError(raw, 500, 'internal-error', 'Internal error; see the server log');
+      }
+    }
+  };
+  for (const url of [PROXY_PREFIX, `${PROXY_PREFIX}/*`]) {
+    app.route({
+      method: [...HTTP_METHODS],
+      url,
+      exposeHeadRoute: false,
+      config: { action: 'study.read' },
+      schema: { summary: 'DICOMweb (QIDO-RS, WADO-RS) proxied to the PACS; GET and HEAD only' },
+      handler: proxy,
+    });
+  }
+
+  if (parts.records) await app.register(parts.records.plugin);
+
+  const index = path.join(config.distDir, 'index.html');
+  if (existsSync(config.distDir)) {
+    await app.register(fastifyStatic, {
+      root: config.distDir,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        const immutable = file.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (pathname.startsWith('/api/')) return sendReply(reply, apiNotFound(request.method, request.url));
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendProblem(reply, 405, 'method-not-allowed', `${request.method} is not allowed on ${pathname}`);
+    }
+    // A client-side route (/studies/<uid>, /cases…): the app's page, which routes in the browser.
+    if (!existsSync(index)) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('The app is not built: run `npm start` (it builds) or `npm run build`.');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
 }
 
 /**
- * The request handler of the one PercuPlan process: the REST API under /api, the embedded
- * sample source's files, the DICOMweb proxy under /dicomweb, and the built app for every
- * other path (client-side routes included). Studies missing from the embedded source are
- * looked up on the PACS, when one is configured.
+ * The app as a plain request handler (tests serve it with `http.createServer`). Requests that
+ * arrive before Fastify is ready wait for it.
  */
 export function createApp(config: ServerConfig, catalogue: Catalogue, pacs?: Pacs, records?: RecordsRequestHandler): RequestListener {
-  const uid = '([0-9.]{1,64})';
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      pattern: /^\/api\/health$/,
-      handler: (_req, res) => sendJson(res, 200, { status: 'ok', name: 'PercuPlan', version: config.version }),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/api\/config$/,
-      handler: (_req, res) => sendJson(res, 200, publicConfig(config.dicomweb, { folder: config.sampleDir, problem: catalogue.problem })),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/api\/pacs\/studies$/,
-      handler: (req, res) => sendPacsSearch(pacs?.source, new URL(req.url ?? '/', 'http://localhost'), res),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/api\/studies$/,
-      handler: (_req, res) => sendJson(res, 200, catalogue.studies()),
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/api/studies/${uid}$`),
-      handler: async (_req, res, [study]) => {
-        const found = catalogue.study(study ?? '') ?? (await pacs?.source.study(study ?? ''));
-        if (found) sendJson(res, 200, found);
-        else sendError(res, 404, 'not-found', `No study with StudyInstanceUID ${study}`);
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/api/studies/${uid}/series/${uid}/instances$`),
-      handler: async (_req, res, [study, series]) => {
-        const found =
-          catalogue.seriesInstances(study ?? '', series ?? '') ??
-          (await pacs?.source.seriesInstances(study ?? '', series ?? ''));
-        if (found) sendJson(res, 200, found);
-        else sendError(res, 404, 'not-found', `No series ${series} in study ${study}`);
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/api/files/${uid}$`),
-      handler: async (req, res, [sop]) => {
-        const file = catalogue.fileOf(sop ?? '');
-        const info = file ? await stat(file).catch(() => undefined) : undefined;
-        if (!file || !info) {
-          sendError(res, 404, 'not-found', `No instance with SOPInstanceUID ${sop}`);
-          return;
-        }
-        res.writeHead(200, {
-          'content-type': 'application/dicom',
-          'content-length': info.size,
-          'cache-control': 'private, max-age=3600',
-        });
-        if (req.method === 'HEAD') res.end();
-        else createReadStream(file).pipe(res);
-      },
-    },
-  ];
-
+  const ready = buildApp(config, { catalogue, pacs, records }).then(async (app) => {
+    await app.ready();
+    return app.routing as unknown as RequestListener;
+  });
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
-    const run = async (): Promise<void> => {
-      if (isDicomwebPath(url.pathname)) {
-        await proxyDicomweb(pacs?.client, req, res, url);
-        return;
-      }
-      if (records && (await records(req, res, url))) return;
-      for (const route of routes) {
-        const m = route.pattern.exec(url.pathname);
-        if (m && route.method === method) {
-          await route.handler(req, res, m.slice(1));
-          return;
-        }
-      }
-      if (url.pathname.startsWith('/api/')) {
-        sendError(res, 404, 'not-found', `No API route ${req.method} ${url.pathname}`);
-        return;
-      }
-      if (method !== 'GET') {
-        sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed on ${url.pathname}`);
-        return;
-      }
-      await serveStatic(req, res, config.distDir, url.pathname);
-    };
-    run().catch((e: unknown) => {
-      if (e instanceof PacsError) {
-        console.warn(`[dicomweb] ${req.method} ${url.pathname}: ${e.message}`);
-        if (!res.headersSent) sendError(res, e.status, 'pacs-unavailable', e.message);
-        else res.destroy();
-        return;
-      }
-      console.error(`[server] ${req.method} ${url.pathname} failed:`, e);
-      if (!res.headersSent) sendError(res, 500, 'internal-error', 'Internal error; see the server log');
-      else res.destroy();
-    });
+    ready.then(
+      (listener) => listener(req, res),
+      (e: unknown) => {
+        console.error('[server] the app could not start:', e);
+        sendError(res, 500, 'internal-error', 'Internal error; see the server log');
+      },
+    );
   };
 }

@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config';
 import { indexFolder } from './embeddedSource';
 import { createCatalogue } from './catalogue';
-import { createApp } from './app';
+import { buildApp } from './app';
 import { studyListings as listStudies } from '../dicom/studyListingFromGroups';
 import { openRecordStore } from './records/openRecordStore';
 import { createPacs } from './dicomweb/pacs';
@@ -33,18 +32,20 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   // Saved plans are recomputed on the CT of their series when the embedded source holds it.
   const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue) };
   const records = await openRecordStore(env, config.dataDir, config.sampleDir, planContext);
-  const server = createServer(createApp(config, catalogue, pacs, records.handle));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const address = server.address();
+  const app = await buildApp(config, { catalogue, pacs, records: records.handle });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await records.close();
+    throw e;
+  }
+  const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   console.log(`PercuPlan ${config.version} is running at ${url}`);
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => records.close()),
+    close: () => app.close().then(() => records.close()),
   };
 }

@@ -31,13 +31,15 @@ const isJson = (contentType: string | undefined): boolean =>
  * point back at us; JSON answers get any remaining PACS URLs rewritten to the proxy.
  * Only GET and HEAD (405 otherwise); an unreachable or failing PACS, or one that refuses the
  * credentials, is a 502 naming the PACS URL, never a 401 that would make the browser ask
- * for a password.
+ * for a password. Only the headers listed above reach the PACS: never the browser's Cookie or
+ * Authorization. `onStudy` hears the study UID a request names, before the PACS is asked.
  */
 export async function proxyDicomweb(
   client: PacsClient | undefined,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  onStudy?: (studyInstanceUID: string) => Promise<void>,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
@@ -53,6 +55,9 @@ export async function proxyDicomweb(
     sendError(res, 400, 'invalid-path', `Not a DICOMweb resource path: ${url.pathname}`);
     return;
   }
+
+  const study = /^\/studies\/([0-9.]{1,64})(\/|$)/.exec(rest)?.[1];
+  if (study && onStudy) await onStudy(study);
 
   const headers: Record<string, string> = {};
   for (const h of FORWARDED_REQUEST_HEADERS) {

@@ -21,7 +21,18 @@ export type ProblemCode =
   /** The PACS could not serve the request (unreachable, failing, refusing our credentials): 502. */
   | 'pacs-unavailable'
   /** A fault of the server itself: 500, details in the server log. */
-  | 'internal-error';
+  | 'internal-error'
+  /** Accounts mode: no session (401), or the cookie named one that expired or was revoked. */
+  | 'no-session'
+  | 'session-expired'
+  /** The account's roles do not allow the route's action (403, audited). */
+  | 'forbidden'
+  /** A state-changing request without the session's X-CSRF-Token, or from another site (403). */
+  | 'csrf'
+  | 'cross-site'
+  | 'invalid-credentials'
+  /** Too many requests (429), e.g. failed sign-ins. */
+  | 'too-many-attempts';
 
 /**
  * The body of every refused request on every API route (records, studies, files, PACS search,

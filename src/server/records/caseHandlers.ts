@@ -18,6 +18,13 @@ import { documentReply, outcomeReply } from './documentReply';
 import { parseInput, pick } from './parseInput';
 import type { RecordsRepository } from './recordsRepository';
 import type { RouteInput } from './routeInput';
+import type { AuditEventName } from '../auth/auditTrail';
+
+/** Records a case event for the request's actor (no-op when the app gave no audit trail). */
+async function audited(input: RouteInput, event: AuditEventName, reply: Reply, caseId: string): Promise<Reply> {
+  if (input.audit && reply.status < 300) await input.audit.record({ event, actor: input.who ?? null, caseId });
+  return reply;
+}
 
 /** Validates a case body and computes its derived fields; refusals name the fields. */
 function caseContentOf(body: unknown): Result<{ content: CaseContent; id?: string; version?: number }, Reply> {
@@ -42,19 +49,21 @@ export function caseHandlers(repo: RecordsRepository) {
       return { status: 200, body: { cases, problems } };
     },
 
-    async create({ body, actor }: RouteInput): Promise<Reply> {
-      const input = caseContentOf(body);
+    async create(route: RouteInput): Promise<Reply> {
+      const input = caseContentOf(route.body);
       if (!input.ok) return input.error;
-      const doc = await repo.createCase(input.value.content, actor);
-      return documentReply(doc, 201, [], { location: `/api/cases/${doc.id}`, 'x-percuplan-change': 'saved' });
+      const doc = await repo.createCase(input.value.content, route.actor);
+      return audited(route, 'case.create', documentReply(doc, 201, [], { location: `/api/cases/${doc.id}`, 'x-percuplan-change': 'saved' }), doc.id);
     },
 
-    async get({ params: [id] }: RouteInput): Promise<Reply> {
+    async get(route: RouteInput): Promise<Reply> {
+      const [id] = route.params;
       const found = await repo.getCase(id);
-      return found ? documentReply(found.document, 200, found.problems) : notFound(id);
+      return found ? audited(route, 'case.read', documentReply(found.document, 200, found.problems), id) : notFound(id);
     },
 
-    async update({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {
+    async update(route: RouteInput): Promise<Reply> {
+      const { req, params: [id], body, actor } = route;
       const input = caseContentOf(body);
       if (!input.ok) return input.error;
       if (input.value.id !== undefined && input.value.id !== id) {
@@ -62,15 +71,20 @@ export function caseHandlers(repo: RecordsRepository) {
       }
       const base = baseVersion(req, input.value.version, true);
       if (!base.ok) return base.error;
-      return outcomeReply(await repo.updateCase(id, base.value as number, input.value.content, actor));
+      const outcome = await repo.updateCase(id, base.value as number, input.value.content, actor);
+      const reply = outcomeReply(outcome);
+      return outcome.kind === 'saved' ? audited(route, 'case.update', reply, id) : reply;
     },
 
-    async archive({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {
+    async archive(route: RouteInput): Promise<Reply> {
+      const { req, params: [id], body, actor } = route;
       const request = archiveRequest(body);
       if (!request.ok) return request.error;
       const base = baseVersion(req, request.value.version, false);
       if (!base.ok) return base.error;
-      return outcomeReply(await repo.setCaseArchived(id, request.value.archived, base.value, actor));
+      const outcome = await repo.setCaseArchived(id, request.value.archived, base.value, actor);
+      const reply = outcomeReply(outcome);
+      return outcome.kind === 'saved' ? audited(route, 'case.update', reply, id) : reply;
     },
 
     async history({ params: [id] }: RouteInput): Promise<Reply> {
@@ -83,10 +97,12 @@ export function caseHandlers(repo: RecordsRepository) {
       return found ? documentReply(found.document, 200, found.problems) : problem(404, 'not-found', `No version ${n} of case ${id}`);
     },
 
-    async fhir({ params: [id] }: RouteInput): Promise<Reply> {
+    async fhir(route: RouteInput): Promise<Reply> {
+      const [id] = route.params;
       const found = await repo.getCase(id);
       if (!found) return notFound(id);
-      return { status: 200, body: caseBundle(found.document), headers: { 'content-type': 'application/fhir+json; charset=utf-8' } };
+      const reply = { status: 200, body: caseBundle(found.document), headers: { 'content-type': 'application/fhir+json; charset=utf-8' } };
+      return audited(route, 'export', reply, id);
     },
   };
 }

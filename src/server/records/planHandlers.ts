@@ -15,13 +15,53 @@ import { documentReply, outcomeReply } from './documentReply';
 import { parseInput, pick } from './parseInput';
 import type { RecordsRepository } from './recordsRepository';
 import type { RouteInput } from './routeInput';
+import { requireAction } from '../auth/actor';
+import type { Action } from '../auth/policy';
+import type { AuditEventName } from '../auth/auditTrail';
+
+const APPROVED = new Set(['approved', 'performed']);
+
+/** Throws the 403 unless the request's actor may do `action` (nothing to check without a request). */
+const need = (route: RouteInput, action: Action): void => {
+  if (route.request) requireAction(route.request, action);
+};
+
+/**
+ * What a save from `previous` to `next` status needs beyond plan.write: approving (or touching a
+ * plan that is approved or performed, which a trainee may not) needs plan.approve; proposing,
+ * plan.propose. Returns the event the save is recorded as.
+ */
+function statusRules(route: RouteInput, previous: string | undefined, next: string): AuditEventName {
+  if (APPROVED.has(next) || (previous !== undefined && APPROVED.has(previous))) need(route, 'plan.approve');
+  if (next === 'proposed') need(route, 'plan.propose');
+  if (APPROVED.has(next) && !(previous !== undefined && APPROVED.has(previous))) return 'plan.approve';
+  if (next === 'proposed' && previous !== 'proposed') return 'plan.propose';
+  return previous === undefined ? 'plan.create' : 'plan.update';
+}
+
+/** Records a plan event for a saved plan (no-op when the app gave no audit trail). */
+async function audited(route: RouteInput, event: AuditEventName, reply: Reply): Promise<Reply> {
+  const doc = reply.body as { id?: unknown; caseId?: unknown; version?: unknown };
+  if (route.audit && reply.status < 300 && typeof doc.id === 'string') {
+    await route.audit.record({
+      event,
+      actor: route.who ?? null,
+      planId: doc.id,
+      ...(typeof doc.caseId === 'string' ? { caseId: doc.caseId } : {}),
+      ...(typeof doc.version === 'number' ? { planVersion: doc.version } : {}),
+    });
+  }
+  return reply;
+}
 
 const PLAN_FIELDS = Object.keys(planContentSchema.shape) as (keyof PlanContent)[];
 
 function planContentOf(body: unknown): Result<{ content: PlanContent; id?: string; version?: number; caseId?: string }, Reply> {
   const parsed = parseInput(planInputSchema, body, 'plan', { list: PLAN_MIGRATIONS, current: PLAN_SCHEMA_VERSION });
   if (!parsed.ok) return parsed;
-  return ok({ content: pick(parsed.value, PLAN_FIELDS), id: parsed.value.id, version: parsed.value.version, caseId: parsed.value.caseId });
+  // Who approved and when are the server's to set (the signed-in account, now): never taken from the client.
+  const content = { ...pick(parsed.value, PLAN_FIELDS), approvedBy: null, approvedAt: null };
+  return ok({ content, id: parsed.value.id, version: parsed.value.version, caseId: parsed.value.caseId });
 }
 
 const mismatch = (path: string, expected: string): Reply =>
@@ -59,16 +99,18 @@ export function planHandlers(repo: RecordsRepository, context: ProcessContext = 
       return listed ? { status: 200, body: { caseId, plans: listed.plans, problems: listed.problems } } : problem(404, 'not-found', `No case ${caseId}`);
     },
 
-    async create({ params: [caseId], body, actor }: RouteInput): Promise<Reply> {
+    async create(route: RouteInput): Promise<Reply> {
+      const { params: [caseId], body, actor } = route;
       const input = planContentOf(body);
       if (!input.ok) return input.error;
       if (input.value.caseId !== undefined && input.value.caseId !== caseId) return mismatch('caseId', caseId);
+      const event = statusRules(route, undefined, input.value.content.status);
       const content = await processed(input.value.content, context);
       if (!content.ok) return content.error;
       const outcome = await repo.createPlan(caseId, content.value, actor);
       const reply = outcomeReply(outcome, true);
       if (outcome.kind === 'saved') reply.headers = { ...reply.headers, location: `/api/plans/${outcome.value.id}` };
-      return reply;
+      return outcome.kind === 'saved' ? audited(route, event === 'plan.update' ? 'plan.create' : event, reply) : reply;
     },
 
     async get({ params: [id] }: RouteInput): Promise<Reply> {
@@ -76,27 +118,34 @@ export function planHandlers(repo: RecordsRepository, context: ProcessContext = 
       return found ? documentReply(found.document, 200, found.problems) : problem(404, 'not-found', `No plan ${id}`);
     },
 
-    async update({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {
+    async update(route: RouteInput): Promise<Reply> {
+      const { req, params: [id], body, actor } = route;
       const input = planContentOf(body);
       if (!input.ok) return input.error;
       if (input.value.id !== undefined && input.value.id !== id) return mismatch('id', id);
       const base = baseVersion(req, input.value.version, true);
       if (!base.ok) return base.error;
-      if (input.value.caseId !== undefined) {
-        const current = await repo.getPlan(id);
-        if (current && current.document.caseId !== input.value.caseId) return mismatch('caseId', current.document.caseId);
-      }
+      const current = await repo.getPlan(id);
+      if (current && input.value.caseId !== undefined && current.document.caseId !== input.value.caseId) return mismatch('caseId', current.document.caseId);
+      const event = statusRules(route, current?.document.status ?? 'draft', input.value.content.status);
       const content = await processed(input.value.content, context);
       if (!content.ok) return content.error;
-      return outcomeReply(await repo.updatePlan(id, base.value as number, content.value, actor));
+      const outcome = await repo.updatePlan(id, base.value as number, content.value, actor);
+      const reply = outcomeReply(outcome);
+      return outcome.kind === 'saved' ? audited(route, event, reply) : reply;
     },
 
-    async archive({ req, params: [id], body, actor }: RouteInput): Promise<Reply> {
+    async archive(route: RouteInput): Promise<Reply> {
+      const { req, params: [id], body, actor } = route;
       const request = archiveRequest(body);
       if (!request.ok) return request.error;
       const base = baseVersion(req, request.value.version, false);
       if (!base.ok) return base.error;
-      return outcomeReply(await repo.setPlanArchived(id, request.value.archived, base.value, actor));
+      const current = await repo.getPlan(id);
+      if (current && APPROVED.has(current.document.status)) need(route, 'plan.approve');
+      const outcome = await repo.setPlanArchived(id, request.value.archived, base.value, actor);
+      const reply = outcomeReply(outcome);
+      return outcome.kind === 'saved' ? audited(route, 'plan.update', reply) : reply;
     },
 
     async history({ params: [id] }: RouteInput): Promise<Reply> {
