@@ -48,6 +48,14 @@ describe('readOidcConfig', () => {
     expect(() => readOidcConfig({ ...full, PUBLIC_URL: 'ftp://x.example' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
     expect(() => readOidcConfig({ ...full, PUBLIC_URL: 'https://x.example/?a=1' })).toThrow(/PUBLIC_URL must not have a query/);
   });
+
+  it('allows a plain-http issuer on loopback only (the client secret must not cross a network in clear)', () => {
+    expect(() => readOidcConfig({ ...full, OIDC_ISSUER: 'http://idp.hospital.example' })).toThrow(/OIDC_ISSUER must be an https URL/);
+    expect(readOidcConfig({ ...full, OIDC_ISSUER: 'http://127.0.0.1:4000' })?.issuer).toBe('http://127.0.0.1:4000');
+    expect(readOidcConfig({ ...full, OIDC_ISSUER: 'http://localhost:4000/oidc' })?.issuer).toBe('http://localhost:4000/oidc');
+    expect(readOidcConfig({ ...full, OIDC_ISSUER: 'http://[::1]:4000' })?.issuer).toBe('http://[::1]:4000');
+    expect(() => readOidcConfig({ ...full, OIDC_ISSUER: 'http://127.0.0.1.evil.example' })).toThrow(/OIDC_ISSUER must be an https URL/);
+  });
 });
 
 describe('parseRoleMap', () => {

@@ -38,6 +38,10 @@ export function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
   }
   const issuer = value('OIDC_ISSUER');
   checkHttpUrl('OIDC_ISSUER', issuer);
+  if (new URL(issuer).protocol === 'http:' && !isLoopbackHostname(new URL(issuer).hostname)) {
+    // Tokens and the client secret would cross the network in clear text.
+    throw new Error(`OIDC_ISSUER must be an https URL (http only on a loopback address, for tests), got "${issuer}"`);
+  }
   const publicUrl = value('PUBLIC_URL').replace(/\/+$/, '');
   checkHttpUrl('PUBLIC_URL', publicUrl);
   const scopesText = value('OIDC_SCOPES');
@@ -53,6 +57,11 @@ export function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
     roleMap: parseRoleMap(value('OIDC_ROLE_MAP')),
     scopes,
   };
+}
+
+/** Whether a URL's hostname (as `URL.hostname` gives it) is this machine. */
+export function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 function checkHttpUrl(name: string, text: string): void {
