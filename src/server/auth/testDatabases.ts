@@ -1,5 +1,7 @@
 // Test support (imported by the auth suites only): fresh, migrated databases on both backends.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { freshPgliteDir } from '../../../tests/support/pgliteTemplate';
 import { recordsBackends, type RecordsBackend } from '../../../tests/support/recordsBackends';
 import { openPglite } from '../records/pgliteClient';
 import { openPostgres } from '../records/postgresClient';
@@ -31,6 +33,20 @@ export async function authBackends(): Promise<{ backends: AuthBackend[]; stop():
       },
     })),
     stop: () => records.forEach((b) => b.stop()),
+  };
+}
+
+/** A new, migrated embedded database in a temporary directory, removed when it is closed (no PostgreSQL started). */
+export async function freshPgliteDb(): Promise<SqlClient> {
+  const dir = await freshPgliteDir();
+  const db = await openPglite(dir);
+  await migrateSchema(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      rmSync(path.dirname(dir), { recursive: true, force: true });
+    },
   };
 }
 
