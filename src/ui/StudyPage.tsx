@@ -17,6 +17,8 @@ import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { exposeTestHandle } from './testHandle';
 import { tooLargeForVolume, volumeBudgetBytes } from './volumeBudget';
 import { usePlanWorkspace } from './plan/usePlanWorkspace';
+import { useRoles } from './auth/authStore';
+import { canEditPlan } from './auth/roleActions';
 import { PlanPanel } from './plan/PlanPanel';
 import { removeLesion, removeStructure, removeTrajectory } from '../planning/plan/planCommands';
 import { errorText } from '../api/apiProblem';
@@ -108,6 +110,8 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
   const seriesListingForPlan = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
   const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready');
   useEffect(() => exposeTestHandle(session, ws.store, ws.bridge), [session, ws.store, ws.bridge]);
+  // A role that only reads plans gets no planning shortcuts either (the server refuses a save anyway).
+  const planEditable = canEditPlan(useRoles(), ws.current?.status);
 
   const slots: ViewportSlot[] = series?.mode === 'stack' ? ['stack'] : maximised ? [maximised] : LAYOUT_SLOTS[layout];
   const slotKey = slots.join(',');
@@ -163,6 +167,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           else setMaximised(undefined);
           return;
         case 'planTool': {
+          if (!planEditable) return;
           const b = ws.bridge;
           if (b) b.setTool(b.getSnapshot().tool === a.tool ? null : a.tool);
           return;
@@ -173,6 +178,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           return;
         }
         case 'deleteSelected': {
+          if (!planEditable) return;
           const sel = ws.store.getSnapshot().selection;
           if (sel?.kind === 'lesion') ws.store.apply('delete lesion', removeLesion(sel.id));
           else if (sel?.kind === 'structure') ws.store.apply('delete structure', removeStructure(sel.id));
@@ -183,7 +189,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           assertNever(a);
       }
     },
-    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise, ws.bridge, ws.store],
+    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise, ws.bridge, ws.store, planEditable],
   );
 
   useEffect(() => {
@@ -194,7 +200,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         const k = e.key.toLowerCase();
         if (k === 's') {
           e.preventDefault();
-          void ws.save();
+          if (planEditable) void ws.save();
         } else if (!typing && k === 'z' && !e.shiftKey) {
           e.preventDefault();
           ws.store.undo();
@@ -213,7 +219,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [run, ws]);
+  }, [run, ws, planEditable]);
 
   const patientLines = useMemo(
     () =>

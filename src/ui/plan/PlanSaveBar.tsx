@@ -1,8 +1,12 @@
 import type { PlanWorkspace } from './usePlanWorkspace';
 import { hasUnsavedEdits } from './unsavedChanges';
+import { PlanStatusControl } from './PlanStatusControl';
 
-/** The plan's header: which plan, save, undo/redo, the case it belongs to, messages and conflicts. */
-export function PlanSaveBar({ ws }: { ws: PlanWorkspace }) {
+/**
+ * The plan's header: which plan, save, undo/redo, its status, the case it belongs to, messages
+ * and conflicts. `editable` false (a role that may not change this plan) leaves save and undo out.
+ */
+export function PlanSaveBar({ ws, editable = true }: { ws: PlanWorkspace; editable?: boolean }) {
   const { plan, store, bridge } = ws;
   const dirty = hasUnsavedEdits(plan);
   return (
@@ -28,11 +32,18 @@ export function PlanSaveBar({ ws }: { ws: PlanWorkspace }) {
             </option>
           ))}
         </select>
-        <button data-testid="save-plan" disabled={ws.saving || !bridge} onClick={() => void ws.save()} title="Save the plan (Ctrl+S)">
-          {ws.saving ? 'Saving…' : 'Save'}
-        </button>
+        {editable ? (
+          <button data-testid="save-plan" disabled={ws.saving || !bridge} onClick={() => void ws.save()} title="Save the plan (Ctrl+S)">
+            {ws.saving ? 'Saving…' : 'Save'}
+          </button>
+        ) : (
+          <span className="badge" data-testid="plan-read-only" title="Your role may read this plan, not change it">
+            read only
+          </span>
+        )}
       </div>
-      <div className="row">
+      {ws.current && <PlanStatusControl ws={ws} />}
+      {editable && <div className="row">
         <button disabled={!plan.canUndo} onClick={() => store.undo()} title={`Undo ${plan.undoLabel ?? ''} (Ctrl+Z)`}>
           Undo
         </button>
@@ -40,7 +51,7 @@ export function PlanSaveBar({ ws }: { ws: PlanWorkspace }) {
           Redo
         </button>
         <span className="muted small-text">{ws.cases.length ? `Case: ${ws.cases.map((c) => c.title || c.patient.pseudonym).join(', ')}` : 'No case linked: saving creates one'}</span>
-      </div>
+      </div>}
       {ws.loadError && (
         <div className="error-text" data-testid="plan-load-error">
           {ws.loadError}{' '}

@@ -8,8 +8,9 @@ import { casesApi, type CaseList, type CaseSummary } from '../../api/cases';
 import { describeUnreadable } from '../../api/responseSchemas';
 import { plansApi } from '../../api/plans';
 import { errorText } from '../../api/apiProblem';
+import { onSessionSignal, SESSION_ENDED_CODES } from '../../api/sessionState';
 import { prefillCaseLesion } from '../../planning/plan/caseLesionPrefill';
-import type { PlanDocument } from '../../records';
+import type { PlanDocument, PlanStatus } from '../../records';
 import type { SeriesListing, StudyListing } from '../../dicom/studyListing';
 import { PlanSaver, type SaveRequest, type SendOutcome } from './planSaver';
 import { newCaseFor, planSaveBody } from './planSaveBody';
@@ -40,7 +41,13 @@ export interface PlanWorkspace {
   reload(): void;
   /** True when there are no unsaved edits or the user agrees to lose them; `what` names the action. */
   confirmDiscard(what: string): boolean;
+  /** Moves the saved plan to another status (propose, approve, performed); the server records who approved. */
+  setStatus(status: PlanStatus): Promise<void>;
 }
+
+/** Whether a refusal means the session ended (the save waits for sign-in instead of failing). */
+const sessionEnded = (status: number, code: string): boolean => status === 401 && SESSION_ENDED_CODES.includes(code);
+const WAITING_FOR_SIGN_IN = 'Not saved yet: your session has expired. Sign in again and the plan saves; nothing is lost.';
 
 const noop = () => () => undefined;
 const ask = (q: string): boolean => window.confirm(q);
@@ -143,6 +150,10 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
         return { ok: false };
       }
       const made = await casesApi.create(newCaseFor(study));
+      if (!made.ok && sessionEnded(made.status, made.problem.code)) {
+        setMessage({ kind: 'error', text: WAITING_FOR_SIGN_IN });
+        return { ok: false, signIn: true };
+      }
       if (!made.ok) {
         setMessage({ kind: 'error', text: `Not saved: no case to save the plan in (creating one failed: ${made.problem.error})` });
         return { ok: false };
@@ -161,6 +172,10 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       void ctx.refresh();
       return { ok: true, base: r.document };
     }
+    if (sessionEnded(r.status, r.problem.code)) {
+      setMessage({ kind: 'error', text: WAITING_FOR_SIGN_IN });
+      return { ok: false, signIn: true };
+    }
     if (r.status === 409 && r.problem.current) {
       setConflict(r.problem.current);
       setMessage({ kind: 'error', text: 'Someone else saved this plan meanwhile: nothing was merged. Take theirs, or keep yours over it.' });
@@ -173,6 +188,8 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
 
   const saver = useMemo(() => new PlanSaver<PlanDocument>(store, send, (e) => setMessage({ kind: 'error', text: `Not saved: ${errorText(e)}` })), [store, send]);
   const saving = useSyncExternalStore(saver.subscribe, () => saver.saving);
+  // Signed in again after the session ended: the save it refused goes now, edits made meanwhile with it.
+  useEffect(() => onSessionSignal((signal) => void (signal === 'restored' && saver.resume())), [saver]);
 
   const open = useCallback(
     (doc: PlanDocument | undefined) => {
@@ -251,6 +268,47 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     [current, cases, store, study],
   );
 
+  const setStatus = useCallback(
+    async (status: PlanStatus) => {
+      const doc = saver.current;
+      if (!doc || saver.saving) return;
+      if (hasUnsavedEdits(store.getSnapshot())) {
+        setMessage({ kind: 'error', text: `Save the plan first: the status applies to a saved version` });
+        return;
+      }
+      const openedAtStart = opened.current;
+      // The stored plan as it is, at another status. The approval is left for the server to
+      // fill from the signed-in account (never a name sent from here); performed keeps it.
+      const keepApproval = status === 'performed';
+      const r = await plansApi.save(
+        doc.id,
+        {
+          title: doc.title,
+          studyInstanceUID: doc.studyInstanceUID,
+          seriesInstanceUID: doc.seriesInstanceUID,
+          frameOfReferenceUID: doc.frameOfReferenceUID,
+          status,
+          approvedBy: keepApproval ? doc.approvedBy : null,
+          approvedAt: keepApproval ? doc.approvedAt : null,
+          content: doc.content,
+        },
+        doc.version,
+      );
+      if (opened.current !== openedAtStart) return;
+      if (!r.ok) {
+        if (r.status === 409 && r.problem.current) setConflict(r.problem.current);
+        setMessage({ kind: 'error', text: sessionEnded(r.status, r.problem.code) ? 'Status not changed: your session has expired. Sign in again, then change it again.' : `Status not changed: ${r.problem.error}` });
+        return;
+      }
+      saver.reset(r.document);
+      setCurrent(r.document);
+      setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
+      const approval = r.document.approvedBy ? ` — approved by ${r.document.approvedBy} at ${r.document.approvedAt ?? '?'}` : '';
+      setMessage({ kind: 'info', text: `Plan ${r.document.status}, version ${r.document.version}${approval}` });
+    },
+    [saver, store],
+  );
+
   const plan = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const confirmDiscard = useCallback((what: string) => mayDiscard(store.getSnapshot(), what, ask), [store]);
 
@@ -273,5 +331,5 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       : plansError;
   const reload = useCallback(() => void refresh(), [refresh]);
   const bridgeState = useSyncExternalStore(bridge ? bridge.subscribe : noop, () => bridge?.getSnapshot());
-  return { store, bridge, plan, bridgeState, cases, plans, current, message, loadError, conflict, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard };
+  return { store, bridge, plan, bridgeState, cases, plans, current, message, loadError, conflict, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
 }
