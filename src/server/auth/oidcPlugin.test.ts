@@ -10,10 +10,13 @@ import { openPglite } from '../records/pgliteClient';
 import { migrateSchema } from '../records/schemaMigrations';
 import type { SqlClient } from '../records/sqlClient';
 import { createAccountsRepository, type AccountsRepository } from './accountsRepository';
+import type { AuthConfig } from './authConfig';
+import { authPlugin } from './authPlugin';
+import { DEFAULT_THROTTLE_LIMITS } from './loginThrottle';
 import type { AuditInput } from './auditTrail';
 import { parseRoleMap, type OidcConfig } from './oidcConfig';
 import { oidcPlugin } from './oidcPlugin';
-import { createSessionStore, type SessionStore } from './sessionStore';
+import { createSessionStore, DEFAULT_SESSION_TIMEOUTS, type SessionStore } from './sessionStore';
 import { testClock, type TestClock } from './testDatabases';
 
 /*
@@ -74,13 +77,20 @@ const configFor = (issuer: string): OidcConfig => ({
   scopes: null,
 });
 
-/** PercuPlan's sign-on routes alone, listening on the port the provider knows. */
-async function startPercuPlan(config: OidcConfig = configFor(provider.issuer)): Promise<Running> {
+/**
+ * PercuPlan's sign-on routes, listening on the port the provider knows; with `withAuth`, behind
+ * the real auth plugin (its hooks and /api/auth/me), as the server registers them.
+ */
+async function startPercuPlan(config: OidcConfig = configFor(provider.issuer), withAuth = false): Promise<Running> {
   const clock = testClock(new Date());
   const accounts = createAccountsRepository(db, clock.now);
   const sessions = createSessionStore(db, clock.now);
   const audit: AuditInput[] = [];
   const app = Fastify();
+  if (withAuth) {
+    const authConfig: AuthConfig = { host: '127.0.0.1', publicUrl: config.publicUrl, oidc: true, session: DEFAULT_SESSION_TIMEOUTS, throttle: DEFAULT_THROTTLE_LIMITS, localUser: 'nobody' };
+    await app.register(authPlugin, { db, clock: clock.now, config: authConfig, audit: { record: async (e) => void audit.push(e) } });
+  }
   await app.register(oidcPlugin, { config, db, sessions, accounts, audit: { record: async (e) => void audit.push(e) }, clock: clock.now });
   await app.listen({ port, host: '127.0.0.1' });
   running = { app, accounts, sessions, audit, clock };
@@ -158,6 +168,44 @@ describe('the code flow against a real provider', () => {
     // No token reached the browser: nothing PercuPlan sent it names one.
     expect(JSON.stringify(atCallback.headers) + atCallback.body).not.toMatch(/access_token|id_token|eyJ/);
     expect(await db.query('SELECT 1 FROM oidc_login_states')).toEqual([]);
+  });
+
+  it('behind the auth plugin: the OIDC session works for GET /api/auth/me like a password session (roles, CSRF token)', async () => {
+    await startPercuPlan(undefined, true);
+    const browser = fetchBrowser();
+    // Accounts mode (OIDC configured): the API refuses without a session, the sign-on routes do not.
+    expect((await fetch(`${base}/api/auth/me`)).status).toBe(401);
+    const atCallback = await callBack(browser, await signInAtProvider(browser, 'alice'));
+    expect(atCallback.status).toBe(303);
+    const me = await browser.get(`${base}/api/auth/me`);
+    expect(me.status).toBe(200);
+    const body = JSON.parse(me.body) as { user: { username: string; name: string; roles: string[] }; csrfToken: string; mode: string };
+    expect(body.user).toEqual({ username: 'alice', name: 'Alice Attending', roles: ['attending'] });
+    expect(body.mode).toBe('accounts');
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('behind https PUBLIC_URL: __Host- prefixed, Secure cookies for the flow and the session', async () => {
+    const publicUrl = 'https://percuplan.hospital.example';
+    const second = await startOidcProvider({ redirectUris: [`${publicUrl}/auth/callback`] });
+    try {
+      await startPercuPlan({ ...configFor(second.issuer), publicUrl, redirectUri: `${publicUrl}/auth/callback` });
+      const browser = fetchBrowser();
+      const toProvider = await browser.get(`${base}/auth/login`, () => true);
+      expect(toProvider.setCookies[0]).toMatch(/^__Host-percuplan_oidc=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/);
+      const isPublicCallback = (u: URL): boolean => u.href.startsWith(`${publicUrl}/auth/callback`);
+      let page = await browser.get(toProvider.location!.href, isPublicCallback);
+      page = await browser.submitForm(page, { login: 'alice', password: 'x' }, isPublicCallback);
+      if (!page.location) page = await browser.submitForm(page, {}, isPublicCallback);
+      // The TLS proxy in front would pass this on to PercuPlan: send it to the test server directly.
+      const atCallback = await browser.get(`${base}/auth/callback${page.location!.search}`, () => true);
+      expect(atCallback.status).toBe(303);
+      expect(atCallback.setCookies.find((c) => c.startsWith('__Host-percuplan_session='))).toMatch(
+        /^__Host-percuplan_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
+      );
+    } finally {
+      await second.close();
+    }
   });
 
   it('signs bob in as trainee, and follows the claims at the next sign-in (name and roles refreshed, same account)', async () => {

@@ -3,6 +3,7 @@ import * as client from 'openid-client';
 import type { SqlClient } from '../records/sqlClient';
 import { AccountProblem, normaliseUsername, type AccountsRepository } from './accountsRepository';
 import type { AuditInput, AuditTrail } from './auditTrail';
+import { securedCookies, sessionCookieName } from './authConfig';
 import type { OidcConfig } from './oidcConfig';
 import { renderOidcPage, type OidcPage } from './oidcPage';
 import { safeReturnTo } from './oidcReturnTo';
@@ -22,23 +23,18 @@ export interface OidcPluginOptions {
   clock?: () => Date;
 }
 
-/** The session cookie's name and attributes, as the password login sets them (contract of issue 12). */
+/** The session cookie exactly as the password login sets it (authPlugin through @fastify/cookie). */
 function sessionCookie(config: OidcConfig, value: string): string {
-  const https = config.publicUrl.startsWith('https:');
-  return `${https ? '__Host-' : ''}percuplan_session=${value}; Path=/; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
+  return `${sessionCookieName(config)}=${value}; Path=/; HttpOnly; SameSite=Lax${securedCookies(config) ? '; Secure' : ''}`;
 }
-
-/** The session cookie's name, to find the one a browser comes with. */
-const sessionCookieName = (config: OidcConfig): string => `${config.publicUrl.startsWith('https:') ? '__Host-' : ''}percuplan_session`;
 
 /**
  * The started sign-in's cookie: Lax so that the provider's redirect back (a top-level GET from
- * another site) carries it; `__Host-` and Secure behind https.
+ * another site) carries it; `__Host-` and Secure behind https, like the session's.
  */
-const pendingCookieName = (config: OidcConfig): string => `${config.publicUrl.startsWith('https:') ? '__Host-' : ''}percuplan_oidc`;
+const pendingCookieName = (config: OidcConfig): string => `${securedCookies(config) ? '__Host-' : ''}percuplan_oidc`;
 function pendingCookie(config: OidcConfig, value: string, maxAgeSeconds: number): string {
-  const https = config.publicUrl.startsWith('https:');
-  return `${pendingCookieName(config)}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
+  return `${pendingCookieName(config)}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${securedCookies(config) ? '; Secure' : ''}`;
 }
 
 /** One cookie of the request, parsed by hand so the plugin does not depend on @fastify/cookie's registration order. */
