@@ -146,6 +146,8 @@ describe('logs hold no patient names, patient ids or passwords', () => {
     expect(trail.status).toBe(200);
     const trailText = await trail.text();
     expect(trailText).toContain('security.forbidden');
+    // The CSRF refusal of the auth plugin's hook is a 403 too, recorded with its code.
+    expect(trailText).toContain('"code":"csrf"');
     expect(trailText).toContain(caseDoc.id);
     const fhir = await (await call('GET', '/api/audit/fhir?pageSize=500', { session: admin })).text();
     expect((await (await call('GET', '/api/audit/verify', { session: admin })).json()) as { ok: boolean }).toMatchObject({ ok: true });
