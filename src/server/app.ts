@@ -149,7 +149,7 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
       method: [...HTTP_METHODS],
       url,
       exposeHeadRoute: false,
-      config: { action: 'study.read' },
+      config: { action: 'study.read', ignoreBody: true },
       schema: { summary: 'DICOMweb (QIDO-RS, WADO-RS) proxied to the PACS; GET and HEAD only' },
       handler: proxy,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config';
+import { checkExposure, readConfig } from './config';
 
 describe('server configuration', () => {
   it('listens on 127.0.0.1:8080 with ./data by default', () => {
@@ -11,8 +11,13 @@ describe('server configuration', () => {
     expect([c.host, c.port, c.dataDir]).toEqual(['::1', 9000, '/var/lib/pp']);
   });
   it('refuses a non-loopback address while there are no user accounts, saying why', () => {
-    expect(() => readConfig({ HOST: '0.0.0.0' }, '/repo', '1.0.0')).toThrow(/HOST=0\.0\.0\.0 .*user accounts are not configured/);
-    expect(() => readConfig({ HOST: '192.168.1.20' }, '/repo', '1.0.0')).toThrow(/loopback/);
+    expect(() => checkExposure(readConfig({ HOST: '0.0.0.0' }, '/repo', '1.0.0').host, false)).toThrow(/HOST=0\.0\.0\.0 .*user accounts are not configured/);
+    expect(() => checkExposure('192.168.1.20', false)).toThrow(/npm run users -- add/);
+  });
+  it('accepts a non-loopback address once login applies, and loopback always', () => {
+    expect(() => checkExposure('0.0.0.0', true)).not.toThrow();
+    expect(() => checkExposure('127.0.0.1', false)).not.toThrow();
+    expect(() => checkExposure('::1', false)).not.toThrow();
   });
   it('names PORT when it is not a port number', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/repo', '1.0.0')).toThrow(/PORT must be an integer/);

@@ -14,6 +14,8 @@ declare module 'fastify' {
     action?: Action;
     /** For a path parameter that fails its schema: the 404 says "No <notFoundKind> <value>", as for an unknown id. */
     notFoundKind?: string;
+    /** The route takes no body (the read-only DICOMweb proxy): any body sent is thrown away unread. */
+    ignoreBody?: boolean;
   }
 }
 
@@ -126,6 +128,10 @@ export async function createBaseApp(options: BaseAppOptions): Promise<FastifyIns
   app.setSerializerCompiler(serializerCompiler);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', async (request: FastifyRequest) => {
+    if (request.routeOptions.config.ignoreBody) {
+      request.raw.resume();
+      return undefined;
+    }
     const read = await readJsonBody(request.raw, request.routeOptions.bodyLimit ?? limit);
     if (!read.ok) throw new BodyProblem(read.error.reply, read.error.closeConnection);
     return read.value;

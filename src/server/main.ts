@@ -1,12 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConfig } from './config';
+import { checkExposure, readConfig } from './config';
 import { indexFolder } from './embeddedSource';
 import { createCatalogue } from './catalogue';
 import { buildApp } from './app';
 import { studyListings as listStudies } from '../dicom/studyListingFromGroups';
 import { openRecordStore } from './records/openRecordStore';
+import { createRecordsHandler } from './records/recordsRoutes';
+import { localUser } from './records/requestActor';
+import { securityParts } from './securityParts';
 import { createPacs } from './dicomweb/pacs';
 import { defaultCatalogue } from '../planning/devices/defaultCatalogue';
 import { createSeriesVolumes } from './planning/seriesVolumes';
@@ -32,7 +35,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   // Saved plans are recomputed on the CT of their series when the embedded source holds it.
   const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue) };
   const records = await openRecordStore(env, config.dataDir, config.sampleDir, planContext);
-  const app = await buildApp(config, { catalogue, pacs, records: records.handle });
+  let security;
+  try {
+    security = await securityParts(env, records.db);
+    // Accounts live in the database: only now can a non-loopback HOST be judged.
+    checkExposure(config.host, security.loginApplies);
+  } catch (e) {
+    await records.close();
+    throw e;
+  }
+  const handle = createRecordsHandler(records.repository, { defaultActor: localUser(env), planContext, audit: security.audit });
+  const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {

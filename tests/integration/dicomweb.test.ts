@@ -157,7 +157,7 @@ describe.skipIf(skipOrthanc !== undefined)('DICOMweb against a real Orthanc', ()
   it('says in /api/config that a PACS is configured, and nothing more', async () => {
     const r = await api<unknown>('/api/config');
     // The PACS's name and the embedded folder's state; nothing of the PACS's URL.
-    expect(r).toEqual({ status: 200, body: { dicomweb: { enabled: true, label: 'Test PACS' }, embedded: { folder: expect.any(String), problem: null } } });
+    expect(r).toEqual({ status: 200, body: { dicomweb: { enabled: true, label: 'Test PACS' }, embedded: { folder: expect.any(String), problem: null }, auth: { mode: 'single-user', oidc: false } } });
     expect(JSON.stringify(r.body)).not.toContain(orthanc.dicomweb);
   });
 

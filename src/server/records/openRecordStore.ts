@@ -7,6 +7,7 @@ import type { RecordsRepository } from './recordsRepository';
 import { localUser } from './requestActor';
 import { seedDemoCases } from './seedDemoCases';
 import { createSqlRecordsRepository } from './sqlRecordsRepository';
+import type { SqlClient } from './sqlClient';
 import type { ProcessContext } from '../planning/processPlanContent';
 
 /**
@@ -18,6 +19,11 @@ export async function openRecordsRepository(
   dataDir: string,
   log: (message: string) => void = console.log,
 ): Promise<RecordsRepository> {
+  return createSqlRecordsRepository(await openRecordsDatabase(env, dataDir, log));
+}
+
+/** The records database itself (accounts, sessions and the audit trail live there too), migrated. */
+export async function openRecordsDatabase(env: NodeJS.ProcessEnv, dataDir: string, log: (message: string) => void = console.log): Promise<SqlClient> {
   const url = env.DATABASE_URL?.trim();
   const db = url ? await openPostgres(url) : await openPglite(path.join(dataDir, 'db'));
   try {
@@ -28,12 +34,14 @@ export async function openRecordsRepository(
     throw e;
   }
   log(`[records] ${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} at ${db.location}`);
-  return createSqlRecordsRepository(db);
+  return db;
 }
 
 /** The records part of the server: the repository and its HTTP handler. */
 export interface RecordStore {
   repository: RecordsRepository;
+  /** The database the repository uses, for the accounts, sessions and audit trail in it. */
+  db: SqlClient;
   handle: RecordsRequestHandler;
   close(): Promise<void>;
 }
@@ -44,10 +52,12 @@ export interface RecordStore {
  * where the demo cases find the sample studies; `planContext` recomputes saved plans.
  */
 export async function openRecordStore(env: NodeJS.ProcessEnv, dataDir: string, sampleDir: string, planContext?: ProcessContext): Promise<RecordStore> {
-  const repository = await openRecordsRepository(env, dataDir);
+  const db = await openRecordsDatabase(env, dataDir);
+  const repository = createSqlRecordsRepository(db);
   if (env.PERCUPLAN_DEMO?.trim() !== '0') await seedDemoCases(repository, sampleDir, console.log, planContext);
   return {
     repository,
+    db,
     handle: createRecordsHandler(repository, { defaultActor: localUser(env), planContext }),
     close: () => repository.close(),
   };

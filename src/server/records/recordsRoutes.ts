@@ -180,23 +180,24 @@ const OURS = /^\/api\/(cases|plans|openapi\.json)(\/|$)/;
  */
 export function createRecordsHandler(repo: RecordsRepository, options: RecordsApiOptions): RecordsRequestHandler {
   const plugin = recordsRoutes(repo, options);
-  let listener: RequestListener | undefined;
-  const ready = (async () => {
+  let ready: Promise<RequestListener> | undefined;
+  // Built on first use only: the app registers `plugin` into its own instance and never calls this.
+  const build = async (): Promise<RequestListener> => {
     const app = await createBaseApp({ defaultActor: options.defaultActor, bodyLimit: options.bodyLimit });
     app.setNotFoundHandler((request, reply) => sendReply(reply, apiNotFound(request.method, request.url)));
     await app.register(plugin);
     app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
     // Fastify's routing function, without a server of its own: requests come from the caller's server.
     await app.ready();
-    listener = app.routing as unknown as RequestListener;
-    return app;
-  })();
+    return app.routing as unknown as RequestListener;
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!OURS.test(url.pathname)) return false;
-    await ready;
+    ready ??= build();
+    const listener = await ready;
     await new Promise<void>((resolve) => {
       res.once('close', () => resolve());
-      listener?.(req, res);
+      listener(req, res);
     });
     return true;
   };
