@@ -216,3 +216,27 @@ describe('every API route answers a refusal with the one error envelope', () => 
     expect([r.status, envelope.parse(r.body).code]).toEqual([400, 'invalid-path']);
   });
 });
+
+describe('the DICOMweb proxy and the client\'s credentials', () => {
+  it("never forwards the browser's Cookie or Authorization header to the PACS; sends the PACS's own credentials", async () => {
+    // A loopback PACS that answers with the headers it received.
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const pacsUrl = await listen((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/dicom+json' });
+      res.end('[]');
+    });
+    const dicomweb = { baseUrl: new URL(`${pacsUrl}/dicom-web`), label: 'Echo PACS', authorization: () => 'Basic cGFjczpzZWNyZXQ=' };
+    const base = await listen(createApp(configOf(tempDir(), dicomweb), createCatalogue([], studyListings), createPacs(dicomweb)));
+    const res = await fetch(`${base}/dicomweb/studies?PatientID=1`, {
+      headers: { cookie: 'percuplan_session=browser-secret', authorization: 'Bearer browser-token', accept: 'application/dicom+json' },
+    });
+    expect(res.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    const headers = seen[0] ?? {};
+    expect(headers.cookie).toBeUndefined();
+    expect(headers.authorization).toBe('Basic cGFjczpzZWNyZXQ=');
+    expect(JSON.stringify(headers)).not.toMatch(/browser-secret|browser-token/);
+  });
+});
+
