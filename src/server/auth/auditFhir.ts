@@ -5,9 +5,11 @@ import type { AuditRecord } from './auditTrail';
 export const DCM_SYSTEM = 'http://dicom.nema.org/resources/ontology/DCM';
 /** FHIR's system for DICOM UIDs (values are `urn:oid:` + the UID). */
 export const DICOM_UID_SYSTEM = 'urn:dicom:uid';
-/** PercuPlan's identifier systems for its own records and roles. */
+/** PercuPlan's identifier system for its cases (values are the case ids). */
 export const CASE_SYSTEM = 'urn:percuplan:case';
+/** PercuPlan's identifier system for its plans (values are the plan ids). */
 export const PLAN_SYSTEM = 'urn:percuplan:plan';
+/** PercuPlan's code system for its roles (attending, trainee, board, admin). */
 export const ROLE_SYSTEM = 'urn:percuplan:role';
 const ENTITY_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
 const OBJECT_ROLE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/object-role';
