@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +11,7 @@ import { createAccountsRepository } from './auth/accountsRepository';
 import { PUBLIC_ROUTES } from './auth/authPlugin';
 import { createCatalogue } from './catalogue';
 import type { ServerConfig } from './config';
+import { createPacs } from './dicomweb/pacs';
 import { openPglite } from './records/pgliteClient';
 import { createRecordsHandler } from './records/recordsRoutes';
 import { migrateSchema } from './records/schemaMigrations';
@@ -28,6 +31,8 @@ let db: SqlClient;
 let app: FastifyInstance;
 let security: SecurityParts;
 const temp = mkdtempSync(path.join(tmpdir(), 'percuplan-access-'));
+/** A loopback PACS answering every DICOMweb query with an empty list. */
+let pacsServer: Server | undefined;
 
 beforeAll(async () => {
   db = await openPglite();
@@ -40,8 +45,12 @@ beforeAll(async () => {
   security = await securityParts({ HOST: '127.0.0.1' }, db);
   const config: ServerConfig = { host: '127.0.0.1', port: 0, dataDir: temp, sampleDir: temp, distDir: path.join(temp, 'no-dist'), version: 'test' };
   const records = createRecordsHandler(createSqlRecordsRepository(db), { defaultActor: 'os-user', audit: security.audit });
+  pacsServer = createServer((_req, res) => (res.writeHead(200, { 'content-type': 'application/dicom+json' }), res.end('[]')));
+  await new Promise<void>((r) => pacsServer?.listen(0, '127.0.0.1', r));
+  const pacsUrl = `http://127.0.0.1:${(pacsServer.address() as AddressInfo).port}/dicom-web`;
   app = await buildApp(config, {
     catalogue: createCatalogue([], studyListings),
+    pacs: createPacs({ baseUrl: new URL(pacsUrl), label: 'Test PACS', authorization: () => undefined }),
     records,
     plugins: security.plugins,
     audit: security.audit,
@@ -51,6 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await new Promise((r) => (pacsServer ? pacsServer.close(r) : r(undefined)));
   await db?.close();
   rmSync(temp, { recursive: true, force: true });
 });
@@ -192,3 +202,41 @@ describe('roles × actions on the records routes', () => {
     expect([...accounts].sort()).toEqual(['adm', 'brd', 'trn']);
   });
 });
+
+describe('studies through the proxy', () => {
+  it('needs study.read (board yes, admin no) and records the first access per session per study only', async () => {
+    const att = await signIn('att');
+    const brd = await signIn('brd');
+    const adm = await signIn('adm');
+    const study = '1.2.826.0.1.3680043.99.1';
+    const before = (await security.audit.query({ event: 'study.accessed', pageSize: 500 })).events.length;
+    for (let i = 0; i < 3; i++) expect((await call(att, 'GET', `/dicomweb/studies/${study}/series`)).status).toBe(200);
+    expect((await call(brd, 'GET', `/dicomweb/studies/${study}/series`)).status).toBe(200);
+    expect(await call(adm, 'GET', `/dicomweb/studies/${study}/series`)).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const events = (await security.audit.query({ event: 'study.accessed', pageSize: 500 })).events;
+    expect(events.length - before).toBe(2);
+    expect(events.slice(0, 2).map((e) => [e.account, e.studyUids]).sort()).toEqual([
+      ['att', [study]],
+      ['brd', [study]],
+    ]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is generated from the routes and names every API route but its own and the 405 answers', async () => {
+    const att = await signIn('att');
+    const doc = await call(att, 'GET', '/api/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    const paths = Object.keys(doc.body.paths as object);
+    const declared = new Set(
+      routesOf(app)
+        .filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json' && (r.method === 'GET' || r.action !== undefined || r.url.startsWith('/api/auth/')))
+        .map((r) => r.url.replace(/:([A-Za-z]+)/g, '{$1}')),
+    );
+    expect(declared.size).toBeGreaterThan(15);
+    expect([...declared].filter((p) => !paths.includes(p))).toEqual([]);
+    const post = (doc.body.paths as Record<string, Record<string, { requestBody?: unknown }>>)['/api/cases']?.post;
+    expect(post?.requestBody).toBeDefined();
+  });
+});
+
