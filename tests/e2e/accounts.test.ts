@@ -33,7 +33,8 @@ async function post(url: string, body: unknown, session?: { cookie: string; csrf
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-accounts-e2e-')) });
+  // No demo cases: the plans on the study are the ones these tests make.
+  server = await startTestServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-accounts-e2e-')), PERCUPLAN_DEMO: '0' });
   browser = await launchBrowser();
   // Single-user mode: the first account, an administrator.
   const first = await post(`${server.url}/api/admin/accounts`, ADMIN);
@@ -76,7 +77,8 @@ async function signedIn(who: { username: string; password: string }, width = 180
   return { page, errors };
 }
 
-const text = async (page: Page, testId: string): Promise<string> => (await page.locator(`[data-testid="${testId}"]`).innerText()).trim();
+/** The text of an element as written (textContent: CSS may show it upper-cased). */
+const text = async (page: Page, testId: string): Promise<string> => ((await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '').trim();
 
 describe('accounts in the browser', () => {
   it('shows the sign-in page without a session, refuses a wrong password with the server\'s sentence, then shows the trainee in the top bar', async () => {
@@ -194,7 +196,7 @@ describe('accounts in the browser', () => {
     await page.fill('[data-testid="new-password"]', 'board-password-1234');
     await page.click('[data-testid="add-account-submit"]');
     await page.waitForSelector('[data-testid="account-row"][data-username="bea.board"]');
-    expect(await page.locator('[data-testid="account-row"][data-username="bea.board"] [data-testid="account-state"]').innerText()).toBe('active');
+    expect(await page.locator('[data-testid="account-row"][data-username="bea.board"] [data-testid="account-state"]').textContent()).toBe('active');
     await snap(page, 'accounts-admin-page');
 
     await page.click('[data-testid="nav-admin-audit"]');
@@ -202,7 +204,10 @@ describe('accounts in the browser', () => {
     // The trail holds what the tests above did, e.g. the approval and the account just added.
     await page.fill('[data-testid="audit-event"]', 'plan.approve');
     await page.click('[data-testid="audit-apply"]');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="audit-row"]')].every((r) => r.getAttribute('data-event') === 'plan.approve'));
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+      return rows.length > 0 && rows.every((r) => r.getAttribute('data-event') === 'plan.approve');
+    });
     expect(await page.locator('[data-testid="audit-row"]').count()).toBe(1);
     await page.click('[data-testid="audit-verify"]');
     await page.waitForSelector('[data-testid="audit-verify-result"]');

@@ -88,6 +88,9 @@ const subscribe = (l: () => void): (() => void) => {
   return () => listeners.delete(l);
 };
 
+/** The sign-in state now (for code outside React, and tests). */
+export const authState = (): AuthState => state;
+
 /** The sign-in state, re-rendering when it changes. */
 export function useAuth(): AuthState {
   return useSyncExternalStore(subscribe, () => state);
