@@ -93,7 +93,7 @@ describe.skipIf(skip !== undefined)('DICOMweb with PACS credentials, and a PACS 
     const url = await start({ DICOMWEB_USER: USER, DICOMWEB_PASSWORD: PASSWORD });
     const config = await get(`${url}/api/config`);
     // The PACS is named, and nothing of its credentials or URL reaches the browser.
-    expect(JSON.parse(config.text)).toEqual({ dicomweb: { enabled: true, label: `PACS 127.0.0.1:${orthanc.port}` }, embedded: { folder: expect.any(String), problem: null } });
+    expect(JSON.parse(config.text)).toEqual({ dicomweb: { enabled: true, label: `PACS 127.0.0.1:${orthanc.port}` }, embedded: { folder: expect.any(String), problem: null }, auth: { mode: 'single-user', oidc: false } });
     expect(config.text).not.toContain(PASSWORD);
     expect(config.text).not.toContain(orthanc.dicomweb);
 
