@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBrowser, type FetchBrowser, type FetchedPage } from '../../../tests/support/fetchBrowser';
@@ -329,6 +330,29 @@ describe('the code flow against a real provider', () => {
     expect(page.status).toBe(403);
     expect(page.body).toContain('Account disabled');
     expect(sessionCookieOf(page)).toBeUndefined();
+  });
+});
+
+describe('flooding', () => {
+  it('answers 429 after 120 sign-on requests a minute from one address where the app registers @fastify/rate-limit', async () => {
+    const clock = testClock(new Date());
+    const app = Fastify();
+    await app.register(rateLimit, { global: false });
+    await app.register(oidcPlugin, {
+      config: configFor(provider.issuer),
+      db,
+      sessions: createSessionStore(db, clock.now),
+      accounts: createAccountsRepository(db, clock.now),
+      audit: { record: async () => undefined },
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 121; i++) statuses.push((await app.inject({ method: 'GET', url: '/auth/callback' })).statusCode);
+      expect(statuses.slice(0, 120).every((s) => s === 400)).toBe(true);
+      expect(statuses[120]).toBe(429);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import type { SqlClient } from '../records/sqlClient';
@@ -46,6 +47,12 @@ function requestCookie(request: FastifyRequest, name: string): string | null {
   return null;
 }
 
+/**
+ * Each started sign-in writes a row: a client may start at most this many a minute (where the
+ * app registers @fastify/rate-limit). Generous, since a whole ward may come through one proxy.
+ */
+const SIGN_ON_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
+
 /** A reason as the audit trail's `detail.reason` accepts it (a code); the provider's error text is not trusted to be one. */
 const auditCode = (text: string): string => text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 64) || 'unknown';
 
@@ -83,6 +90,7 @@ export async function oidcPlugin(app: FastifyInstance, opts: OidcPluginOptions):
     reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(renderOidcPage(content));
 
   const startAgain = { href: '/auth/login', text: 'Sign in again' };
+  const backHome = { href: '/', text: 'Back to PercuPlan' };
 
   const fail = async (request: FastifyRequest, reason: string, account?: string): Promise<void> => {
     const input: AuditInput = { event: 'auth.login-failed', outcome: 4, address: request.ip, detail: { reason: auditCode(reason), source: 'oidc' } };
@@ -90,7 +98,7 @@ export async function oidcPlugin(app: FastifyInstance, opts: OidcPluginOptions):
     await audit.record(input);
   };
 
-  app.get('/auth/login', async (request, reply) => {
+  app.get('/auth/login', { config: { rateLimit: SIGN_ON_RATE_LIMIT } }, async (request, reply) => {
     let configuration: client.Configuration;
     try {
       configuration = await provider();
@@ -128,7 +136,7 @@ export async function oidcPlugin(app: FastifyInstance, opts: OidcPluginOptions):
       .redirect(target.href, 303);
   });
 
-  app.get('/auth/callback', async (request, reply) => {
+  app.get('/auth/callback', { config: { rateLimit: SIGN_ON_RATE_LIMIT } }, async (request, reply) => {
     // Whatever happens next, the started sign-in is used up.
     reply.header('set-cookie', pendingCookie(config, '', 0));
     const id = requestCookie(request, pendingCookieName(config));
@@ -190,6 +198,7 @@ export async function oidcPlugin(app: FastifyInstance, opts: OidcPluginOptions):
           `Your hospital account has no PercuPlan role (claim ${config.rolesClaim}: ${values}).`,
           `Ask the administrator to add you to a group that gives one: ${[...config.roleMap.keys()].join(', ')}.`,
         ],
+        link: backHome,
       });
     }
     if (!username) {
@@ -197,6 +206,7 @@ export async function oidcPlugin(app: FastifyInstance, opts: OidcPluginOptions):
       return page(reply, 403, {
         title: 'User name not usable',
         paragraphs: ['The user name the hospital sign-in service sent cannot be a PercuPlan user name (letters, digits, . _ @ -, at most 64).'],
+        link: backHome,
       });
     }
     let account;
@@ -205,11 +215,11 @@ export async function oidcPlugin(app: FastifyInstance, opts: OidcPluginOptions):
     } catch (e) {
       if (!(e instanceof AccountProblem)) throw e;
       await fail(request, `account-${e.code}`, username);
-      return page(reply, 403, { title: 'Account not usable', paragraphs: [e.message, 'Ask the administrator.'] });
+      return page(reply, 403, { title: 'Account not usable', paragraphs: [e.message, 'Ask the administrator.'], link: backHome });
     }
     if (account.disabled) {
       await fail(request, 'disabled', account.username);
-      return page(reply, 403, { title: 'Account disabled', paragraphs: ['Your PercuPlan account is disabled. Ask the administrator.'] });
+      return page(reply, 403, { title: 'Account disabled', paragraphs: ['Your PercuPlan account is disabled. Ask the administrator.'], link: backHome });
     }
     const { cookie, session } = await sessions.create(account.username, {
       address: request.ip,
