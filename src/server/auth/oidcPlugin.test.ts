@@ -292,6 +292,45 @@ describe('the code flow against a real provider', () => {
     expect(sessionCookieOf(page)).toBeUndefined();
   });
 
+  it('says the provider did not sign the user in when they cancel at its page (error=access_denied), with a link to start again', async () => {
+    const pp = await startPercuPlan();
+    const browser = fetchBrowser();
+    const signInPage = await browser.get(`${base}/auth/login`, isCallback);
+    const cancel = /<a href="([^"]*)">\[ Cancel \]<\/a>/.exec(signInPage.body)?.[1];
+    expect(cancel).toBeDefined();
+    const toCallback = await browser.get(new URL(cancel!.replace(/&amp;/g, '&'), signInPage.url).href, isCallback);
+    expect(toCallback.location?.searchParams.get('error')).toBe('access_denied');
+    const page = await callBack(browser, toCallback);
+    expect(page.status).toBe(403);
+    expect(page.body).toContain('The hospital sign-in service did not sign you in (access_denied).');
+    expect(page.body).toContain('<a href="/auth/login">Sign in again</a>');
+    expect(pp.audit.map((e) => e.detail?.reason)).toEqual(['callback-access_denied']);
+  });
+
+  it('completes a sign-in whose callback reaches another PercuPlan process on the same database', async () => {
+    const pp = await startPercuPlan();
+    const other = Fastify();
+    const clock = testClock(new Date());
+    await other.register(oidcPlugin, {
+      config: configFor(provider.issuer),
+      db,
+      sessions: createSessionStore(db, clock.now),
+      accounts: createAccountsRepository(db, clock.now),
+      audit: { record: async () => undefined },
+    });
+    try {
+      const browser = fetchBrowser();
+      const toCallback = await signInAtProvider(browser, 'alice');
+      const cookie = [...browser.cookies(base)].map(([k, v]) => `${k}=${v}`).join('; ');
+      const res = await other.inject({ method: 'GET', url: `${toCallback.location!.pathname}${toCallback.location!.search}`, headers: { cookie } });
+      expect(res.statusCode).toBe(303);
+      const session = String(res.headers['set-cookie']).match(/percuplan_session=([A-Za-z0-9_-]{43})/)?.[1];
+      expect((await pp.sessions.load(session ?? '')).kind).toBe('valid');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a sign-in that took more than ten minutes', async () => {
     const pp = await startPercuPlan();
     const browser = fetchBrowser();
