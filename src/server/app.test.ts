@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -237,6 +237,25 @@ describe('the DICOMweb proxy and the client\'s credentials', () => {
     expect(headers.cookie).toBeUndefined();
     expect(headers.authorization).toBe('Basic cGFjczpzZWNyZXQ=');
     expect(JSON.stringify(headers)).not.toMatch(/browser-secret|browser-token/);
+  });
+});
+
+describe('the built app', () => {
+  it('serves its files, answers client routes with index.html, and keeps /api and non-GET refusals as envelopes', async () => {
+    const dist = tempDir();
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>PercuPlan</title>');
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
+    const base = await listen(createApp({ ...configOf(tempDir()), distDir: dist }, createCatalogue([], studyListings)));
+    const page = await fetch(`${base}/studies/1.2.3`);
+    expect([page.status, page.headers.get('cache-control'), await page.text()]).toEqual([200, 'no-cache', '<!doctype html><title>PercuPlan</title>']);
+    const asset = await fetch(`${base}/assets/index-abc.js`);
+    expect([asset.status, asset.headers.get('cache-control'), await asset.text()]).toEqual([200, 'public, max-age=31536000, immutable', 'console.log(1)']);
+    expect((await fetch(`${base}/`)).status).toBe(200);
+    const api = await answer(base, 'GET', '/api/nothing/here');
+    expect([api.status, envelope.parse(api.body).code]).toEqual([404, 'not-found']);
+    const post = await answer(base, 'POST', '/studies/1.2.3');
+    expect([post.status, envelope.parse(post.body).code]).toEqual([405, 'method-not-allowed']);
   });
 });
 
