@@ -97,7 +97,11 @@ describe('every /api and /dicomweb route fails closed without a session (account
   it('lets the public allowlist through without a session', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     const config = await app.inject({ method: 'GET', url: '/api/config' });
-    expect(config.json()).toMatchObject({ auth: { mode: 'accounts', oidc: false } });
+    expect(config.json()).toMatchObject({ auth: { mode: 'accounts', oidc: false }, embedded: { folder: '' } });
+    // Signed in, the folder is named again (the worklist says which folder could not be read).
+    const att = await signIn('att');
+    const signedIn = await app.inject({ method: 'GET', url: '/api/config', headers: { cookie: att.cookie } });
+    expect(signedIn.json()).toMatchObject({ embedded: { folder: temp } });
   });
 
   it('declares an action on every /api and /dicomweb route that is not public, auth-owned or a 405', () => {

@@ -70,10 +70,12 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
   const studyAccess = studyAccessLog(parts.audit);
 
   app.get('/api/health', () => ({ status: 'ok', name: 'PercuPlan', version: config.version }));
-  app.get('/api/config', (request) => ({
-    ...publicConfig(config.dicomweb, { folder: config.sampleDir, problem: catalogue.problem }),
-    auth: { mode: request.actor.mode, oidc: parts.oidc ?? false },
-  }));
+  app.get('/api/config', (request) => {
+    // The route is public (the sign-in page reads it): a server path is for signed-in users only.
+    const anonymous = request.actor.roles.length === 0;
+    const embedded = anonymous ? { folder: '', problem: catalogue.problem ? 'The embedded sample folder could not be read' : null } : { folder: config.sampleDir, problem: catalogue.problem };
+    return { ...publicConfig(config.dicomweb, embedded), auth: { mode: request.actor.mode, oidc: parts.oidc ?? false } };
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get('/api/pacs/studies', { config: { action: 'study.read' }, schema: { summary: 'Searches the PACS (one page)' } }, async (request, reply) => {
     if (!pacs) return sendProblem(reply, 404, 'not-configured', 'No PACS is configured: set DICOMWEB_URL in the server environment to search one');

@@ -10,7 +10,7 @@ export interface PublicConfig {
 /**
  * The public part of the configuration: whether a PACS is set up and its label, nothing secret;
  * and the embedded source's folder with its problem, so the worklist can say why it is empty
- * (the server listens on loopback only, so the folder path stays on this machine).
+ * (the app blanks the folder for a request that is not signed in, since the route is public).
  */
 export function publicConfig(dicomweb: DicomwebConfig | undefined, embedded: PublicConfig['embedded']): PublicConfig {
   return { dicomweb: dicomweb ? { enabled: true, label: dicomweb.label } : { enabled: false }, embedded };
