@@ -78,6 +78,18 @@ async function signedIn(who: { username: string; password: string }, width = 180
 }
 
 /** The text of an element as written (textContent: CSS may show it upper-cased). */
+/**
+ * Saves the first plan of a study. Until the page has listed the study's cases it refuses (a
+ * new case could duplicate one), so the save waits for that list, asked for once the volume is
+ * ready (`listed` is set up before the page opens so the answer is not missed).
+ */
+async function saveFirstPlan(viewer: ViewerPage, listed: Promise<unknown>): Promise<string> {
+  await listed;
+  await viewer.page.waitForSelector('[data-testid="save-plan"]:not([disabled])', { timeout: 60_000 });
+  await viewer.page.waitForTimeout(300); // the list's answer reaches the page's state
+  return viewer.savePlan();
+}
+
 const text = async (page: Page, testId: string): Promise<string> => ((await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '').trim();
 
 describe('accounts in the browser', () => {
@@ -119,9 +131,10 @@ describe('accounts in the browser', () => {
     const truth = readTruth('case1-pelvis-ct');
     const trainee = await signedIn(TRAINEE);
     const tv = new ViewerPage(trainee.page, server.url);
+    const listed = trainee.page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/cases', { timeout: 180_000 });
     await tv.openPlanning(truth.studyInstanceUID);
-    await tv.newPlan();
-    const planId = await tv.savePlan();
+    // No plan on the study yet (no demo content): the first save makes the case and the plan.
+    const planId = await saveFirstPlan(tv, listed);
     expect(await text(trainee.page, 'plan-status-value')).toBe('draft');
     expect(await trainee.page.locator('[data-testid="plan-status-to-approved"]').count()).toBe(0);
     await trainee.page.click('[data-testid="plan-status-to-proposed"]');
