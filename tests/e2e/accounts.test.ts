@@ -131,7 +131,7 @@ describe('accounts in the browser', () => {
     const truth = readTruth('case1-pelvis-ct');
     const trainee = await signedIn(TRAINEE);
     const tv = new ViewerPage(trainee.page, server.url);
-    const listed = trainee.page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/cases', { timeout: 180_000 });
+    const listed = trainee.page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/cases' && new URL(r.url()).searchParams.has('study'), { timeout: 180_000 });
     await tv.openPlanning(truth.studyInstanceUID);
     // No plan on the study yet (no demo content): the first save makes the case and the plan.
     const planId = await saveFirstPlan(tv, listed);
