@@ -31,7 +31,7 @@ export function TopBar({ title, children, onHelp }: { title: ReactNode; children
       <span className="spacer" />
       {children}
       <UserBadge />
-      <label className="toggle" title="Hide every patient identifier (I)">
+      {patientData && <label className="toggle" title="Hide every patient identifier (I)">
         <input
           type="checkbox"
           data-testid="hide-identifiers"
@@ -39,7 +39,7 @@ export function TopBar({ title, children, onHelp }: { title: ReactNode; children
           onChange={(e) => setPreferences({ hideIdentifiers: e.target.checked })}
         />
         Hide identifiers
-      </label>
+      </label>}
       {onHelp && (
         <button onClick={onHelp} title="Keyboard shortcuts (?)">
           ?

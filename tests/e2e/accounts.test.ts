@@ -36,6 +36,10 @@ beforeAll(async () => {
   // No demo cases: the plans on the study are the ones these tests make.
   server = await startTestServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-accounts-e2e-')), PERCUPLAN_DEMO: '0' });
   browser = await launchBrowser();
+}, 180_000);
+
+/** The accounts, made through the API: the first in single-user mode, which switches the server to sign-in. */
+async function createAccounts(): Promise<void> {
   // Single-user mode: the first account, an administrator.
   const first = await post(`${server.url}/api/admin/accounts`, ADMIN);
   if (first.status !== 201) throw new Error(`creating the first account: ${first.status} ${await first.text()}`);
@@ -53,7 +57,7 @@ beforeAll(async () => {
     const r = await post(`${server.url}/api/admin/accounts`, a, { cookie, csrf: csrfToken });
     if (r.status !== 201) throw new Error(`creating ${a.username}: ${r.status} ${await r.text()}`);
   }
-}, 180_000);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -92,141 +96,162 @@ async function saveFirstPlan(viewer: ViewerPage, listed: Promise<unknown>): Prom
 
 const text = async (page: Page, testId: string): Promise<string> => ((await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '').trim();
 
-describe('accounts in the browser', () => {
-  it('shows the sign-in page without a session, refuses a wrong password with the server\'s sentence, then shows the trainee in the top bar', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
+describe('single-user, then accounts in the browser', () => {
+  it('with no account the workstation works as before, with the single-user badge in the top bar', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/cases`);
-    await page.waitForSelector('[data-testid="signin-page"]');
-    expect(new URL(page.url()).pathname).toBe('/login');
-    expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/cases');
-    // No hospital sign-on configured: no such button.
-    expect(await page.locator('[data-testid="signin-oidc"]').count()).toBe(0);
-    await snap(page, 'accounts-signin-page');
-    await page.fill('[data-testid="signin-username"]', TRAINEE.username);
-    await page.fill('[data-testid="signin-password"]', 'not the password at all');
-    await page.click('[data-testid="signin-submit"]');
-    await page.waitForSelector('[data-testid="signin-error"]');
-    expect(await text(page, 'signin-error')).toBe('Wrong user name or password');
-    await page.fill('[data-testid="signin-password"]', TRAINEE.password);
-    await page.click('[data-testid="signin-submit"]');
-    await page.waitForSelector('[data-testid="current-user"]');
-    // Back where the user was going, signed in.
-    expect(new URL(page.url()).pathname).toBe('/cases');
-    expect(await text(page, 'current-user-name')).toBe('Tom Trainee');
-    expect(await text(page, 'current-user-roles')).toBe('trainee');
-    expect(await page.locator('[data-testid="single-user-badge"]').count()).toBe(0);
-    expect(await page.locator('[data-testid="nav-admin-accounts"]').count()).toBe(0);
-    await snap(page, 'accounts-topbar-trainee');
-    // Sign out: the sign-in page again, and the session is gone on the server.
-    await page.click('[data-testid="sign-out"]');
-    await page.waitForSelector('[data-testid="signin-page"]');
-    expect(await page.evaluate(async () => (await fetch('/api/cases')).status)).toBe(401);
-    expect(unexpected(errors)).toEqual([]);
-    await context.close();
-  }, 120_000);
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('[data-testid="single-user-badge"]');
+    expect(await text(page, 'single-user-badge')).toBe('Single user · this computer only');
+    expect(await page.getAttribute('[data-testid="single-user-badge"]', 'title')).toMatch(/this computer/);
+    expect(await page.locator('[data-testid="signin-page"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="sign-out"]').count()).toBe(0);
+    // The workstation's user may do everything, managing accounts included.
+    expect(await page.locator('[data-testid="nav-studies"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="nav-admin-accounts"]').count()).toBe(1);
+    await snap(page, 'accounts-single-user-topbar');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
-  it('a trainee saves and proposes a plan but is not offered approve; an attending approves it and sees who approved and when', async () => {
-    const truth = readTruth('case1-pelvis-ct');
-    const trainee = await signedIn(TRAINEE);
-    const tv = new ViewerPage(trainee.page, server.url);
-    const listed = trainee.page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/cases' && new URL(r.url()).searchParams.has('study'), { timeout: 180_000 });
-    await tv.openPlanning(truth.studyInstanceUID);
-    // No plan on the study yet (no demo content): the first save makes the case and the plan.
-    const planId = await saveFirstPlan(tv, listed);
-    expect(await text(trainee.page, 'plan-status-value')).toBe('draft');
-    expect(await trainee.page.locator('[data-testid="plan-status-to-approved"]').count()).toBe(0);
-    await trainee.page.click('[data-testid="plan-status-to-proposed"]');
-    await tv.waitMessage(/Plan proposed, version 2/);
-    expect(await text(trainee.page, 'plan-status-value')).toBe('proposed');
-    // Approve is an attending's: not offered to the trainee on a proposed plan either.
-    expect(await trainee.page.locator('[data-testid="plan-status-to-approved"]').count()).toBe(0);
-    await snap(trainee.page, 'accounts-trainee-proposed');
-    expect(unexpected(trainee.errors)).toEqual([]);
-    await trainee.page.context().close();
+  describe('with accounts', () => {
+    beforeAll(createAccounts, 60_000);
 
-    const attending = await signedIn(ATTENDING);
-    const av = new ViewerPage(attending.page, server.url);
-    await av.openPlanning(truth.studyInstanceUID);
-    await av.waitMessage(/Opened/);
-    expect(await attending.page.$eval('[data-testid="plan-select"]', (s) => (s as HTMLSelectElement).value)).toBe(planId);
-    await attending.page.click('[data-testid="plan-status-to-approved"]');
-    const said = await av.waitMessage(/Plan approved, version 3/);
-    // The approval is the signed-in account's, recorded by the server (not a name the page sent).
-    expect(said).toContain('approved by ada.attending at ');
-    expect(await text(attending.page, 'plan-approval')).toMatch(/^approved by ada\.attending at \d{4}-\d\d-\d\dT/);
-    const stored = await av.storedPlan(planId);
-    expect(stored).toMatchObject({ status: 'approved', version: 3 });
-    await snap(attending.page, 'accounts-attending-approved');
-    expect(unexpected(attending.errors)).toEqual([]);
-    await attending.page.context().close();
-  }, 300_000);
+    it('shows the sign-in page without a session, refuses a wrong password with the server\'s sentence, then shows the trainee in the top bar', async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}/cases`);
+      await page.waitForSelector('[data-testid="signin-page"]');
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/cases');
+      // No hospital sign-on configured: no such button.
+      expect(await page.locator('[data-testid="signin-oidc"]').count()).toBe(0);
+      await snap(page, 'accounts-signin-page');
+      await page.fill('[data-testid="signin-username"]', TRAINEE.username);
+      await page.fill('[data-testid="signin-password"]', 'not the password at all');
+      await page.click('[data-testid="signin-submit"]');
+      await page.waitForSelector('[data-testid="signin-error"]');
+      expect(await text(page, 'signin-error')).toBe('Wrong user name or password');
+      await page.fill('[data-testid="signin-password"]', TRAINEE.password);
+      await page.click('[data-testid="signin-submit"]');
+      await page.waitForSelector('[data-testid="current-user"]');
+      // Back where the user was going, signed in.
+      expect(new URL(page.url()).pathname).toBe('/cases');
+      expect(await text(page, 'current-user-name')).toBe('Tom Trainee');
+      expect(await text(page, 'current-user-roles')).toBe('trainee');
+      expect(await page.locator('[data-testid="single-user-badge"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="nav-admin-accounts"]').count()).toBe(0);
+      await snap(page, 'accounts-topbar-trainee');
+      // Sign out: the sign-in page again, and the session is gone on the server.
+      await page.click('[data-testid="sign-out"]');
+      await page.waitForSelector('[data-testid="signin-page"]');
+      expect(await page.evaluate(async () => (await fetch('/api/cases')).status)).toBe(401);
+      expect(unexpected(errors)).toEqual([]);
+      await context.close();
+    }, 120_000);
 
-  it('a session that ends during use asks to sign in over the page; the refused save runs after signing in, the unsaved needle kept', async () => {
-    const truth = readTruth('case1-pelvis-ct');
-    const { page, errors } = await signedIn(ATTENDING);
-    const viewer = new ViewerPage(page, server.url);
-    const t = truth.lesions[0]!.centerLps as P3;
-    await viewer.openPlanning(truth.studyInstanceUID);
-    await viewer.newPlan();
-    await viewer.placeNeedle([t[0] - 40, t[1] + 55, t[2]], t);
-    // The session ends under the user (as an idle timeout or a revoke would): no cookie any more.
-    await page.context().clearCookies();
-    await page.click('[data-testid="save-plan"]');
-    await page.waitForSelector('[data-testid="session-expired"]');
-    await viewer.waitMessage(/session has expired/);
-    // The page is still there under the dialog, with its unsaved needle.
-    expect(await viewer.trajectoryRows()).toHaveLength(1);
-    expect(await text(page, 'plan-save-state')).toBe('unsaved changes');
-    await snap(page, 'accounts-session-expired');
-    await page.fill('[data-testid="signin-password"]', ATTENDING.password);
-    await page.click('[data-testid="signin-submit"]');
-    await page.waitForSelector('[data-testid="session-expired"]', { state: 'detached' });
-    await viewer.waitMessage(/Saved, version 1/);
-    const planId = await page.$eval('[data-testid="plan-select"]', (s) => (s as HTMLSelectElement).value);
-    expect((await viewer.storedPlan(planId)).content.trajectories).toHaveLength(1);
-    expect(await text(page, 'plan-save-state')).toBe('saved v1');
-    expect(unexpected(errors)).toEqual([]);
-    await page.context().close();
-  }, 300_000);
+    it('a trainee saves and proposes a plan but is not offered approve; an attending approves it and sees who approved and when', async () => {
+      const truth = readTruth('case1-pelvis-ct');
+      const trainee = await signedIn(TRAINEE);
+      const tv = new ViewerPage(trainee.page, server.url);
+      const listed = trainee.page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/cases' && new URL(r.url()).searchParams.has('study'), { timeout: 180_000 });
+      await tv.openPlanning(truth.studyInstanceUID);
+      // No plan on the study yet (no demo content): the first save makes the case and the plan.
+      const planId = await saveFirstPlan(tv, listed);
+      expect(await text(trainee.page, 'plan-status-value')).toBe('draft');
+      expect(await trainee.page.locator('[data-testid="plan-status-to-approved"]').count()).toBe(0);
+      await trainee.page.click('[data-testid="plan-status-to-proposed"]');
+      await tv.waitMessage(/Plan proposed, version 2/);
+      expect(await text(trainee.page, 'plan-status-value')).toBe('proposed');
+      // Approve is an attending's: not offered to the trainee on a proposed plan either.
+      expect(await trainee.page.locator('[data-testid="plan-status-to-approved"]').count()).toBe(0);
+      await snap(trainee.page, 'accounts-trainee-proposed');
+      expect(unexpected(trainee.errors)).toEqual([]);
+      await trainee.page.context().close();
 
-  it('an administrator sees the admin pages and no patient data: lists accounts, adds one, reads and verifies the audit trail', async () => {
-    const { page, errors } = await signedIn(ADMIN, 1500);
-    // The first page of an administrator without a clinical role is the accounts page.
-    await page.waitForSelector('[data-testid="accounts-page"]');
-    expect(await page.locator('[data-testid="nav-studies"]').count()).toBe(0);
-    expect(await page.locator('[data-testid="nav-cases"]').count()).toBe(0);
-    await page.waitForSelector('[data-testid="account-row"]');
-    const listed = await page.$$eval('[data-testid="account-row"]', (rows) => rows.map((r) => r.getAttribute('data-username')).sort());
-    expect(listed).toEqual(['ada.attending', 'amira.admin', 'tom.trainee']);
-    await page.fill('[data-testid="new-username"]', 'bea.board');
-    await page.fill('[data-testid="new-name"]', 'Bea Board');
-    await page.fill('[data-testid="new-password"]', 'too short');
-    await page.check('[data-testid="new-roles"] input[data-role="board"]');
-    await page.click('[data-testid="add-account-submit"]');
-    expect(await text(page, 'add-account-error')).toBe('At least 12 characters (9 now)');
-    await page.fill('[data-testid="new-password"]', 'board-password-1234');
-    await page.click('[data-testid="add-account-submit"]');
-    await page.waitForSelector('[data-testid="account-row"][data-username="bea.board"]');
-    expect(await page.locator('[data-testid="account-row"][data-username="bea.board"] [data-testid="account-state"]').textContent()).toBe('active');
-    await snap(page, 'accounts-admin-page');
+      const attending = await signedIn(ATTENDING);
+      const av = new ViewerPage(attending.page, server.url);
+      await av.openPlanning(truth.studyInstanceUID);
+      await av.waitMessage(/Opened/);
+      expect(await attending.page.$eval('[data-testid="plan-select"]', (s) => (s as HTMLSelectElement).value)).toBe(planId);
+      await attending.page.click('[data-testid="plan-status-to-approved"]');
+      const said = await av.waitMessage(/Plan approved, version 3/);
+      // The approval is the signed-in account's, recorded by the server (not a name the page sent).
+      expect(said).toContain('approved by ada.attending at ');
+      expect(await text(attending.page, 'plan-approval')).toMatch(/^approved by ada\.attending at \d{4}-\d\d-\d\dT/);
+      const stored = await av.storedPlan(planId);
+      expect(stored).toMatchObject({ status: 'approved', version: 3 });
+      await snap(attending.page, 'accounts-attending-approved');
+      expect(unexpected(attending.errors)).toEqual([]);
+      await attending.page.context().close();
+    }, 300_000);
 
-    await page.click('[data-testid="nav-admin-audit"]');
-    await page.waitForSelector('[data-testid="audit-row"]');
-    // The trail holds what the tests above did, e.g. the approval and the account just added.
-    await page.fill('[data-testid="audit-event"]', 'plan.approve');
-    await page.click('[data-testid="audit-apply"]');
-    await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
-      return rows.length > 0 && rows.every((r) => r.getAttribute('data-event') === 'plan.approve');
-    });
-    expect(await page.locator('[data-testid="audit-row"]').count()).toBe(1);
-    await page.click('[data-testid="audit-verify"]');
-    await page.waitForSelector('[data-testid="audit-verify-result"]');
-    expect(await text(page, 'audit-verify-result')).toMatch(/^Chain intact: \d+ rows checked$/);
-    await snap(page, 'accounts-audit-page');
-    expect(unexpected(errors)).toEqual([]);
-    await page.context().close();
-  }, 120_000);
+    it('a session that ends during use asks to sign in over the page; the refused save runs after signing in, the unsaved needle kept', async () => {
+      const truth = readTruth('case1-pelvis-ct');
+      const { page, errors } = await signedIn(ATTENDING);
+      const viewer = new ViewerPage(page, server.url);
+      const t = truth.lesions[0]!.centerLps as P3;
+      await viewer.openPlanning(truth.studyInstanceUID);
+      await viewer.newPlan();
+      await viewer.placeNeedle([t[0] - 40, t[1] + 55, t[2]], t);
+      // The session ends under the user (as an idle timeout or a revoke would): no cookie any more.
+      await page.context().clearCookies();
+      await page.click('[data-testid="save-plan"]');
+      await page.waitForSelector('[data-testid="session-expired"]');
+      await viewer.waitMessage(/session has expired/);
+      // The page is still there under the dialog, with its unsaved needle.
+      expect(await viewer.trajectoryRows()).toHaveLength(1);
+      expect(await text(page, 'plan-save-state')).toBe('unsaved changes');
+      await snap(page, 'accounts-session-expired');
+      await page.fill('[data-testid="signin-password"]', ATTENDING.password);
+      await page.click('[data-testid="signin-submit"]');
+      await page.waitForSelector('[data-testid="session-expired"]', { state: 'detached' });
+      await viewer.waitMessage(/Saved, version 1/);
+      const planId = await page.$eval('[data-testid="plan-select"]', (s) => (s as HTMLSelectElement).value);
+      expect((await viewer.storedPlan(planId)).content.trajectories).toHaveLength(1);
+      expect(await text(page, 'plan-save-state')).toBe('saved v1');
+      expect(unexpected(errors)).toEqual([]);
+      await page.context().close();
+    }, 300_000);
+
+    it('an administrator sees the admin pages and no patient data: lists accounts, adds one, reads and verifies the audit trail', async () => {
+      const { page, errors } = await signedIn(ADMIN, 1500);
+      // The first page of an administrator without a clinical role is the accounts page.
+      await page.waitForSelector('[data-testid="accounts-page"]');
+      expect(await page.locator('[data-testid="nav-studies"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="nav-cases"]').count()).toBe(0);
+      await page.waitForSelector('[data-testid="account-row"]');
+      const listed = await page.$$eval('[data-testid="account-row"]', (rows) => rows.map((r) => r.getAttribute('data-username')).sort());
+      expect(listed).toEqual(['ada.attending', 'amira.admin', 'tom.trainee']);
+      await page.fill('[data-testid="new-username"]', 'bea.board');
+      await page.fill('[data-testid="new-name"]', 'Bea Board');
+      await page.fill('[data-testid="new-password"]', 'too short');
+      await page.check('[data-testid="new-roles"] input[data-role="board"]');
+      await page.click('[data-testid="add-account-submit"]');
+      expect(await text(page, 'add-account-error')).toBe('At least 12 characters (9 now)');
+      await page.fill('[data-testid="new-password"]', 'board-password-1234');
+      await page.click('[data-testid="add-account-submit"]');
+      await page.waitForSelector('[data-testid="account-row"][data-username="bea.board"]');
+      expect(await page.locator('[data-testid="account-row"][data-username="bea.board"] [data-testid="account-state"]').textContent()).toBe('active');
+      await snap(page, 'accounts-admin-page');
+
+      await page.click('[data-testid="nav-admin-audit"]');
+      await page.waitForSelector('[data-testid="audit-row"]');
+      // The trail holds what the tests above did, e.g. the approval and the account just added.
+      await page.fill('[data-testid="audit-event"]', 'plan.approve');
+      await page.click('[data-testid="audit-apply"]');
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+        return rows.length > 0 && rows.every((r) => r.getAttribute('data-event') === 'plan.approve');
+      });
+      expect(await page.locator('[data-testid="audit-row"]').count()).toBe(1);
+      await page.click('[data-testid="audit-verify"]');
+      await page.waitForSelector('[data-testid="audit-verify-result"]');
+      expect(await text(page, 'audit-verify-result')).toMatch(/^Chain intact: \d+ rows checked$/);
+      await snap(page, 'accounts-audit-page');
+      expect(unexpected(errors)).toEqual([]);
+      await page.context().close();
+    }, 120_000);
+  });
 });
