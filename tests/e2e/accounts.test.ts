@@ -179,7 +179,7 @@ describe('single-user, then accounts in the browser', () => {
       const said = await av.waitMessage(/Plan approved, version 3/);
       // The approval is the signed-in account's, recorded by the server (not a name the page sent).
       expect(said).toContain('approved by ada.attending at ');
-      expect(await text(attending.page, 'plan-approval')).toMatch(/^approved by ada\.attending at \d{4}-\d\d-\d\dT/);
+      expect(await text(attending.page, 'plan-approval')).toMatch(/^approved by ada\.attending at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
       const stored = await av.storedPlan(planId);
       expect(stored).toMatchObject({ status: 'approved', version: 3 });
       await snap(attending.page, 'accounts-attending-approved');

@@ -2,6 +2,7 @@ import type { PlanWorkspace } from './usePlanWorkspace';
 import { hasUnsavedEdits } from './unsavedChanges';
 import { useRoles } from '../auth/authStore';
 import { statusSteps } from '../auth/roleActions';
+import { utcTime } from '../admin/adminFormat';
 
 /**
  * The saved plan's status, who approved it and when (as the server recorded), and the status
@@ -20,7 +21,7 @@ export function PlanStatusControl({ ws }: { ws: PlanWorkspace }) {
       </span>
       {doc.approvedBy && (
         <span className="muted small-text" data-testid="plan-approval">
-          approved by {doc.approvedBy} at {doc.approvedAt}
+          approved by {doc.approvedBy} at {doc.approvedAt ? utcTime(doc.approvedAt) : '?'}
         </span>
       )}
       {steps.map((s) => (

@@ -16,6 +16,7 @@ import { PlanSaver, type SaveRequest, type SendOutcome } from './planSaver';
 import { newCaseFor, planSaveBody } from './planSaveBody';
 import { hasUnsavedEdits, mayDiscard } from './unsavedChanges';
 import { setLeaveGuard } from '../useNavigation';
+import { utcTime } from '../admin/adminFormat';
 
 /** The plan being edited and where it is stored. */
 export interface PlanWorkspace {
@@ -303,7 +304,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       saver.reset(r.document);
       setCurrent(r.document);
       setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
-      const approval = r.document.approvedBy ? ` — approved by ${r.document.approvedBy} at ${r.document.approvedAt ?? '?'}` : '';
+      const approval = r.document.approvedBy ? ` — approved by ${r.document.approvedBy} at ${r.document.approvedAt ? utcTime(r.document.approvedAt) : '?'}` : '';
       setMessage({ kind: 'info', text: `Plan ${r.document.status}, version ${r.document.version}${approval}` });
     },
     [saver, store],
