@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { z } from 'zod';
-import { issuesOf, type FieldIssue } from '../../records';
 import type { SqlClient } from '../records/sqlClient';
-import { AccountProblem, createAccountsRepository, normaliseUsername, type Account, type AccountsRepository } from './accountsRepository';
-import { HttpProblem, requireAction, type Actor } from './actor';
+import { createAccountsRepository, normaliseUsername, type AccountsRepository } from './accountsRepository';
+import { registerAdminAccountRoutes } from './adminAccountsRoutes';
+import { guarded, parseBody, problem, send } from './authReplies';
+import type { Actor } from './actor';
 import type { AuditInput, AuditTrail } from './auditTrail';
 import { publicOrigin, securedCookies, sessionCookieName, type AuthConfig } from './authConfig';
 import { createModeDecider, type AuthMode, type ModeDecider } from './authMode';
 import { crossSiteReason, STATE_CHANGING, tokensEqual } from './csrf';
 import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
-import { ROLES } from './roles';
 import { createSessionStore, type Session, type SessionStore } from './sessionStore';
 
 export type { AuthConfig } from './authConfig';
@@ -59,67 +59,12 @@ export function needsSession(method: string, routePattern: string | undefined, r
 }
 
 const loginBody = z.strictObject({ username: z.string().max(200), password: z.string().max(4096) });
-const newAccountBody = z.strictObject({
-  username: z.string().max(200),
-  name: z.string().max(200).optional(),
-  roles: z.array(z.string().max(40)).max(ROLES.length * 2),
-  password: z.string().max(4096),
-});
-const accountChangeBody = z.strictObject({
-  name: z.string().max(200).optional(),
-  roles: z.array(z.string().max(40)).max(ROLES.length * 2).optional(),
-  disabled: z.boolean().optional(),
-  password: z.string().max(4096).optional(),
-});
 
 /** The user part of the login and `me` bodies. */
 const userBody = (u: { username: string; name: string; roles: readonly string[] }) => ({ username: u.username, name: u.name, roles: [...u.roles] });
 
-/** An account as the admin API shows it (never a hash). */
-const accountBody = (a: Account) => ({
-  username: a.username,
-  name: a.name,
-  roles: a.roles,
-  disabled: a.disabled,
-  source: a.source,
-  hasPassword: a.hasPassword,
-  createdAt: a.createdAt.toISOString(),
-  updatedAt: a.updatedAt.toISOString(),
-});
 
-function send(reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
-}
 
-const problem = (reply: FastifyReply, status: number, code: string, error: string, issues?: FieldIssue[]): FastifyReply =>
-  send(reply, status, { error, code, ...(issues ? { issues } : {}) });
-
-/** Parses a JSON body against a schema or throws the 400 envelope with the field paths. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpProblem(400, 'invalid-fields', 'The request has fields that are missing or not valid', { issues: issuesOf(parsed.error) });
-  return parsed.data;
-}
-
-/** Runs a route's body, answering an HttpProblem with the envelope (the plugin must work without the app's error handler). */
-const guarded =
-  (handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
-  async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    try {
-      return await handler(request, reply);
-    } catch (e) {
-      if (e instanceof HttpProblem) return send(reply, e.status, e.toBody());
-      throw e;
-    }
-  };
-
-/** The admin API's answer to a refused account change. */
-function accountProblem(e: AccountProblem): HttpProblem {
-  if (e.code === 'not-found') return new HttpProblem(404, 'not-found', e.message);
-  if (e.code === 'exists' || e.code === 'conflict') return new HttpProblem(409, 'account-exists', e.message);
-  const path = { 'invalid-username': 'username', 'invalid-password': 'password', 'invalid-roles': 'roles', 'invalid-name': 'name' }[e.code];
-  return new HttpProblem(400, 'invalid-fields', e.message, { issues: [{ path, message: e.message }] });
-}
 
 /** How long until a throttled sign-in may be tried again, in words. */
 const inMinutes = (seconds: number): string => (seconds <= 60 ? 'a minute' : `${Math.ceil(seconds / 60)} minutes`);
@@ -322,73 +267,7 @@ async function authPluginImpl(app: FastifyInstance, opts: AuthPluginOptions): Pr
     }),
   );
 
-  app.get(
-    '/api/admin/accounts',
-    { config: { action: 'accounts.manage' } },
-    guarded(async (request, reply) => {
-      requireAction(request, 'accounts.manage');
-      return send(reply, 200, { accounts: (await accounts.list()).map(accountBody) });
-    }),
-  );
-
-  app.post(
-    '/api/admin/accounts',
-    { config: { action: 'accounts.manage' } },
-    guarded(async (request, reply) => {
-      requireAction(request, 'accounts.manage');
-      const body = parseBody(newAccountBody, request.body);
-      let created: Account;
-      try {
-        created = await accounts.create(body);
-      } catch (e) {
-        if (e instanceof AccountProblem) throw accountProblem(e);
-        throw e;
-      }
-      mode.invalidate();
-      await record({
-        event: 'account.change',
-        actor: request.actor,
-        requestId: requestId(request),
-        detail: { targetAccount: created.username, roles: created.roles, disabled: false, source: 'local', changes: ['created'] },
-      });
-      return send(reply, 201, { account: accountBody(created) });
-    }),
-  );
-
-  app.put(
-    '/api/admin/accounts/:username',
-    { config: { action: 'accounts.manage' } },
-    guarded(async (request, reply) => {
-      requireAction(request, 'accounts.manage');
-      const { username } = request.params as { username: string };
-      const change = parseBody(accountChangeBody, request.body);
-      const target = normaliseUsername(username);
-      // An administrator cannot lock themselves out through the page (the CLI still can, at the machine).
-      if (target !== null && target === request.actor.username) {
-        if (change.disabled === true) throw new HttpProblem(409, 'own-account', 'You cannot disable your own account');
-        if (change.roles && !change.roles.includes('admin')) throw new HttpProblem(409, 'own-account', 'You cannot remove the admin role from your own account');
-      }
-      let updated: Account;
-      try {
-        updated = await accounts.update(username, change);
-      } catch (e) {
-        if (e instanceof AccountProblem) throw accountProblem(e);
-        throw e;
-      }
-      await record({
-        event: 'account.change',
-        actor: request.actor,
-        requestId: requestId(request),
-        detail: {
-          targetAccount: updated.username,
-          roles: updated.roles,
-          disabled: updated.disabled,
-          changes: (['name', 'roles', 'disabled', 'password'] as const).filter((k) => change[k] !== undefined),
-        },
-      });
-      return send(reply, 200, { account: accountBody(updated) });
-    }),
-  );
+  registerAdminAccountRoutes(app, { accounts, mode, audit });
 }
 
 /**
