@@ -10,7 +10,8 @@ import { addLesion, nextLabel, setLesionMask, setStructureMask } from '../../pla
 import { DEFAULT_REGION_GROW, growRegion } from '../../planning/structures/growRegion';
 import type { LpsPoint } from '../../shared/vec3';
 import type { PlanPointerEvent } from '../types';
-import type { PlanToolContext, PlanToolMachine, ToolPhase } from './planToolMachine';
+import type { PlanToolContext } from './planToolMachine';
+import { ClickTool } from './clickTool';
 
 /**
  * Grows from a seed: with a structure selected, that structure; with Shift (`replaceSelected`)
@@ -82,26 +83,11 @@ function growStructure(ctx: PlanToolContext, volume: PlanningVolume, id: string,
   ctx.report({ kind: r.value.leaked ? 'error' : 'info', text: `${s.record.name}: ${r.value.volumeMl.toFixed(1)} mL grown, HU ${r.value.huRange[0]}…${r.value.huRange[1]}${leak}` });
 }
 
-/** The grow tool: a click grows (Shift-click regrows the selected lesion). idle → pointing (grown) → idle. */
-export class GrowTool implements PlanToolMachine {
+/** The grow tool: a click grows (Shift-click regrows the selected lesion). */
+export class GrowTool extends ClickTool {
   readonly tool = 'grow';
-  readonly preview = null;
-  readonly defersMetrics = false;
-  phase: ToolPhase = 'idle';
 
-  constructor(private readonly ctx: PlanToolContext) {}
-
-  onPointer(e: PlanPointerEvent): void {
-    if (e.type === 'down') {
-      this.phase = 'pointing';
-      growAt(this.ctx, e.world, e.shiftKey);
-    } else if (e.type === 'up') {
-      this.phase = 'idle';
-    }
-  }
-
-  cancel(): void {
-    // A grow is done on the press; there is nothing under way to undo.
-    this.phase = 'idle';
+  protected onClick(e: PlanPointerEvent): void {
+    growAt(this.ctx, e.world, e.shiftKey);
   }
 }

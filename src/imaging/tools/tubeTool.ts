@@ -2,7 +2,8 @@ import { rasterizeTube } from '../../planning/lesions';
 import { setStructureTube } from '../../planning/plan/planCommands';
 import { lps, type LpsPoint } from '../../shared/vec3';
 import type { PlanPointerEvent } from '../types';
-import type { PlanToolContext, PlanToolMachine, ToolPhase } from './planToolMachine';
+import type { PlanToolContext } from './planToolMachine';
+import { ClickTool } from './clickTool';
 
 /** Adds a point to the selected structure's tube (a structure with no voxels yet becomes a tube), one undo step per point. */
 export function addTubePoint(ctx: PlanToolContext, p: LpsPoint): void {
@@ -24,26 +25,11 @@ export function addTubePoint(ctx: PlanToolContext, p: LpsPoint): void {
   ctx.report({ kind: 'info', text: `${s.record.name}: ${points.length} point${points.length > 1 ? 's' : ''}, radius ${radius} mm — keep clicking along it; Esc ends` });
 }
 
-/** The tube tool: each click adds a point to the selected structure's tube. idle → pointing (point added) → idle. */
-export class TubeTool implements PlanToolMachine {
+/** The tube tool: each click adds a point to the selected structure's tube (Esc ends it where it is). */
+export class TubeTool extends ClickTool {
   readonly tool = 'tube';
-  readonly preview = null;
-  readonly defersMetrics = false;
-  phase: ToolPhase = 'idle';
 
-  constructor(private readonly ctx: PlanToolContext) {}
-
-  onPointer(e: PlanPointerEvent): void {
-    if (e.type === 'down') {
-      this.phase = 'pointing';
-      addTubePoint(this.ctx, e.world);
-    } else if (e.type === 'up') {
-      this.phase = 'idle';
-    }
-  }
-
-  cancel(): void {
-    // Each point is its own step, already recorded: Esc ends the tube where it is.
-    this.phase = 'idle';
+  protected onClick(e: PlanPointerEvent): void {
+    addTubePoint(this.ctx, e.world);
   }
 }
