@@ -29,7 +29,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['src/planning/**', 'src/records/**', 'src/dicom/**', 'src/shared/**'],
+    files: ['src/planning/**', 'src/records/**', 'src/dicom/**', 'src/shared/**', 'src/interop/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [cornerstone, react, browserLayers] }],
       'no-restricted-globals': ['error', 'fetch', 'document', 'window'] },
   },

@@ -1,0 +1,70 @@
+import dcmjs, { type NaturalDataset } from 'dcmjs';
+import { err, ok, type Result } from '../shared/result';
+
+export type { NaturalDataset } from 'dcmjs';
+
+/** Explicit VR Little Endian: what PercuPlan writes. */
+export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+/** PercuPlan's implementation class UID (a 2.25 UUID-derived root) and version name in file meta. */
+export const IMPLEMENTATION_CLASS_UID = '2.25.302206281137066327496358934011536842451';
+export const IMPLEMENTATION_VERSION_NAME = 'PERCUPLAN_01';
+
+let quiet = false;
+/** dcmjs logs every unknown tag and odd value on the console; the caller reports problems itself. */
+function quietDcmjs(): void {
+  if (quiet) return;
+  quiet = true;
+  try {
+    dcmjs.log.setLevel('error');
+  } catch {
+    // An older log object without levels: leave it.
+  }
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/**
+ * Writes a naturalized dataset (DICOM keywords as keys) as a DICOM Part 10 file in Explicit
+ * VR Little Endian, with file meta built from its SOPClassUID and SOPInstanceUID. Throws when
+ * either is missing: a file without them is not DICOM a PACS accepts.
+ */
+export function encodePart10(dataset: NaturalDataset): Uint8Array {
+  quietDcmjs();
+  const sopClass = text(dataset.SOPClassUID);
+  const sopInstance = text(dataset.SOPInstanceUID);
+  if (!sopClass || !sopInstance) throw new Error('encodePart10: the dataset needs SOPClassUID and SOPInstanceUID');
+  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+  const meta = DicomMetaDictionary.denaturalizeDataset({
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: sopClass,
+    MediaStorageSOPInstanceUID: sopInstance,
+    TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
+    ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
+    ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
+  });
+  const dict = new DicomDict(meta);
+  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  return new Uint8Array(dict.write());
+}
+
+/** A decoded Part 10 file: its file meta and its dataset, both naturalized. */
+export interface DecodedPart10 {
+  readonly meta: NaturalDataset;
+  readonly dataset: NaturalDataset;
+}
+
+/**
+ * Reads a DICOM Part 10 file (with or without the 128-byte preamble as dcmjs reads it) into
+ * naturalized form. A file dcmjs cannot read is an error naming `name` and dcmjs's reason.
+ */
+export function decodePart10(bytes: Uint8Array, name: string): Result<DecodedPart10> {
+  quietDcmjs();
+  const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
+  try {
+    const copy = bytes.slice().buffer;
+    const read = DicomMessage.readFile(copy, { ignoreErrors: true });
+    return ok({ meta: DicomMetaDictionary.naturalizeDataset(read.meta), dataset: DicomMetaDictionary.naturalizeDataset(read.dict) });
+  } catch (e) {
+    return err(`${name}: not readable as DICOM (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
