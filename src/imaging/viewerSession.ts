@@ -174,6 +174,11 @@ export class ViewerSession {
     if (!this.destroyed) this.overlays.setPainter(painter);
   }
 
+  /** The painter of imported DICOM objects, drawn under the plan on every 2D volume view. */
+  setImportedPainter(painter: OverlayPainter | undefined): void {
+    if (!this.destroyed) this.overlays.setUnderlay(painter);
+  }
+
   /** Receives left-button gestures on 2D views while a plan tool is on. */
   setPointerHandler(handler: ((e: PlanPointerEvent) => void) | undefined): void {
     this.pointerHandler = handler;

@@ -13,6 +13,8 @@ export class OverlayLayers {
   private readonly canvases = new Map<ViewportSlot, { canvas: HTMLCanvasElement; element: HTMLElement }>();
   private readonly pending = new Set<ViewportSlot>();
   private painter?: OverlayPainter;
+  // Drawn under the plan: objects read from DICOM (SEG, SR), shown whether or not a plan is open.
+  private underlay?: OverlayPainter;
   private frame = 0;
 
   /** @param planeOf the plane a slot shows now, or undefined when it cannot be drawn on. */
@@ -37,6 +39,12 @@ export class OverlayLayers {
 
   setPainter(painter: OverlayPainter | undefined): void {
     this.painter = painter;
+    this.repaintAll();
+  }
+
+  /** Sets the painter drawn before the plan's (imported SEG and SR objects); undefined for none. */
+  setUnderlay(painter: OverlayPainter | undefined): void {
+    this.underlay = painter;
     this.repaintAll();
   }
 
@@ -67,10 +75,11 @@ export class OverlayLayers {
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const plane = this.painter ? this.planeOf(slot) : undefined;
-    if (!plane || !this.painter) return;
+    const plane = this.painter || this.underlay ? this.planeOf(slot) : undefined;
+    if (!plane) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    this.painter(slot, ctx, plane);
+    this.underlay?.(slot, ctx, plane);
+    this.painter?.(slot, ctx, plane);
   }
 
   /** Removes every canvas and stops a pending repaint. */
@@ -79,5 +88,6 @@ export class OverlayLayers {
     this.frame = 0;
     for (const slot of [...this.canvases.keys()]) this.remove(slot);
     this.painter = undefined;
+    this.underlay = undefined;
   }
 }
