@@ -8,10 +8,14 @@ const IDLE_TIMEOUT_MS = 30_000;
 /** Largest JSON answer read into memory (series metadata of a few thousand slices fits). */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
-/** Options of one GET request to the PACS. */
+/** Options of one request to the PACS (a GET unless it says POST). */
 export interface PacsRequest {
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Default GET; POST for STOW-RS. */
+  method?: 'GET' | 'POST';
+  /** The request body, sent whole with its Content-Length (a STOW-RS multipart). */
+  body?: Uint8Array;
 }
 
 /** Talks HTTP to the configured DICOMweb root, adding the credentials to every request. */
@@ -85,8 +89,12 @@ export function createPacsClient(config: DicomwebConfig): PacsClient {
       const auth = config.authorization();
       const req = transport.request(target, {
         agent,
-        method: 'GET',
-        headers: { ...options.headers, ...(auth ? { authorization: auth } : {}) },
+        method: options.method ?? 'GET',
+        headers: {
+          ...options.headers,
+          ...(options.body ? { 'content-length': String(options.body.byteLength) } : {}),
+          ...(auth ? { authorization: auth } : {}),
+        },
         signal: options.signal,
       });
       req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${IDLE_TIMEOUT_MS / 1000} s`)));
@@ -100,7 +108,7 @@ export function createPacsClient(config: DicomwebConfig): PacsClient {
         const why = e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message;
         reject(new PacsError(`The PACS at ${name} did not answer: ${why}.`));
       });
-      req.end();
+      req.end(options.body);
     });
   const open = (pathAndQuery: string, options: PacsRequest = {}): Promise<IncomingMessage> => send(pathAndQuery, options, false);
 
