@@ -125,6 +125,13 @@ function tagsOfKeywords(): Map<string, string> {
 export function patientStudyOfDicomJson(json: DicomJsonDataset): NaturalDataset {
   const tags = tagsOfKeywords();
   const subset: Record<string, unknown> = {};
-  for (const [tag, value] of Object.entries(json)) if (tags.has(tag.toUpperCase())) subset[tag.toUpperCase()] = value;
-  return dcmjs.data.DicomMetaDictionary.naturalizeDataset(subset);
+  for (const [tag, value] of Object.entries(json)) {
+    if (!tags.has(tag.toUpperCase())) continue;
+    // DICOM JSON writes an empty attribute without "Value"; dcmjs reads the same empty element of a
+    // Part 10 file as an empty Value. Made alike, a PACS CT and its file give the same attributes.
+    const attribute = typeof value === 'object' && value !== null && !('Value' in value) ? { ...value, Value: [] } : value;
+    subset[tag.toUpperCase()] = attribute;
+  }
+  // patientStudyOf again: drops what dcmjs adds of its own (_vrMap).
+  return patientStudyOf(dcmjs.data.DicomMetaDictionary.naturalizeDataset(subset));
 }
