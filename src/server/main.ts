@@ -13,6 +13,7 @@ import { securityParts } from './securityParts';
 import { createPacs } from './dicomweb/pacs';
 import { defaultCatalogue } from '../planning/devices/defaultCatalogue';
 import { createSeriesVolumes } from './planning/seriesVolumes';
+import { pacsSeriesVolume } from './planning/pacsSeriesVolume';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,8 +33,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   );
   const pacs = config.dicomweb ? createPacs(config.dicomweb) : undefined;
   if (pacs) console.log(`[dicomweb] PACS at ${pacs.client.name}, proxied under /dicomweb`);
-  // Saved plans are recomputed on the CT of their series when the embedded source holds it.
-  const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue) };
+  // Saved plans are recomputed on the CT of their series: from the embedded source, else fetched from the PACS.
+  const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue, pacs ? { remote: pacsSeriesVolume(pacs.client) } : {}) };
   const records = await openRecordStore(env, config.dataDir, config.sampleDir, planContext);
   let security;
   try {

@@ -17,7 +17,7 @@ import { TRAJECTORY_CONTENT_KEYS, type TrajectoryContent } from '../../planning/
 import { issuesOf, type FieldIssue, type PlanContent } from '../../records';
 import { err, ok, type Result } from '../../shared/result';
 import { lesionMeasurementsOnSave } from './lesionMeasurementsOnSave';
-import type { SeriesVolume } from './seriesVolumes';
+import type { SeriesVolume, VolumeRequest } from './seriesVolumes';
 
 /** What the server's recomputation of a plan may use besides the plan itself. */
 export interface ProcessContext {
@@ -25,9 +25,11 @@ export interface ProcessContext {
   readonly catalogue: DeviceCatalogue;
   /**
    * The CT of a series and its DICOM Patient Position, or undefined when the server does not
-   * hold the series (PACS, local files): then only what needs no images is recomputed.
+   * hold the series (local files) or cannot read it (the PACS down): then only what needs no
+   * images is recomputed. `request` names the plan's study when it has one (the PACS is asked
+   * under it) and hears why a series that could have been read was not.
    */
-  volumeFor(seriesInstanceUID: string): Promise<SeriesVolume | undefined>;
+  volumeFor(seriesInstanceUID: string, request?: VolumeRequest): Promise<SeriesVolume | undefined>;
 }
 
 /** A stored mask decoded, with where it sits in the content and the grid it was drawn on. */
@@ -77,9 +79,11 @@ function pickKeys(content: Record<string, unknown>, keys: readonly string[]): Re
  * it came. Every other key of `content` is untouched. The result depends only on the plan and
  * the context, so saving an unchanged plan again gives equal content (which lets an approved
  * plan be saved unchanged, see `applyPlanRules`). The CT is asked for only when there is
- * something to compute with it. All issues found are returned together.
+ * something to compute with it. All issues found are returned together. `note` hears why the
+ * CT was not used when the server could have had it (the PACS down, a compressed series): the
+ * plan is still stored, with the metrics that need no images.
  */
-export async function processPlanContent(plan: PlanContent, ctx: ProcessContext): Promise<Result<PlanContent, FieldIssue[]>> {
+export async function processPlanContent(plan: PlanContent, ctx: ProcessContext, note?: (message: string) => void): Promise<Result<PlanContent, FieldIssue[]>> {
   const content = plan.content;
   const issues: FieldIssue[] = [];
 
@@ -130,7 +134,10 @@ export async function processPlanContent(plan: PlanContent, ctx: ProcessContext)
   });
 
   const trajectories = trajectoryPart?.trajectories ?? [];
-  const ct = issues.length === 0 && trajectoryIssues.length === 0 && (lesionMasks.size > 0 || trajectories.length > 0) ? await ctx.volumeFor(plan.seriesInstanceUID) : undefined;
+  const ct =
+    issues.length === 0 && trajectoryIssues.length === 0 && (lesionMasks.size > 0 || trajectories.length > 0)
+      ? await ctx.volumeFor(plan.seriesInstanceUID, { studyInstanceUID: plan.studyInstanceUID, ...(note ? { warn: note } : {}) })
+      : undefined;
   const decoded = [...lesionMasks.values(), ...structureMasks.values()];
   const grid: VolumeGeometry | null = ct?.volume ?? decoded[0]?.geometry ?? null;
   if (grid) {

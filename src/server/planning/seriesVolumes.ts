@@ -1,6 +1,8 @@
 import type { PlanningVolume } from '../../planning/lesions';
-import type { Result } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import type { Catalogue } from '../catalogue';
+import { createBoundedCache } from './boundedCache';
+import type { RemoteVolumeSource } from './pacsSeriesVolume';
 import { readSeriesVolume } from './readSeriesVolume';
 
 /** The CT a plan was drawn on, as the server's recomputation uses it. */
@@ -10,72 +12,90 @@ export interface SeriesVolume {
   readonly patientPosition: string | null;
 }
 
-/** Gives the volume of a series the server holds, or undefined when it holds none it can read. */
-export type VolumeLookup = (seriesInstanceUID: string) => Promise<SeriesVolume | undefined>;
-
-/** Options of {@link createSeriesVolumes}. */
-export interface SeriesVolumesOptions {
-  /** Volumes kept in memory, least recently used dropped first (2: a CT is ~75 MB as Int16). */
-  readonly capacity?: number;
-  /** Reads the files of a series (default {@link readSeriesVolume}). */
-  readonly read?: (files: readonly string[]) => Promise<Result<PlanningVolume>>;
-  /** Where a series that could not be read is reported (default console.warn). */
+/** What a caller may tell about the series it asks for, and where it hears why there is no volume. */
+export interface VolumeRequest {
+  /** The study the series belongs to, when the caller knows it (saves the PACS a search). */
+  readonly studyInstanceUID?: string | null;
+  /** Hears, for this request, why a series the server could have read gave no volume. */
   readonly warn?: (message: string) => void;
 }
 
+/** Gives the volume of a series the server holds, or undefined when it holds none it can read. */
+export type VolumeLookup = (seriesInstanceUID: string, request?: VolumeRequest) => Promise<SeriesVolume | undefined>;
+
+/** Options of {@link createSeriesVolumes}. */
+export interface SeriesVolumesOptions {
+  /** Volumes kept in memory, least recently used dropped first (default 2). */
+  readonly capacity?: number;
+  /** Bytes of volumes kept in memory (default 512 MiB: a CT is ~75 MB as Int16). */
+  readonly maxBytes?: number;
+  /** Reads the files of a series (default {@link readSeriesVolume}). */
+  readonly read?: (files: readonly string[]) => Promise<Result<PlanningVolume>>;
+  /** Where series the embedded source does not hold are fetched from (the PACS, when configured). */
+  readonly remote?: RemoteVolumeSource;
+  /** Where a series that could not be read is reported, once per attempt (default console.warn). */
+  readonly warn?: (message: string) => void;
+}
+
+/** A load that found the series held nowhere: not worth a warning, and not kept. */
+const NOT_HELD = '';
+
 /**
- * A small cache of the CT volumes of series in the embedded source, for recomputing plan
- * metrics on save. A series the server does not hold (on a PACS, or local files in the
- * browser) gives undefined: its plans get the geometric metrics only. So does one that
- * cannot be read (compressed, multi-frame, a single slice), with a warning; failures are not
- * cached, so a fixed file is read on the next save. Concurrent requests for one series share
- * a single read: the cache holds the promise, not the volume.
+ * A small cache of the CT volumes of series, for recomputing plan metrics on save. A series in
+ * the embedded source is read from its files; any other one from `remote` (the PACS) when
+ * given; a series neither holds (local files in the browser) gives undefined: its plans get the
+ * geometric metrics only. So does one that cannot be read (compressed, multi-frame, a single
+ * slice, the PACS down or too slow), with a warning logged once and told to each request that
+ * waited for it; failures are not kept, so a fixed file or a PACS back up is read on the next
+ * save. Concurrent requests for one series share a single read; the cache is bounded by count
+ * and by bytes (see {@link createBoundedCache}).
  */
 export function createSeriesVolumes(catalogue: Pick<Catalogue, 'seriesFiles'>, options: SeriesVolumesOptions = {}): VolumeLookup {
-  const capacity = Math.max(1, options.capacity ?? 2);
   const read = options.read ?? readSeriesVolume;
   const warn = options.warn ?? ((m: string) => console.warn(m));
-  const cache = new Map<string, Promise<SeriesVolume | undefined>>();
+  const remote = options.remote;
+  const cache = createBoundedCache<SeriesVolume>({
+    maxEntries: options.capacity ?? 2,
+    maxBytes: options.maxBytes ?? 512 * 1024 ** 2,
+    sizeOf: (v) => v.volume.scalars.byteLength,
+  });
 
-  const load = async (uid: string): Promise<SeriesVolume | undefined> => {
-    const instances = catalogue.seriesFiles(uid);
-    if (!instances) return undefined;
+  const fromCatalogue = async (uid: string): Promise<Result<SeriesVolume>> => {
+    const instances = catalogue.seriesFiles(uid) ?? [];
     // Only single-frame images make a volume; a series may also hold a localizer or a report.
     const images = instances.filter((i) => i.header.hasPixelData && (i.header.numberOfFrames ?? 1) <= 1);
-    const result = await read(images.map((i) => i.file));
-    if (!result.ok) {
-      warn(`[planning] series ${uid} is not read as a volume, so plans on it get geometric metrics only: ${result.error}`);
-      return undefined;
+    const why = (e: string): string => `series ${uid} is not read as a volume, so plans on it get geometric metrics only: ${e}`;
+    try {
+      const result = await read(images.map((i) => i.file));
+      if (!result.ok) return err(why(result.error));
+      const patientPosition = images.find((i) => i.header.patientPosition)?.header.patientPosition ?? null;
+      return ok({ volume: result.value, patientPosition });
+    } catch (e) {
+      return err(why(`reading failed: ${e instanceof Error ? e.message : String(e)}`));
     }
-    const patientPosition = images.find((i) => i.header.patientPosition)?.header.patientPosition ?? null;
-    return { volume: result.value, patientPosition };
   };
 
-  return (uid) => {
-    const hit = cache.get(uid);
-    if (hit) {
-      // Most recently used last.
-      cache.delete(uid);
-      cache.set(uid, hit);
-      return hit;
+  const fromRemote = async (source: RemoteVolumeSource, uid: string, study: string | null | undefined): Promise<Result<SeriesVolume>> => {
+    const why = (e: string): string => `series ${uid} could not be read from ${source.name}, so plans on it get geometric metrics only: ${e}`;
+    try {
+      const result = await source.load(uid, study);
+      if (!result) return err(NOT_HELD);
+      return result.ok ? result : err(why(result.error));
+    } catch (e) {
+      return err(why(e instanceof Error ? e.message : String(e)));
     }
-    if (!catalogue.seriesFiles(uid)) return Promise.resolve(undefined);
-    const forget = (): void => {
-      if (cache.get(uid) === pending) cache.delete(uid);
-    };
-    const pending: Promise<SeriesVolume | undefined> = load(uid).then(
-      (v) => {
-        if (v === undefined) forget();
-        return v;
-      },
-      (e: unknown) => {
-        forget();
-        warn(`[planning] reading series ${uid} failed: ${e instanceof Error ? e.message : String(e)}`);
-        return undefined;
-      },
-    );
-    cache.set(uid, pending);
-    while (cache.size > capacity) cache.delete(cache.keys().next().value!);
-    return pending;
+  };
+
+  return async (uid, request = {}) => {
+    const embedded = catalogue.seriesFiles(uid) !== undefined;
+    if (!embedded && !remote) return undefined;
+    const result = await cache.get(uid, async () => {
+      const r = embedded ? await fromCatalogue(uid) : await fromRemote(remote!, uid, request.studyInstanceUID);
+      if (!r.ok && r.error !== NOT_HELD) warn(`[planning] ${r.error}`);
+      return r;
+    });
+    if (result.ok) return result.value;
+    if (result.error !== NOT_HELD) request.warn?.(result.error);
+    return undefined;
   };
 }
