@@ -85,12 +85,14 @@ export function readStowAnswer(answer: DicomJsonDataset, sent: readonly StowSent
   }
   const out: StowOutcome = { stored: [], failed: [] };
   for (const s of sent) {
+    // Only the identity: what was sent may carry more (the file's bytes).
+    const id: StowSent = { sopClassUID: s.sopClassUID, sopInstanceUID: s.sopInstanceUID };
     const why = failedWhy.get(s.sopInstanceUID);
-    if (why !== undefined) out.failed.push({ ...s, reason: why });
+    if (why !== undefined) out.failed.push({ ...id, reason: why });
     else if (stored.has(s.sopInstanceUID)) {
       const warning = stored.get(s.sopInstanceUID);
-      out.stored.push(warning === undefined ? { ...s } : { ...s, warning });
-    } else out.failed.push({ ...s, reason: "not acknowledged: the PACS's answer lists it neither as stored nor as failed" });
+      out.stored.push(warning === undefined ? id : { ...id, warning });
+    } else out.failed.push({ ...id, reason: "not acknowledged: the PACS's answer lists it neither as stored nor as failed" });
   }
   return out;
 }
