@@ -42,6 +42,8 @@ export interface AppParts {
   audit?: AuditTrail;
   /** Whether hospital sign-in (OIDC) is configured, for GET /api/config. */
   oidc?: boolean;
+  /** The plan-as-DICOM routes (/api/plans/:id/dicom…, server/interop/planDicomRoutes.ts). */
+  planDicom?: (app: FastifyInstance) => Promise<void>;
 }
 
 const uid = z.string().regex(/^[0-9.]{1,64}$/);
@@ -158,6 +160,7 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
   }
 
   if (parts.records) await app.register(parts.records.plugin);
+  if (parts.planDicom) await app.register(parts.planDicom);
 
   const index = path.join(config.distDir, 'index.html');
   if (existsSync(config.distDir)) {
