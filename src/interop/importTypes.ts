@@ -55,6 +55,11 @@ export interface ImportedSegmentation {
   /** [row spacing, column spacing] in mm, as DICOM PixelSpacing. */
   pixelSpacing: readonly [number, number] | null;
   referencedSeriesInstanceUID: string | null;
+  /**
+   * Every image instance the SEG names (Referenced Series Sequence and the frames' source
+   * images), so a SEG whose frames do not each name their image can still be tied to a CT.
+   */
+  referencedInstanceUIDs?: string[];
   segments: ImportedSegment[];
   frames: SegFrame[];
   /** What the reader did that a user should know, e.g. "fractional segment thresholded at 50 %". */

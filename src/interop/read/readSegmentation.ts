@@ -171,6 +171,10 @@ export function readSegmentation(decoded: DecodedPart10, name: string): Result<I
   if (orientationsDiffer) notes.push('frames differ in orientation or pixel spacing: the first frame’s are used');
 
   const referencedSeries = items(ds.ReferencedSeriesSequence);
+  const derivations = [shared, ...perFrames].flatMap((g) => items(g?.DerivationImageSequence)).flatMap((d) => items(d.SourceImageSequence));
+  const referenced = [...referencedSeries.flatMap((s) => items(s.ReferencedInstanceSequence)), ...derivations]
+    .map((r) => str(r.ReferencedSOPInstanceUID))
+    .filter((u): u is string => !!u);
   return ok({
     kind: 'seg',
     name,
@@ -187,6 +191,7 @@ export function readSegmentation(decoded: DecodedPart10, name: string): Result<I
     imageOrientationPatient: orientation,
     pixelSpacing: spacing,
     referencedSeriesInstanceUID: referencedSeries.length > 0 ? str(referencedSeries[0]!.SeriesInstanceUID) : null,
+    referencedInstanceUIDs: [...new Set(referenced)],
     segments,
     frames,
     notes,
