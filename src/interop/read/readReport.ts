@@ -131,7 +131,8 @@ function observerOf(root: NaturalDataset): string | null {
   for (const child of children(root)) {
     const c = concept(child);
     if (is(c, PERSON_OBSERVER_NAME)) {
-      const p = personName(child.PersonName);
+      // Older writers (highdicom before 0.5) put the name in a TEXT item instead of PNAME.
+      const p = personName(child.PersonName) ?? str(child.TextValue);
       if (p) return p;
     } else if (device === null && is(c, DEVICE_OBSERVER_NAME)) device = str(child.TextValue);
     else if (device === null && is(c, DEVICE_OBSERVER_UID)) device = str(child.UID);
