@@ -137,9 +137,24 @@ export function completionAndVerification(plan: PlanDocument, approvedAt: DicomU
       {
         VerifyingObserverName: personName(plan.approvedBy),
         VerifyingObserverIdentificationCodeSequence: [],
-        VerifyingOrganization: '',
+        // Type 1 in the SR Document General module; PercuPlan records no organisation.
+        VerifyingOrganization: 'Not recorded',
         VerificationDateTime: approvedAt.dateTime,
       },
     ],
   };
 }
+
+const hasNonAscii = (value: unknown): boolean => {
+  if (typeof value === 'string') return [...value].some((c) => c.charCodeAt(0) > 0x7e);
+  if (Array.isArray(value)) return value.some(hasNonAscii);
+  if (value !== null && typeof value === 'object' && !(value instanceof ArrayBuffer) && !ArrayBuffer.isView(value)) return Object.values(value).some(hasNonAscii);
+  return false;
+};
+
+/**
+ * The Specific Character Set for a dataset dcmjs writes (its strings go out as UTF-8): none
+ * when every text is ASCII, the default repertoire (dcmtk's VR checker warns on ISO_IR 192,
+ * so plain ASCII files stay free of that warning), else ISO_IR 192.
+ */
+export const specificCharacterSet = (dataset: NaturalDataset): NaturalDataset => (hasNonAscii(dataset) ? { SpecificCharacterSet: 'ISO_IR 192' } : {});

@@ -16,6 +16,7 @@ import {
   longString,
   orderedSlices,
   predecessorSequence,
+  specificCharacterSet,
   srSeriesDescription,
 } from './srDocumentHeader';
 import { trajectoryGroup } from './trajectoryGroup';
@@ -107,7 +108,6 @@ export function writePlanSr(input: PlanExportInput, seg: ExportedSeg | null): Re
   const dataset: NaturalDataset = {
     ...patientStudy,
     StudyInstanceUID: studyUid,
-    SpecificCharacterSet: 'ISO_IR 192',
     SOPClassUID: COMPREHENSIVE_3D_SR_STORAGE,
     SOPInstanceUID: uids.srInstance,
     CodingSchemeIdentificationSequence: [
@@ -141,12 +141,13 @@ export function writePlanSr(input: PlanExportInput, seg: ExportedSeg | null): Re
       groups,
     }),
   };
+  const withCharset: NaturalDataset = { ...specificCharacterSet(dataset), ...dataset };
   return ok({
     kind: 'sr',
     fileName: `SR_${uids.srInstance}.dcm`,
     sopClassUID: COMPREHENSIVE_3D_SR_STORAGE,
     sopInstanceUID: uids.srInstance,
     seriesInstanceUID: uids.srSeries,
-    bytes: encodePart10(dataset),
+    bytes: encodePart10(withCharset),
   });
 }
