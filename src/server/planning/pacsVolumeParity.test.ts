@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dicomFilesIn, orthancSkipReason, startOrthanc, type Orthanc } from '../../../tests/support/orthanc';
 import { sharedDicom, sharedSkipReason } from '../../../tests/support/paths';
+import { freshPgliteDir } from '../../../tests/support/pgliteTemplate';
 import { studyListings } from '../../dicom/studyListingFromGroups';
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import { boxFromCorners, createMask, encodeMask, type VolumeGeometry } from '../../planning/lesions';
@@ -10,6 +12,7 @@ import { planContentSchema, type PlanContent } from '../../records';
 import { createCatalogue } from '../catalogue';
 import { createPacs } from '../dicomweb/pacs';
 import { indexFolder } from '../embeddedSource';
+import { startServer } from '../main';
 import { pacsSeriesVolume } from './pacsSeriesVolume';
 import { processPlanContent } from './processPlanContent';
 import { createSeriesVolumes } from './seriesVolumes';
@@ -120,6 +123,37 @@ describe.skipIf(!!skip)('a plan on the PACS copy of the real CT stores the metri
     expect(pacs_.zoneMetrics).toEqual(local_.zoneMetrics);
     expect(pacs_.lesions).toEqual(local_.lesions);
     expect(onPacs.value).toEqual(onLocal.value);
+  }, 120_000);
+
+  it('the running server (DICOMWEB_URL set, no embedded copy) stores the same metrics for a plan saved through the API', async () => {
+    const localVolumes = createSeriesVolumes(createCatalogue((await indexFolder(ctDir())).instances, studyListings));
+    const held = await localVolumes(SERIES);
+    const onLocal = await processPlanContent(plan(held!.volume), { catalogue, volumeFor: localVolumes });
+    if (!onLocal.ok) throw new Error(JSON.stringify(onLocal.error));
+
+    const dir = await mkdtemp(path.join(tmpdir(), 'percuplan-pacs-parity-'));
+    const env = { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(dir, 'data'), SAMPLE_DIR: dir, PERCUPLAN_DEMO: '0', DICOMWEB_URL: orthanc!.dicomweb };
+    await freshPgliteDir(env.DATA_DIR); // a copied empty database: PGlite's initdb takes seconds
+    const server = await startServer(env);
+    try {
+      const call = async (method: string, p: string, body?: unknown) => {
+        const res = await fetch(server.url + p, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      const c = await call('POST', '/api/cases', { patient: { pseudonym: 'PACS parity' } });
+      expect(c.status, JSON.stringify(c.body)).toBe(201);
+      const created = await call('POST', `/api/cases/${c.body.id as string}/plans`, plan(held!.volume));
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const got = await call('GET', `/api/plans/${created.body.id as string}`);
+      const stored = got.body.content as Record<string, unknown>;
+      expect((stored.trajectories as { metrics: { path: unknown } }[])[0]!.metrics.path).not.toBeNull();
+      expect(stored.trajectories).toEqual(onLocal.value.content.trajectories);
+      expect(stored.zoneMetrics).toEqual(onLocal.value.content.zoneMetrics);
+      expect(stored.lesions).toEqual(onLocal.value.content.lesions);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('with Orthanc stopped, the save still stores the geometric metrics, and the warning names the PACS', async () => {
