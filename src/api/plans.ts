@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { planDocumentSchema, type PlanContent, type PlanDocument } from '../records';
-import { fetchParsed } from './apiProblem';
+import { ApiError, fetchParsed, readProblem, request } from './apiProblem';
 import { sendDocument, type SaveOutcome } from './saveOutcome';
 import { listProblemsSchema, type UnreadableRow } from './responseSchemas';
 
@@ -25,3 +25,57 @@ export const plansApi = {
   save: (id: string, plan: PlanContent, baseVersion: number): Promise<PlanSaveOutcome> =>
     sendDocument('PUT /api/plans/:id', `/api/plans/${encodeURIComponent(id)}`, { method: 'PUT', headers: { ...json, 'if-match': `"${baseVersion}"` }, body: JSON.stringify(plan) }, planDocumentSchema),
 };
+
+const sentInstance = { sopClassUID: z.string(), sopInstanceUID: z.string() };
+
+/** What the PACS did with a plan version's SEG and SR (POST /api/plans/:id/dicom/store). */
+export const pacsStoreAnswerSchema = z.object({
+  /** The PACS's label, as the server names it. */
+  pacs: z.string(),
+  planId: z.string(),
+  version: z.number(),
+  stored: z.array(z.object({ ...sentInstance, warning: z.string().optional() })),
+  failed: z.array(z.object({ ...sentInstance, reason: z.string() })),
+});
+
+/** The PACS's answer to a plan sent to it: what it stored and what it did not, with why. */
+export type PacsStoreAnswer = z.infer<typeof pacsStoreAnswerSchema>;
+
+/** A plan version's DICOM files as the server zips them, with the name it gives the zip. */
+export interface PlanDicomDownload {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The file name of a Content-Disposition header, or undefined. */
+export function attachmentName(header: string | null): string | undefined {
+  const m = /filename="([^"]+)"/.exec(header ?? '') ?? /filename=([^;\s]+)/.exec(header ?? '');
+  return m?.[1];
+}
+
+/**
+ * The saved plan version's SEG and SR as a zip (GET /api/plans/:id/dicom; the latest version
+ * unless `version` says). A refusal is an {@link ApiError} with the server's reason (the CT not
+ * held, the plan not exportable, the role not allowed).
+ */
+export async function downloadPlanDicom(id: string, version?: number): Promise<PlanDicomDownload> {
+  const endpoint = 'GET /api/plans/:id/dicom';
+  const query = version === undefined ? '' : `?version=${version}`;
+  const res = await request(endpoint, `/api/plans/${encodeURIComponent(id)}/dicom${query}`, { headers: { accept: 'application/zip, application/json' } });
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    throw new ApiError(endpoint, res.status, problem.error, problem);
+  }
+  const blob = await res.blob();
+  return { blob, fileName: attachmentName(res.headers.get('content-disposition')) ?? `PercuPlan-plan-${id.slice(0, 8)}-DICOM.zip` };
+}
+
+/**
+ * Sends the saved plan version's SEG and SR to the configured PACS (POST
+ * /api/plans/:id/dicom/store): resolves with what the PACS stored and what it did not (the
+ * server answers 207 then, with the same body); a PACS that cannot be reached is an ApiError.
+ */
+export function sendPlanToPacs(id: string, version?: number): Promise<PacsStoreAnswer> {
+  const query = version === undefined ? '' : `?version=${version}`;
+  return fetchParsed('POST /api/plans/:id/dicom/store', `/api/plans/${encodeURIComponent(id)}/dicom/store${query}`, pacsStoreAnswerSchema, { method: 'POST', headers: { accept: 'application/json' } });
+}
