@@ -19,3 +19,9 @@ export type {
 export { PlanBridge, type BridgeSnapshot, type PlanToolOptions } from './planBridge';
 export type { PlanTool, NeedleSlot } from './types';
 export type { ViewPlane, CanvasPoint } from './overlay/viewPlane';
+export { createImportedObjects } from './imported/createImportedObjects';
+export { attachImportedPainter } from './imported/attachImportedPainter';
+export type { ImportedObjects } from './imported/importedStore';
+export { objectKindLabel, voxelsToMl } from './imported/objectLabels';
+export { segmentKey, graphicKey, type ImportedSnapshot, type LoadedObject, type SeriesObjects, type ObjectPlacement } from './imported/importedTypes';
+export { newPlanId } from './plan/planIds';

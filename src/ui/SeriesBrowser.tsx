@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorText } from '../api/apiProblem';
 import type { StudyListing, SeriesListing } from '../dicom/studyListing';
 import { getSeriesInstances } from './studySources';
@@ -29,10 +29,12 @@ interface Props {
   current: string | undefined;
   currentMode: 'mpr' | 'stack' | undefined;
   onOpen: (seriesUID: string, mode: 'mpr' | 'stack') => void;
+  /** More about a series under its card (the SEG and SR objects it holds). */
+  renderExtra?: (series: SeriesListing) => ReactNode;
 }
 
 /** Thumbnails of the study's series; open one as MPR or as a stack. */
-export function SeriesBrowser({ study, current, currentMode, onOpen }: Props) {
+export function SeriesBrowser({ study, current, currentMode, onOpen, renderExtra }: Props) {
   return (
     <nav className="series-browser" data-testid="series-browser">
       {study.series.map((s) => (
@@ -62,6 +64,7 @@ export function SeriesBrowser({ study, current, currentMode, onOpen }: Props) {
                 Stack
               </button>
             </div>
+            {renderExtra?.(s)}
           </div>
         </div>
       ))}

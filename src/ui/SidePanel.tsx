@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { SessionSnapshot } from '../imaging';
 import { withUnit } from './format';
 
 /** HU under the cursor and the measurements drawn, with units. */
-export function SidePanel({ snapshot, onClear }: { snapshot: SessionSnapshot | undefined; onClear: () => void }) {
+export function SidePanel({ snapshot, onClear, children }: { snapshot: SessionSnapshot | undefined; onClear: () => void; children?: ReactNode }) {
   const probe = snapshot?.probe;
   const ms = snapshot?.measurements ?? [];
   return (
@@ -40,6 +41,7 @@ export function SidePanel({ snapshot, onClear }: { snapshot: SessionSnapshot | u
           ))}
         </ol>
       </section>
+      {children}
     </aside>
   );
 }

@@ -22,6 +22,9 @@ import { canEditPlan } from './auth/roleActions';
 import { PlanPanel } from './plan/PlanPanel';
 import { removeLesion, removeStructure, removeTrajectory } from '../planning/plan/planCommands';
 import { errorText } from '../api/apiProblem';
+import { useImportedObjects } from './imported/useImportedObjects';
+import { ImportedSeriesObjects } from './imported/ImportedSeriesObjects';
+import { ImportedPanel } from './imported/ImportedPanel';
 
 const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
 
@@ -107,6 +110,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     () => session?.getSnapshot(),
   );
 
+  const imported = useImportedObjects(study, session, series?.mode === 'mpr' ? series.instances : undefined, snapshot?.progress.phase === 'ready');
   const seriesListingForPlan = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
   const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready');
   useEffect(() => exposeTestHandle(session, ws.store, ws.bridge), [session, ws.store, ws.bridge]);
@@ -283,6 +287,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
             current={series?.instances.seriesInstanceUID}
             currentMode={series?.mode}
             onOpen={(uid, mode) => void openSeries(uid, mode)}
+            renderExtra={(s) => <ImportedSeriesObjects imported={imported} series={s} openSeries={series?.mode === 'mpr' ? series.instances.seriesInstanceUID : undefined} onOpenCt={(uid) => void openSeries(uid, 'mpr')} />}
           />
         )}
         <div className="viewer-column">
@@ -325,7 +330,9 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
               ))}
           </div>
         </div>
-        <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })} />
+        <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })}>
+          <ImportedPanel imported={imported} ws={series?.mode === 'mpr' ? ws : undefined} session={session} openSeries={seriesListingForPlan} editable={planEditable} />
+        </SidePanel>
         {series?.mode === 'mpr' && <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />}
       </div>
       {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}

@@ -1,0 +1,146 @@
+import type { VolumeGeometry } from '../../planning/volume/volumeGeometry';
+import type { VoxelMask } from '../../planning/mask/voxelMask';
+import type { ViewportSlot } from '../types';
+import { sampleMaskOnPlane } from '../overlay/sampleMaskOnPlane';
+import { maskOutline } from '../overlay/maskOutline';
+import { planeDistanceMm, worldToCanvas, type ViewPlane } from '../overlay/viewPlane';
+import type { Vec3 } from '../../shared/vec3';
+import { graphicKey, segmentKey, type ImportedSnapshot, type LoadedObject } from './importedTypes';
+
+/** Fill opacity of an imported segment: lighter than a plan lesion's, so the plan stays on top. */
+const FILL_ALPHA = 0.35;
+/** How near the slice (mm) a point is drawn as a filled marker rather than a ring. */
+const ON_SLICE_MM = 1.5;
+
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * Paints the imported SEG and SR objects that are shown over a 2D view: segments filled and
+ * outlined with a dashed line (read-only, unlike the plan's solid outlines), SR polylines as
+ * dashed lines with a marker at each point (filled on the slice, a ring off it), and a legend
+ * naming the objects drawn. Each mask's sampled layer is kept per view and plane.
+ */
+export class ImportedPainter {
+  private readonly layers = new Map<ViewportSlot, WeakMap<VoxelMask, { key: string; canvas: HTMLCanvasElement }>>();
+  private scratch: HTMLCanvasElement | undefined;
+
+  paint(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane, snap: ImportedSnapshot, objects: readonly LoadedObject[], geometry: VolumeGeometry | undefined): void {
+    const legend: { name: string; colour: string }[] = [];
+    for (const o of objects) {
+      const placed = snap.shown.has(o.key) ? snap.placements.get(o.key) : undefined;
+      if (!placed || placed.error || !o.result.ok) continue;
+      const obj = o.result.value;
+      let drawn = false;
+      if (obj.kind === 'seg' && geometry) {
+        for (const s of placed.segments) {
+          const seg = obj.segments.find((x) => x.number === s.number);
+          if (!seg || !s.mask.ok || snap.hidden.has(segmentKey(o.key, s.number))) continue;
+          this.paintMask(slot, ctx, plane, s.mask.value, geometry, seg.colour);
+          drawn = true;
+        }
+      }
+      for (const g of placed.graphics) {
+        if (!g.points.ok || snap.hidden.has(graphicKey(o.key, g.group, g.index))) continue;
+        this.paintGraphic(ctx, plane, g.points.value, g.graphicType, g.colour);
+        drawn = true;
+      }
+      if (drawn || placed.segments.length + placed.graphics.length > 0) {
+        const first = obj.kind === 'seg' ? obj.segments[0]?.colour : placed.graphics[0]?.colour;
+        legend.push({ name: obj.kind === 'seg' ? (obj.seriesDescription ?? obj.contentLabel ?? o.name) : (obj.title?.meaning ?? o.name), colour: first ?? '#ffffff' });
+      }
+    }
+    this.paintLegend(ctx, plane, legend);
+  }
+
+  private paintMask(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane, mask: VoxelMask, geometry: VolumeGeometry, colour: string): void {
+    const dpr = window.devicePixelRatio || 1;
+    const key = [...plane.origin, ...plane.right, ...plane.down, plane.width, plane.height, colour, dpr].join(',');
+    let layers = this.layers.get(slot);
+    if (!layers) this.layers.set(slot, (layers = new WeakMap()));
+    let layer = layers.get(mask);
+    if (!layer || layer.key !== key) {
+      const canvas = layer?.canvas ?? document.createElement('canvas');
+      canvas.width = Math.round(plane.width * dpr);
+      canvas.height = Math.round(plane.height * dpr);
+      const g = canvas.getContext('2d');
+      if (!g) return;
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.drawMask(g, plane, mask, geometry, colour);
+      layer = { key, canvas };
+      layers.set(mask, layer);
+    }
+    ctx.drawImage(layer.canvas, 0, 0, plane.width, plane.height);
+  }
+
+  private drawMask(ctx: CanvasRenderingContext2D, plane: ViewPlane, mask: VoxelMask, geometry: VolumeGeometry, colour: string): void {
+    const step = 2;
+    const s = sampleMaskOnPlane(mask, geometry, plane, step);
+    if (!s.any) return;
+    const c = (this.scratch ??= document.createElement('canvas'));
+    c.width = s.cols;
+    c.height = s.rows;
+    const g = c.getContext('2d');
+    if (g) {
+      const img = g.createImageData(s.cols, s.rows);
+      const [r, gg, b] = rgb(colour);
+      const a = Math.round(FILL_ALPHA * 255);
+      for (let p = 0; p < s.data.length; p++) {
+        if (!s.data[p]) continue;
+        img.data.set([r, gg, b, a], 4 * p);
+      }
+      g.putImageData(img, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(c, 0, 0, s.cols * step, s.rows * step);
+    }
+    const seg = maskOutline(s.data, s.cols, s.rows);
+    ctx.beginPath();
+    for (let q = 0; q < seg.length; q += 4) {
+      ctx.moveTo(seg[q]! * step, seg[q + 1]! * step);
+      ctx.lineTo(seg[q + 2]! * step, seg[q + 3]! * step);
+    }
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([4, 3]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  private paintGraphic(ctx: CanvasRenderingContext2D, plane: ViewPlane, points: readonly Vec3[], type: string, colour: string): void {
+    const canvas = points.map((p) => worldToCanvas(plane, p));
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    if (canvas.length > 1 && type !== 'MULTIPOINT') {
+      ctx.beginPath();
+      canvas.forEach((c, i) => (i === 0 ? ctx.moveTo(c.x, c.y) : ctx.lineTo(c.x, c.y)));
+      if (type === 'POLYGON' || type === 'ELLIPSE' || type === 'ELLIPSOID') ctx.closePath();
+      ctx.lineWidth = 2;
+      ctx.setLineDash([8, 4]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    canvas.forEach((c, i) => {
+      const onSlice = Math.abs(planeDistanceMm(plane, points[i]!)) <= ON_SLICE_MM;
+      ctx.beginPath();
+      ctx.arc(c.x, c.y, 4, 0, 2 * Math.PI);
+      if (onSlice) ctx.fill();
+      else {
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+      }
+    });
+  }
+
+  private paintLegend(ctx: CanvasRenderingContext2D, plane: ViewPlane, items: readonly { name: string; colour: string }[]): void {
+    ctx.font = '11px sans-serif';
+    items.forEach((it, n) => {
+      const y = plane.height - 44 - 14 * (items.length - 1 - n);
+      ctx.fillStyle = it.colour;
+      ctx.fillRect(8, y - 8, 8, 8);
+      ctx.fillStyle = '#e9ecef';
+      ctx.fillText(`${it.name} (imported, read-only)`, 20, y);
+    });
+  }
+}
