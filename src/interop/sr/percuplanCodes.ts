@@ -95,7 +95,7 @@ export const PERCUPLAN_CODE_TABLE = {
   minimumAblationMargin: {
     value: 'PP031',
     meaning: 'Minimum ablation margin',
-    usedFor: 'NUM (mm): smallest distance from the lesion surface out to the lethal zone surface',
+    usedFor: 'NUM (mm): the least distance the composite lethal zone reaches beyond the lesion surface; negative when part of the lesion lies outside it',
   },
   longestAxialDiameter: {
     value: 'PP032',

@@ -251,6 +251,21 @@ describe.skipIf(skip !== undefined)('writePlanSr with the DICOM validators', () 
     expect(iod.errors, iod.output).toEqual([]);
   });
 
+  it('writes the table-vertical angle when the metrics have one (a patient on their side)', async () => {
+    const plan = await demoPlan(ascending);
+    const content = structuredClone(plan.content) as { trajectories: { id: string; metrics: Record<string, unknown> }[] };
+    const bone = content.trajectories.find((t) => t.id === 'bone')!;
+    bone.metrics.tableVerticalAngleDeg = 12.5;
+    bone.metrics.tableVerticalDirection = 'anterior';
+    const input = await inputFor(ascending, { ...plan, content });
+    const report = await walk(await saved('sr-decubitus.dcm', srOf(input).bytes));
+    const tv = numByMethod(byTracking(report, input.uids.trackingUid('bone')), '1483009', 'PP014')!;
+    expect(tv.value).toBe(12.5);
+    expect(tv.mods.map((x) => x.value)).toContainEqual(['255549009', 'SCT', 'Anterior']);
+    // The supine probe has none.
+    expect(numByMethod(byTracking(report, input.uids.trackingUid('cryo-a')), '1483009', 'PP014')).toBeUndefined();
+  });
+
   it('marks an approved plan COMPLETE and VERIFIED by its approver', async () => {
     const input = await inputFor(ascending, await demoPlan(ascending, 1, 'approved'));
     const file = await saved('sr-approved.dcm', srOf(input).bytes);
