@@ -11,7 +11,7 @@ const bytesOf = (i: number): Buffer => Buffer.from(Array.from({ length: 600 }, (
 const SOPS = ['1.2.3.4.1', '1.2.3.4.2', '1.2.3.4.3', '1.2.3.4.4', '1.2.3.4.5'];
 
 /** How the stand-in PACS answers instance requests in the current test. */
-let mode: 'ok' | 'no-star' | 'stall' | 'drip' | 'fail' | 'html' = 'ok';
+let mode: 'ok' | 'no-star' | 'stall' | 'drip' | 'fail' | 'html' | 'odd-uid' = 'ok';
 let inFlight = 0;
 let maxInFlight = 0;
 const accepts: string[] = [];
@@ -40,7 +40,7 @@ describe('retrieveSeries (a stand-in PACS)', () => {
         const uid = url.searchParams.get('SeriesInstanceUID');
         return json(uid === SERIES ? [{ '0020000D': { vr: 'UI', Value: [STUDY] }, '0020000E': { vr: 'UI', Value: [SERIES] } }] : []);
       }
-      if (route === `/studies/${STUDY}/series/${SERIES}/instances`) return json(SOPS.map((s) => ({ '00080018': { vr: 'UI', Value: [s] } })));
+      if (route === `/studies/${STUDY}/series/${SERIES}/instances`) return json([...SOPS, ...(mode === 'odd-uid' ? ['1.2/../../admin'] : [])].map((s) => ({ '00080018': { vr: 'UI', Value: [s] } })));
       const m = new RegExp(`^/studies/${STUDY}/series/${SERIES}/instances/([0-9.]+)$`).exec(route);
       if (!m) return void res.writeHead(404).end();
       const accept = req.headers.accept ?? '';
@@ -126,6 +126,15 @@ describe('retrieveSeries (a stand-in PACS)', () => {
     await expect(retrieveSeries(client, SERIES, STUDY)).rejects.toThrow(`The PACS at ${base} failed (HTTP 503) on GET /studies/${STUDY}/series/${SERIES}/instances/`);
     mode = 'html';
     await expect(retrieveSeries(client, SERIES, STUDY)).rejects.toThrow(/answered instance .* with text\/html, not DICOM/);
+  });
+
+  it('asks for nothing under a UID the PACS wrote that is not a UID (it would go into a request path)', async () => {
+    // Requests of the previous test that were cut off may still be arriving: let them, then count.
+    await new Promise((r) => setTimeout(r, 100));
+    accepts.length = 0;
+    mode = 'odd-uid';
+    await expect(retrieveSeries(client, SERIES, STUDY)).rejects.toThrow(/with a UID that is not one: "1\.2\/\.\.\/\.\.\/admin"/);
+    expect(accepts).toEqual([]);
   });
 
   it('names the PACS when it cannot be reached', async () => {

@@ -94,6 +94,9 @@ export async function retrieveSeries(client: PacsClient, series: string, study: 
       uids = await instancesOf(client, studyUID, series);
     }
     if (uids.length === 0) return undefined;
+    // UIDs the PACS wrote go into our request paths: only digits and dots.
+    const odd = [studyUID, ...uids].find((u) => !UID.test(u));
+    if (odd !== undefined) throw new PacsError(`The PACS at ${client.name} named series ${series}'s study or an instance with a UID that is not one: ${JSON.stringify(odd.slice(0, 80))}.`);
     const base = `/studies/${studyUID}/series/${series}/instances/`;
 
     let received = 0;
