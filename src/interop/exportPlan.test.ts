@@ -94,7 +94,7 @@ const SEG_SEGMENTS_PY = String.raw`
 import json, sys
 import pydicom
 ds = pydicom.dcmread(sys.argv[1])
-print(json.dumps([{'number': int(s.SegmentNumber), 'label': str(s.SegmentLabel)} for s in ds.SegmentSequence]))
+print(json.dumps([{'number': int(s.SegmentNumber), 'label': str(s.SegmentLabel), 'trackingUid': str(s.get('TrackingUID', ''))} for s in ds.SegmentSequence]))
 `;
 
 describe('exportPlanDicom', () => {
@@ -149,11 +149,13 @@ describe.skipIf(skip !== undefined)('exportPlanDicom with the DICOM validators',
 
       // The SR's lesion group names the SEG segment pydicom finds under the lesion's label;
       // the lesion without a mask keeps its group but references no segment.
-      const segments = JSON.parse(await pydicom(SEG_SEGMENTS_PY, [segFile!])) as { number: number; label: string }[];
+      const segments = JSON.parse(await pydicom(SEG_SEGMENTS_PY, [segFile!])) as { number: number; label: string; trackingUid: string }[];
       const report = JSON.parse(await pydicom(SR_WALK_SCRIPT, [srFile!])) as WalkedReport;
       const l1 = report.groups.find((g) => groupUid(g, '112040') === input.uids.trackingUid('l1'))!;
       const segNumber = segments.find((s) => s.label === 'T10 lesion')?.number;
       expect(segNumber).toBeDefined();
+      // One lesion, one Tracking Unique Identifier, in the SEG segment and the SR group alike.
+      expect(segments.find((s) => s.number === segNumber)?.trackingUid).toBe(groupUid(l1, '112040'));
       expect(l1.images).toEqual([{ concept: ['121191', 'DCM', 'Referenced Segment'], sop: input.uids.segInstance, segment: segNumber! }]);
       const l2 = report.groups.find((g) => groupUid(g, '112040') === input.uids.trackingUid('l2'))!;
       expect(groupText(l2, '112039')).toBe('Unmasked lesion');
