@@ -212,6 +212,59 @@ export class ViewerPage {
       [slot, what] as const,
     );
   }
+
+  // ---- imported SEG and SR objects --------------------------------------------------------
+
+  /** Waits until the series browser lists `n` SEG/SR objects (read or not); returns their lines. */
+  async importedObjects(n: number, timeout = 60_000): Promise<{ key: string; readable: boolean; kind: string; text: string }[]> {
+    await this.page.waitForFunction(
+      (k) => document.querySelectorAll('[data-testid="imported-object"]').length >= k && !document.querySelector('[data-testid="imported-progress"]'),
+      n,
+      { timeout },
+    );
+    return this.page.$$eval('[data-testid="imported-object"]', (els) =>
+      els.map((e) => ({
+        key: e.getAttribute('data-key') ?? '',
+        readable: e.getAttribute('data-readable') === 'true',
+        kind: e.querySelector('[data-testid="imported-kind"]')?.textContent ?? '',
+        text: (e as HTMLElement).innerText,
+      })),
+    );
+  }
+
+  /** Clicks "Show over CT" of the object with that SOP Instance UID. */
+  async showOverCt(key: string): Promise<void> {
+    await this.page.click(`[data-testid="imported-object"][data-key="${key}"] [data-testid="show-over-ct"]`);
+  }
+
+  /** The segments of an object in the "Imported objects" panel, once placed on the CT. */
+  async importedSegments(key: string, timeout = 60_000): Promise<{ label: string; voxels: number; colour: string }[]> {
+    const sel = `[data-testid="imported-entry"][data-key="${key}"] [data-testid="imported-segment"]`;
+    await this.page.waitForFunction((s) => [...document.querySelectorAll(s)].some((e) => e.getAttribute('data-voxels')), sel, { timeout });
+    return this.page.$$eval(sel, (els) =>
+      els.map((e) => ({ label: e.getAttribute('data-label') ?? '', voxels: Number(e.getAttribute('data-voxels') || NaN), colour: e.getAttribute('data-colour') ?? '' })),
+    );
+  }
+
+  /** Overlay pixels of a view whose colour is within `tolerance` of `hex` (any opacity). */
+  overlayColourPixels(slot: string, hex: string, tolerance = 12): Promise<number> {
+    return this.page.evaluate(
+      ([s, h, tol]) => {
+        const c = document.querySelector(`[data-testid="plan-overlay-${s}"]`) as HTMLCanvasElement | null;
+        const ctx = c?.getContext('2d');
+        if (!c || !ctx) return 0;
+        const v = parseInt(h.slice(1), 16);
+        const [r, g, b] = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3]! > 0 && Math.abs(d[i]! - r) <= tol && Math.abs(d[i + 1]! - g) <= tol && Math.abs(d[i + 2]! - b) <= tol) n++;
+        }
+        return n;
+      },
+      [slot, hex, tolerance] as const,
+    );
+  }
 }
 
 /** The parts of a stored plan document the tests read. */
