@@ -14,6 +14,7 @@ import { createPacs } from './dicomweb/pacs';
 import { defaultCatalogue } from '../planning/devices/defaultCatalogue';
 import { createSeriesVolumes } from './planning/seriesVolumes';
 import { pacsSeriesVolume } from './planning/pacsSeriesVolume';
+import { planDicomFor } from './interop/planDicomFor';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,7 +47,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw e;
   }
   const handle = createRecordsHandler(records.repository, { defaultActor: localUser(env), planContext, audit: security.audit });
-  const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc });
+  const planDicom = planDicomFor({ plans: records.repository, catalogue, pacs, audit: security.audit, devices: planContext.catalogue, softwareVersion: config.version });
+  const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
