@@ -11,7 +11,7 @@ const bytesOf = (i: number): Buffer => Buffer.from(Array.from({ length: 600 }, (
 const SOPS = ['1.2.3.4.1', '1.2.3.4.2', '1.2.3.4.3', '1.2.3.4.4', '1.2.3.4.5'];
 
 /** How the stand-in PACS answers instance requests in the current test. */
-let mode: 'ok' | 'no-star' | 'stall' | 'drip' | 'fail' | 'html' | 'odd-uid' = 'ok';
+let mode: 'ok' | 'no-star' | 'stall' | 'drip' | 'fail' | 'html' | 'odd-uid' | 'single' = 'ok';
 let inFlight = 0;
 let maxInFlight = 0;
 const accepts: string[] = [];
@@ -51,6 +51,7 @@ describe('retrieveSeries (a stand-in PACS)', () => {
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       res.once('close', () => (inFlight -= 1));
+      if (mode === 'single') return void trickle(res.writeHead(200, { 'content-type': 'application/dicom' }), bytesOf(SOPS.indexOf(m[1]!)));
       const boundary = 'b0undary 42';
       res.writeHead(200, { 'content-type': `multipart/related; type="application/dicom"; boundary="${boundary}"` });
       if (mode === 'stall') return void res.write(`--${boundary}\r\n`);
@@ -93,6 +94,12 @@ describe('retrieveSeries (a stand-in PACS)', () => {
     expect(got).toHaveLength(SOPS.length);
     expect(asked.some((a) => a.startsWith('/series?'))).toBe(false);
     expect(accepts.slice(0, 2)).toEqual(['multipart/related; type="application/dicom"; transfer-syntax=*', 'multipart/related; type="application/dicom"']);
+  });
+
+  it('takes a bare application/dicom answer (no multipart) as the instance itself', async () => {
+    mode = 'single';
+    const got = await retrieveSeries(client, SERIES, STUDY);
+    got!.forEach((g, i) => expect(Buffer.from(g.bytes).equals(bytesOf(i)), `instance ${i}`).toBe(true));
   });
 
   it('gives undefined for a series the PACS does not hold', async () => {
