@@ -2,7 +2,7 @@ import type { InstanceHeader } from '../../dicom/instanceHeader';
 import type { NaturalDataset } from '../part10';
 import { codeItem, container, imageItem, personItem, textItem, uidItem, type ContentItem } from './contentItem';
 import { percuplanCode } from './percuplanCodes';
-import { personName } from './srDocumentHeader';
+import { personName } from './srText';
 import { SR_CODES } from './standardCodes';
 
 /** The fixed Device Observer UID (DCM 121012) of PercuPlan (derived once from "percuplan:device-observer"). */

@@ -9,16 +9,9 @@ import { dicomUtc } from './dicomDateTime';
 import { lesionGroup } from './lesionGroup';
 import { PERCUPLAN_SCHEME } from './percuplanCodes';
 import { reportContent } from './reportContent';
-import {
-  completionAndVerification,
-  copiedPatientStudy,
-  evidenceSequence,
-  longString,
-  orderedSlices,
-  predecessorSequence,
-  specificCharacterSet,
-  srSeriesDescription,
-} from './srDocumentHeader';
+import { completionAndVerification, copiedPatientStudy } from './srDocumentHeader';
+import { evidenceSequence, orderedSlices, predecessorSequence } from './srEvidence';
+import { longString, specificCharacterSet, srSeriesDescription } from './srText';
 import { trajectoryGroup } from './trajectoryGroup';
 
 /** The SeriesNumber of the plan's SR series (the SEG series is 9001). */
