@@ -3,6 +3,7 @@ import type { PlanWorkspace } from './usePlanWorkspace';
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import { DeviceCatalogueDialog } from './DeviceCatalogueDialog';
 import { PlanSaveBar } from './PlanSaveBar';
+import { PlanDicomActions } from './PlanDicomActions';
 import { ToolOptions } from './ToolOptions';
 import { LesionsSection } from './LesionsSection';
 import { StructuresSection } from './StructuresSection';
@@ -20,6 +21,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
   return (
     <aside className="plan-panel" data-testid="plan-panel" data-readonly={editable ? undefined : 'true'}>
       <PlanSaveBar ws={ws} editable={editable} />
+      <PlanDicomActions ws={ws} />
       {editable && <ToolOptions bridge={ws.bridge} bridgeState={ws.bridgeState} canNeedleViews={sel?.kind === 'trajectory'} onNeedleViews={onNeedleViews} onCatalogue={() => setShowCatalogue(true)} />}
       <LesionsSection ws={ws} />
       <StructuresSection ws={ws} />

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { errorText } from '../../api/apiProblem';
+import { downloadPlanDicom, sendPlanToPacs, type PacsStoreAnswer } from '../../api/plans';
+import { useRoles } from '../auth/authStore';
+import type { PlanWorkspace } from './usePlanWorkspace';
+import { hasUnsavedEdits } from './unsavedChanges';
+
+type Busy = 'download' | 'send' | undefined;
+/** The configured PACS as GET /api/config says: its label, null when none, undefined while asking. */
+type PacsConfig = { label: string } | null | undefined;
+
+const SOP_NAMES: Readonly<Record<string, string>> = {
+  '1.2.840.10008.5.1.4.1.1.66.4': 'SEG',
+  '1.2.840.10008.5.1.4.1.1.88.34': 'SR',
+};
+const kindOf = (sopClassUID: string): string => SOP_NAMES[sopClassUID] ?? sopClassUID;
+
+/** Hands a Blob to the browser as a download under `fileName`. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The click has started the download; the URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** What the PACS did: N stored, M failed with reasons, the instance UIDs on expand. */
+function StoreAnswer({ answer }: { answer: PacsStoreAnswer }) {
+  const { stored, failed } = answer;
+  return (
+    <div className={failed.length ? 'error-text' : 'muted small-text'} data-testid="pacs-store-result">
+      <span data-testid="pacs-store-summary">
+        {stored.length} stored{failed.length ? `, ${failed.length} failed` : ''} on {answer.pacs} (v{answer.version})
+      </span>
+      {failed.map((f) => (
+        <div key={f.sopInstanceUID} className="small-text" data-testid="pacs-store-failure">
+          {kindOf(f.sopClassUID)} not stored: {f.reason}
+        </div>
+      ))}
+      <details className="small-text">
+        <summary>SOP Instance UIDs</summary>
+        {stored.map((s) => (
+          <div key={s.sopInstanceUID} title={s.sopClassUID}>
+            {kindOf(s.sopClassUID)} stored: <code>{s.sopInstanceUID}</code>
+            {s.warning ? ` (warning ${s.warning})` : ''}
+          </div>
+        ))}
+        {failed.map((f) => (
+          <div key={f.sopInstanceUID} title={f.sopClassUID}>
+            {kindOf(f.sopClassUID)} failed: <code>{f.sopInstanceUID}</code>
+          </div>
+        ))}
+      </details>
+    </div>
+  );
+}
+
+/**
+ * "Download DICOM" and "Send to PACS" for the saved plan: the server writes the saved version's
+ * SEG and SR, so both wait for unsaved edits to be saved. Offered to the roles that may export
+ * identifiable data (the files carry the CT's patient); "Send to PACS" says why it is off when the
+ * server has no PACS configured. The PACS's answer stays shown until the plan changes.
+ */
+export function PlanDicomActions({ ws }: { ws: PlanWorkspace }) {
+  const roles = useRoles();
+  const [pacs, setPacs] = useState<PacsConfig>();
+  const [busy, setBusy] = useState<Busy>();
+  const [error, setError] = useState<string | undefined>();
+  const [answer, setAnswer] = useState<PacsStoreAnswer | undefined>();
+  const doc = ws.current;
+
+  useEffect(() => {
+    let live = true;
+    api.config().then(
+      (c) => live && setPacs(c.dicomweb.enabled ? { label: c.dicomweb.label ?? 'PACS' } : null),
+      () => live && setPacs(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  // Another plan or version: the last answer was about something else.
+  useEffect(() => {
+    setAnswer(undefined);
+    setError(undefined);
+  }, [doc?.id, doc?.version]);
+
+  // Identifiable export is the attending's (the server's policy); others are refused there anyway.
+  if (!doc || !roles.includes('attending')) return null;
+  const dirty = hasUnsavedEdits(ws.plan);
+  const unsaved = `Save the plan first: the DICOM export is of the saved version (v${doc.version})`;
+
+  const run = async (what: Exclude<Busy, undefined>, action: () => Promise<void>): Promise<void> => {
+    setBusy(what);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const download = () =>
+    run('download', async () => {
+      const { blob, fileName } = await downloadPlanDicom(doc.id, doc.version);
+      saveBlob(blob, fileName);
+    });
+  const send = () =>
+    run('send', async () => {
+      setAnswer(undefined);
+      setAnswer(await sendPlanToPacs(doc.id, doc.version));
+    });
+
+  const sendTitle = dirty
+    ? unsaved
+    : pacs === null
+      ? 'No PACS is configured on the server (DICOMWEB_URL)'
+      : `Send the SEG and SR of v${doc.version} to ${pacs?.label ?? 'the PACS'} (STOW-RS)`;
+  return (
+    <div className="plan-dicom" data-testid="plan-dicom">
+      <div className="row">
+        <button className="small" data-testid="plan-dicom-download" disabled={busy !== undefined || dirty} title={dirty ? unsaved : `Download the SEG and SR of v${doc.version} as a zip`} onClick={() => void download()}>
+          {busy === 'download' ? 'Preparing DICOM…' : 'Download DICOM'}
+        </button>
+        <button className="small" data-testid="plan-dicom-send" disabled={busy !== undefined || dirty || !pacs} title={sendTitle} onClick={() => void send()}>
+          {busy === 'send' ? 'Sending to PACS…' : 'Send to PACS'}
+        </button>
+        {pacs === null && <span className="muted small-text" data-testid="plan-dicom-no-pacs">no PACS configured</span>}
+      </div>
+      {error && (
+        <div className="error-text" data-testid="plan-dicom-error">
+          {error}
+        </div>
+      )}
+      {answer && <StoreAnswer answer={answer} />}
+    </div>
+  );
+}
