@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { decodePart10, encodePart10 } from '../part10';
+import { repairUtf8InSequences } from './utf8InSequences';
+
+const base = { SOPClassUID: '1.2.840.10008.5.1.4.1.1.66.4', SOPInstanceUID: '2.25.5', SpecificCharacterSet: 'ISO_IR 192' };
+
+describe('repairUtf8InSequences', () => {
+  it('gives back UTF-8 text of sequence items that dcmjs 0.52 read as Latin-1', () => {
+    const bytes = encodePart10({ ...base, SeriesDescription: 'Läsion', SegmentSequence: [{ SegmentNumber: 1, SegmentLabel: 'Läsion × 2' }] });
+    const d = decodePart10(bytes, 'x.dcm');
+    if (!d.ok) throw new Error(d.error);
+    const label = () => (d.value.dataset.SegmentSequence as { SegmentLabel: string }[])[0]!.SegmentLabel;
+    // What dcmjs gives before the repair: the UTF-8 bytes C3 A4 of "ä" as two Latin-1 characters.
+    expect(label()).toBe('LÃ¤sion Ã\u0097 2');
+    repairUtf8InSequences(d.value.dataset);
+    expect(label()).toBe('Läsion × 2');
+    expect(d.value.dataset.SeriesDescription).toBe('Läsion');
+  });
+
+  it('leaves Latin-1 text that is not UTF-8 as bytes, and datasets in other character sets', () => {
+    const ds = { ...base, SegmentSequence: [{ SegmentLabel: 'é' }] };
+    repairUtf8InSequences(ds);
+    expect(ds.SegmentSequence[0]!.SegmentLabel).toBe('é');
+    const latin = { ...base, SpecificCharacterSet: 'ISO_IR 100', SegmentSequence: [{ SegmentLabel: 'Ã©' }] };
+    repairUtf8InSequences(latin);
+    expect(latin.SegmentSequence[0]!.SegmentLabel).toBe('Ã©');
+  });
+});
