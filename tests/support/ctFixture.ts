@@ -6,6 +6,7 @@ import { attr, element, writePart10, type Dataset } from '../../src/dicom/write'
 import { ctGridOf, type CtGrid } from '../../src/interop/ctGrid';
 import { decodePart10, IMPLEMENTATION_CLASS_UID, type NaturalDataset } from '../../src/interop/part10';
 import { uidFromSeed } from '../../src/interop/planUids';
+import { patientStudyOf } from '../../src/server/interop/patientStudy';
 import { cross, normalize, type Vec3 } from '../../src/shared/vec3';
 
 /** CT Image Storage. */
@@ -44,7 +45,7 @@ export interface CtFixture {
   readonly files: readonly string[];
   /** Each file's header, same order as `files`. */
   readonly headers: readonly InstanceHeader[];
-  /** The Patient / General Study / Patient Study attributes as dcmjs reads them from the first file. */
+  /** The Patient / General Study / Patient Study attributes of the first file, as the server's export takes them (patientStudyOf). */
   readonly patientStudy: NaturalDataset;
   readonly grid: CtGrid;
   readonly studyInstanceUID: string;
@@ -52,21 +53,6 @@ export interface CtFixture {
   readonly frameOfReferenceUID: string;
 }
 
-/** The attributes a SEG or SR copies from the CT (Patient, General Study, Patient Study modules). */
-export const PATIENT_STUDY_KEYWORDS = [
-  'PatientName',
-  'PatientID',
-  'PatientBirthDate',
-  'PatientSex',
-  'PatientAge',
-  'StudyInstanceUID',
-  'StudyDate',
-  'StudyTime',
-  'StudyID',
-  'AccessionNumber',
-  'ReferringPhysicianName',
-  'StudyDescription',
-] as const;
 
 const defaultHu =
   (columns: number, rows: number) =>
@@ -172,7 +158,6 @@ export async function writeCtFixture(dir: string, opts: CtFixtureOptions): Promi
   if (!grid.ok) throw new Error(`writeCtFixture: the written series is not one grid: ${grid.error}`);
   const first = decodePart10(new Uint8Array(await readFile(files[0]!)), files[0]!);
   if (!first.ok) throw new Error(`writeCtFixture: ${first.error}`);
-  const patientStudy: NaturalDataset = {};
-  for (const k of PATIENT_STUDY_KEYWORDS) if (first.value.dataset[k] !== undefined) patientStudy[k] = first.value.dataset[k];
+  const patientStudy = patientStudyOf(first.value.dataset);
   return { dir, files, headers, patientStudy, grid: grid.value, studyInstanceUID, seriesInstanceUID, frameOfReferenceUID };
 }

@@ -3,7 +3,7 @@ import { encodeMask } from '../../src/planning/encoding/encodeMask';
 import { createMask } from '../../src/planning/mask/voxelMask';
 import { STRUCTURE_DEFAULTS } from '../../src/planning/records/structureDefaults';
 import type { StructureKind } from '../../src/planning/records/structureAtRisk';
-import { planDocumentSchema, type PlanDocument } from '../../src/records';
+import { planDocumentSchema, type PlanContent, type PlanDocument } from '../../src/records';
 import { processPlanContent } from '../../src/server/planning/processPlanContent';
 import { readSeriesVolume } from '../../src/server/planning/readSeriesVolume';
 import type { SeriesVolume } from '../../src/server/planning/seriesVolumes';
@@ -116,7 +116,7 @@ export async function fixturePlan(ct: CtFixture, opts: PlanFixtureOptions = {}):
   };
 
   let volume: Promise<SeriesVolume | undefined> | undefined;
-  const processed = await processPlanContent(
+  return storedPlan(
     {
       title: opts.title ?? 'Fixture plan',
       studyInstanceUID: ct.studyInstanceUID,
@@ -127,18 +127,31 @@ export async function fixturePlan(ct: CtFixture, opts: PlanFixtureOptions = {}):
       approvedAt: null,
       content,
     },
-    {
-      catalogue: defaultCatalogue(),
-      volumeFor: (uid) => {
-        if (uid !== ct.seriesInstanceUID) return Promise.resolve(undefined);
-        volume ??= readSeriesVolume(ct.files).then((r) => {
-          if (!r.ok) throw new Error(`fixturePlan: the CT fixture is not readable as a volume: ${r.error}`);
-          return { volume: r.value, patientPosition: 'HFS' };
-        });
-        return volume;
-      },
+    () => {
+      volume ??= readSeriesVolume(ct.files).then((r) => {
+        if (!r.ok) throw new Error(`fixturePlan: the CT fixture is not readable as a volume: ${r.error}`);
+        return { volume: r.value, patientPosition: 'HFS' };
+      });
+      return volume;
     },
+    opts,
   );
+}
+
+/**
+ * A plan's content as the server stores it: recomputed by {@link processPlanContent} (the CT
+ * from `volume`, asked for only for the plan's own series; the shipped catalogue) and wrapped in
+ * the envelope a save gives it. Throws, listing the issues, when the server would refuse it.
+ */
+export async function storedPlan(
+  plan: PlanContent,
+  volume: () => Promise<SeriesVolume | undefined>,
+  opts: Pick<PlanFixtureOptions, 'id' | 'version' | 'author' | 'updatedAt'> = {},
+): Promise<PlanDocument> {
+  const processed = await processPlanContent(plan, {
+    catalogue: defaultCatalogue(),
+    volumeFor: (uid) => (uid === plan.seriesInstanceUID ? volume() : Promise.resolve(undefined)),
+  });
   if (!processed.ok) throw new Error(`fixturePlan: the server would refuse this plan:\n${processed.error.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
   const author = opts.author ?? 'Dr Test';
   const at = opts.updatedAt ?? '2026-03-14T09:30:15.250Z';

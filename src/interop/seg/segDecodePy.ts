@@ -3,7 +3,8 @@
  * Python below (no dcmjs, no PercuPlan code) unpacks the bits least significant bit first
  * itself, finds each frame's CT slice by matching its PlanePosition ImagePositionPatient to
  * the CT files' positions (read by pydicom, ordered along row × column), and rebuilds each
- * segment by its SegmentLabel as a set of [i column, j row, k slice] voxels.
+ * segment as a list of [i column, j row, k slice] voxels, by its SegmentLabel (`voxels`) and by
+ * its SegmentNumber (`bySegment`, for plans whose labels repeat).
  *
  * argv: the SEG file, then the CT files. Prints JSON.
  */
@@ -42,31 +43,49 @@ for s in seg.SegmentSequence:
     })
 voxels = {label: [] for label in labels.values()}
 problems = []
+frame_slice = []
+frame_segment = []
 for f, item in enumerate(seg.PerFrameFunctionalGroupsSequence):
     number = int(item.SegmentIdentificationSequence[0].ReferencedSegmentNumber)
     ipp = [float(v) for v in item.PlanePositionSequence[0].ImagePositionPatient]
     ks = [k for k, p in enumerate(ct_positions) if max(abs(p[a] - ipp[a]) for a in range(3)) < 1e-3]
+    frame_segment.append(number)
+    frame_slice.append(ks[0] if len(ks) == 1 else None)
     if len(ks) != 1:
         problems.append('frame %d: position %s matches %d CT slices' % (f + 1, ipp, len(ks)))
         continue
-    k = ks[0]
     src = item.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID
-    if src != ct_uids[k]:
+    if src != ct_uids[ks[0]]:
         problems.append('frame %d: source image %s is not the CT slice at its position' % (f + 1, src))
     dims = [int(v) for v in item.FrameContentSequence[0].DimensionIndexValues]
     if dims[0] != number:
         problems.append('frame %d: dimension index %s does not name segment %d' % (f + 1, dims, number))
-    empty = True
-    for p in range(rows * cols):
-        bit = f * rows * cols + p
-        if (data[bit // 8] >> (bit % 8)) & 1:
-            empty = False
-            voxels[labels[number]].append([p % cols, p // cols, k])
-    if empty:
+# Bits least significant first, frames back to back: bit b is pixel b % (rows * cols) of frame b // (rows * cols).
+frame_pixels = rows * cols
+by_segment = {str(n): [] for n in labels}
+used = set()
+for at, byte in enumerate(data):
+    if not byte:
+        continue
+    for bit in range(8):
+        if not (byte >> bit) & 1:
+            continue
+        b = at * 8 + bit
+        f, p = divmod(b, frame_pixels)
+        if f >= frames:
+            problems.append('bit %d set past the last frame' % b)
+            continue
+        used.add(f)
+        k = frame_slice[f]
+        if k is not None:
+            voxels[labels[frame_segment[f]]].append([p % cols, p // cols, k])
+            by_segment[str(frame_segment[f])].append([p % cols, p // cols, k])
+for f in range(frames):
+    if f not in used:
         problems.append('frame %d is empty' % (f + 1))
 print(json.dumps({
     'rows': rows, 'columns': cols, 'frames': frames, 'perFrameItems': len(seg.PerFrameFunctionalGroupsSequence),
-    'pixelBytes': len(data), 'segments': segments, 'voxels': voxels, 'problems': problems,
+    'pixelBytes': len(data), 'segments': segments, 'voxels': voxels, 'bySegment': by_segment, 'problems': problems,
     'referencedInstances': sorted(i.ReferencedSOPInstanceUID for i in seg.ReferencedSeriesSequence[0].ReferencedInstanceSequence),
     'ctInstances': sorted(ct_uids),
 }))

@@ -13,23 +13,8 @@ import { utcDateTime } from './utcDateTime';
 /** SeriesNumber of the plan SEG series (high, out of the scanner's way). */
 export const SEG_SERIES_NUMBER = 9001;
 
-/**
- * The Patient, General Study and Patient Study attributes copied from the CT, verbatim; the
- * type 2 ones are written empty when the CT lacks them (PS3.3 C.7.1.1, C.7.2.1).
- */
+/** Type 2 attributes of the Patient and General Study modules (PS3.3 C.7.1.1, C.7.2.1): written empty when the CT lacks them. */
 const PATIENT_STUDY_TYPE2 = ['PatientName', 'PatientID', 'PatientBirthDate', 'PatientSex', 'StudyDate', 'StudyTime', 'ReferringPhysicianName', 'StudyID', 'AccessionNumber'] as const;
-const PATIENT_STUDY_OPTIONAL = [
-  'IssuerOfPatientID',
-  'OtherPatientIDs',
-  'PatientBirthTime',
-  'PatientComments',
-  'PatientIdentityRemoved',
-  'DeidentificationMethod',
-  'StudyDescription',
-  'PatientAge',
-  'PatientSize',
-  'PatientWeight',
-] as const;
 
 const ds = (n: number): string => formatDecimalString(n);
 const dsList = (v: readonly number[]): string[] => v.map(ds);
@@ -42,12 +27,16 @@ const code = (c: { CodeValue: string; CodingSchemeDesignator: string; CodeMeanin
 const DERIVATION_SEGMENTATION = { CodeValue: '113076', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Segmentation' };
 const PURPOSE_SOURCE_IMAGE = { CodeValue: '121322', CodingSchemeDesignator: 'DCM', CodeMeaning: 'Source image for image processing operation' };
 
-/** The CT's patient and study attributes, copied as they are. */
+/**
+ * The CT's Patient, General Study and Patient Study attributes, copied verbatim (the caller
+ * hands over exactly those, see ReferencedCt), so that dcentvfy finds one patient and one study
+ * in CT and SEG; dcmjs's own bookkeeping keys (`_vrMap`, `_meta`) are not attributes and stay.
+ */
 function patientStudyOf(source: NaturalDataset, grid: CtGrid): NaturalDataset {
   const out: NaturalDataset = {};
-  for (const k of PATIENT_STUDY_TYPE2) out[k] = source[k] ?? '';
-  for (const k of PATIENT_STUDY_OPTIONAL) if (source[k] !== undefined && source[k] !== '') out[k] = source[k];
-  out.StudyInstanceUID = typeof source.StudyInstanceUID === 'string' && source.StudyInstanceUID !== '' ? source.StudyInstanceUID : grid.studyInstanceUID;
+  for (const k of PATIENT_STUDY_TYPE2) out[k] = '';
+  for (const [k, v] of Object.entries(source)) if (!k.startsWith('_') && v !== undefined) out[k] = v;
+  if (typeof out.StudyInstanceUID !== 'string' || out.StudyInstanceUID === '') out.StudyInstanceUID = grid.studyInstanceUID;
   return out;
 }
 
