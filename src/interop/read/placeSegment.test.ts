@@ -88,5 +88,8 @@ describe('segmentMaskOnGrid', () => {
     const shifted = seg([{ ...frame(1, null, 0, [[0, 0]]), imagePositionPatient: [-4, -6, 0] }]);
     expect(why(shifted)).toMatch(/1\.00 mm off the CT slice's origin within the plane/);
     expect(why(seg(f, { segments: [] }))).toMatch(/no such segment/);
+    // No orientation of its own: placed only where a frame names a CT image.
+    expect(why(seg(f, { imageOrientationPatient: null }))).toBe('placed');
+    expect(why(seg([frame(1, null, 0, [[0, 0]])], { imageOrientationPatient: null }))).toMatch(/frame 1 names no CT image, and the SEG has no ImageOrientationPatient/);
   });
 });

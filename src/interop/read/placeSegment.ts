@@ -92,7 +92,13 @@ export function segmentMaskOnGrid(seg: ImportedSegmentation, segmentNumber: numb
   const normal = sliceNormal(o);
   const frames = seg.frames.filter((f) => f.segmentNumber === segmentNumber);
   const placed: { k: number; pixels: Uint8Array }[] = [];
+  // Without its own orientation or spacing a SEG's positions cannot be checked against the
+  // CT's: only frames that name a CT image can be placed.
+  const unplaceable = seg.imageOrientationPatient === null || seg.pixelSpacing === null;
   for (const f of frames) {
+    if (unplaceable && !byUid.has(f.referencedSopInstanceUID ?? '')) {
+      return err(`${what}: frame ${seg.frames.indexOf(f) + 1} names no CT image, and the SEG has no ${seg.imageOrientationPatient === null ? 'ImageOrientationPatient' : 'PixelSpacing'} to place it by position`);
+    }
     const k = sliceOfFrame(f.referencedSopInstanceUID, f.imagePositionPatient, byUid, grid, normal);
     if (typeof k === 'string') return err(`${what}: frame ${seg.frames.indexOf(f) + 1} matches no CT slice: ${k}`);
     placed.push({ k, pixels: f.pixels });
