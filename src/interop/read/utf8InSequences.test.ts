@@ -17,6 +17,12 @@ describe('repairUtf8InSequences', () => {
     expect(d.value.dataset.SeriesDescription).toBe('Läsion');
   });
 
+  it('leaves top-level person names, which dcmjs decodes right, alone', () => {
+    const ds = { ...base, PatientName: [{ Alphabetic: 'Ã¼ber' }], SegmentSequence: [{ SegmentLabel: 'Ã¼' }] };
+    repairUtf8InSequences(ds);
+    expect([ds.PatientName[0]!.Alphabetic, ds.SegmentSequence[0]!.SegmentLabel]).toEqual(['Ã¼ber', 'ü']);
+  });
+
   it('leaves Latin-1 text that is not UTF-8 as bytes, and datasets in other character sets', () => {
     const ds = { ...base, SegmentSequence: [{ SegmentLabel: 'é' }] };
     repairUtf8InSequences(ds);

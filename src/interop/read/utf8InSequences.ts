@@ -56,8 +56,10 @@ export function repairUtf8InSequences(ds: NaturalDataset): void {
   if (!names.includes('ISO_IR 192')) return;
   for (const key of Object.keys(ds)) {
     if (key === '_vrMap' || key === 'PixelData') continue;
+    if (!Array.isArray(ds[key])) continue;
     for (const item of items(ds[key])) {
-      if (Array.isArray(ds[key])) repairItem(item);
+      // A top-level person name ({ Alphabetic }) was decoded with the right character set.
+      if (!('Alphabetic' in item || 'Ideographic' in item || 'Phonetic' in item)) repairItem(item);
     }
   }
 }
