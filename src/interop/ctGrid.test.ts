@@ -1,10 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeriesVolume } from '../server/planning/readSeriesVolume';
 import { writeCtFixture, type CtFixture } from '../../tests/support/ctFixture';
 import { dcentvfy, dciodvfy, validatorSkipReason } from '../../tests/support/dicomValidate';
+import { sharedDicom, sharedSkipReason } from '../../tests/support/paths';
+import { readInstanceHeader } from '../dicom/readInstanceHeader';
 import { ctGridOf } from './ctGrid';
 
 let dir: string;
@@ -60,6 +62,27 @@ describe('ctGridOf', () => {
     if (!grid.ok) return;
     expect(grid.value.slices.map((h) => h.imagePositionPatient![0])).toEqual([30, 27.5, 25, 22.5]);
     expect(grid.value.geometry.direction[2].map((v) => v + 0)).toEqual([-1, 0, 0]);
+  });
+
+  it('gives the server reader\'s grid on the real CT of ../shared, whose file names are not in position order', async (context) => {
+    const skip = sharedSkipReason('ctGridOf on the real CT');
+    if (skip) return context.skip(skip);
+    const real = path.join(sharedDicom, 'real', 'ct-torso-spine-cort');
+    const files = (await readdir(real)).filter((f) => f.endsWith('.dcm')).map((f) => path.join(real, f));
+    const grid = ctGridOf(await Promise.all(files.map(async (f) => readInstanceHeader(new Uint8Array(await readFile(f)), true))));
+    const server = await readSeriesVolume(files);
+    expect(grid.ok && server.ok).toBe(true);
+    if (!grid.ok || !server.ok) return;
+    // SOURCE.txt: 168 axial slices of 217 × 217, 3 mm pixels, z from −300.5 to 117 (2.5 mm apart).
+    expect(grid.value.geometry.dimensions).toEqual([217, 217, 168]);
+    expect(grid.value.slices[0]!.imagePositionPatient![2]).toBe(-300.5);
+    expect(grid.value.slices[167]!.imagePositionPatient![2]).toBe(117);
+    expect(grid.value.geometry.spacing[2]).toBeCloseTo(2.5, 9);
+    expect(server.value.dimensions).toEqual(grid.value.geometry.dimensions);
+    for (let a = 0; a < 3; a++) {
+      expect(server.value.spacing[a]).toBeCloseTo(grid.value.geometry.spacing[a]!, 9);
+      expect(server.value.origin[a]).toBeCloseTo(grid.value.geometry.origin[a]!, 9);
+    }
   });
 
   it('names the field and the instance when slices do not form one grid', async () => {

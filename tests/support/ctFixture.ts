@@ -85,7 +85,6 @@ export async function writeCtFixture(dir: string, opts: CtFixtureOptions): Promi
   await mkdir(dir, { recursive: true });
 
   const files: string[] = [];
-  const headers: InstanceHeader[] = [];
   for (let n = 0; n < slices; n++) {
     // n: write order; k: the slice's place along the normal.
     const k = opts.order === 'ascending' ? n : slices - 1 - n;
@@ -151,13 +150,27 @@ export async function writeCtFixture(dir: string, opts: CtFixtureOptions): Promi
     const file = path.join(dir, `CT_${String(n + 1).padStart(3, '0')}.dcm`);
     await writeFile(file, bytes);
     files.push(file);
-    headers.push(readInstanceHeader(bytes));
   }
+  const ct = await readCtSeries(dir, files);
+  if (ct.studyInstanceUID !== studyInstanceUID || ct.seriesInstanceUID !== seriesInstanceUID || ct.frameOfReferenceUID !== frameOfReferenceUID) {
+    throw new Error('writeCtFixture: the UIDs written do not read back');
+  }
+  return ct;
+}
 
+/**
+ * An existing single-frame CT series (any file order) in the shape of a {@link CtFixture}: each
+ * file's header, the grid ({@link ctGridOf}), and the patient and study attributes of the
+ * first file as the server's export takes them. Throws when the files are not one grid.
+ */
+export async function readCtSeries(dir: string, files: readonly string[]): Promise<CtFixture> {
+  const headers: InstanceHeader[] = [];
+  for (const file of files) headers.push(readInstanceHeader(new Uint8Array(await readFile(file)), true));
   const grid = ctGridOf(headers);
-  if (!grid.ok) throw new Error(`writeCtFixture: the written series is not one grid: ${grid.error}`);
+  if (!grid.ok) throw new Error(`readCtSeries: ${dir} is not one grid: ${grid.error}`);
   const first = decodePart10(new Uint8Array(await readFile(files[0]!)), files[0]!);
-  if (!first.ok) throw new Error(`writeCtFixture: ${first.error}`);
+  if (!first.ok) throw new Error(`readCtSeries: ${first.error}`);
   const patientStudy = patientStudyOf(first.value.dataset);
+  const { studyInstanceUID, seriesInstanceUID, frameOfReferenceUID } = grid.value;
   return { dir, files, headers, patientStudy, grid: grid.value, studyInstanceUID, seriesInstanceUID, frameOfReferenceUID };
 }

@@ -246,6 +246,33 @@ describe('writePlanSeg on hand-built edge cases', () => {
     expect(r.error[0]).toMatch(/^content\.lesions\[0\]\.segmentation\.geometry: not the grid of the CT series/);
   });
 
+  it('names each field drawn in another series or frame of reference, and an item without a tracking UID', async () => {
+    const ct = await writeCtFixture(path.join(dir, 'ct-frames'), { ...GRID, order: 'ascending', seed: 'seg-frames' });
+    const plan = await fixturePlan(ct, PLAN);
+    const content = structuredClone(plan.content) as {
+      lesions: { segmentation: { seriesInstanceUID: string } }[];
+      structuresAtRisk: { shape: { frameOfReferenceUID?: string } }[];
+      trajectories: { frameOfReferenceUID: string }[];
+    };
+    content.lesions[1]!.segmentation.seriesInstanceUID = '1.2.3.4';
+    content.structuresAtRisk[1]!.shape.frameOfReferenceUID = '1.2.3.5';
+    content.trajectories[0]!.frameOfReferenceUID = '1.2.3.6';
+    const moved = writePlanSeg(await exportInput(ct, { ...plan, content }));
+    expect(moved).toEqual({
+      ok: false,
+      error: [
+        `content.lesions[1].segmentation.seriesInstanceUID: 1.2.3.4 is not the CT series ${ct.seriesInstanceUID}`,
+        `content.structuresAtRisk[1].shape.frameOfReferenceUID: 1.2.3.5 is not the CT's frame of reference ${ct.frameOfReferenceUID}`,
+        `content.trajectories[0].frameOfReferenceUID: 1.2.3.6 is not the CT's frame of reference ${ct.frameOfReferenceUID}`,
+      ],
+    });
+    const otherPlanFrame = writePlanSeg(await exportInput(ct, { ...plan, frameOfReferenceUID: '1.2.3.7' }));
+    expect(otherPlanFrame.ok ? [] : otherPlanFrame.error).toContain(`frameOfReferenceUID: 1.2.3.7 is not the CT's frame of reference ${ct.frameOfReferenceUID}`);
+    const input = await exportInput(ct, plan);
+    const unprepared = writePlanSeg({ ...input, uids: await planDicomUids(plan.id, plan.version, ['lesion-a', 'lesion-b', 'lesion-c', 'cord']) });
+    expect(unprepared).toEqual({ ok: false, error: ['structure root: no tracking UID was prepared for it'] });
+  });
+
   it('names the CT instance when the CT is not one grid', async () => {
     const ct = await writeCtFixture(path.join(dir, 'ct-broken'), { ...GRID, order: 'ascending', seed: 'seg-broken' });
     const plan = await fixturePlan(ct, { lesions: [{ id: 'l', label: 'L', voxels: LESION }] });
