@@ -30,7 +30,7 @@ const PURPOSE_SOURCE_IMAGE = { CodeValue: '121322', CodingSchemeDesignator: 'DCM
 /**
  * The CT's Patient, General Study and Patient Study attributes, copied verbatim (the caller
  * hands over exactly those, see ReferencedCt), so that dcentvfy finds one patient and one study
- * in CT and SEG; dcmjs's own bookkeeping keys (`_vrMap`, `_meta`) are not attributes and stay.
+ * in CT and SEG. dcmjs's own bookkeeping keys (`_vrMap`, `_meta`) are not attributes: left out.
  */
 function patientStudyOf(source: NaturalDataset, grid: CtGrid): NaturalDataset {
   const out: NaturalDataset = {};
