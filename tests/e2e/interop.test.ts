@@ -1,10 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import dicomParser from 'dicom-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, snap, watchErrors } from '../support/browser';
 import { startTestServer } from '../support/server';
-import { sharedDicom, sharedSkipReason } from '../support/paths';
+import { sampleDir, sharedDicom, sharedSkipReason } from '../support/paths';
+import { dicomFilesIn, orthancSkipReason, startOrthanc, stowFiles, type Orthanc } from '../support/orthanc';
+import { decodeMask } from '../../src/planning/encoding/encodeMask';
+import type { StoredMask } from '../../src/planning/encoding/storedMask';
 import { ViewerPage } from './viewerPage';
 
 const LIVER = path.join(sharedDicom, 'interop/liver-ct3-multi-vendor-seg');
@@ -106,5 +111,153 @@ describe.skipIf(!!localSkip)('SEG objects from other tools, dropped as local fil
     }
     expect(coloured).toBeGreaterThan(50);
     await snap(page, 'interop-local-small-seg');
+  });
+});
+
+/** The parts of a stored plan this test compares. */
+interface PlanDoc {
+  id: string;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  content: {
+    lesions: { id: string; label: string; segmentation: StoredMask | null }[];
+    trajectories: { label: string; deviceId: string; entry: [number, number, number]; target: [number, number, number] }[];
+  };
+}
+
+/** The set voxels of a stored mask as linear indices of its volume, for a voxel-for-voxel comparison. */
+function voxelsOf(stored: StoredMask): number[] {
+  const m = decodeMask(stored);
+  if (!m.ok) throw new Error(m.error);
+  const { box, data, dimensions: [nx, ny] } = m.value;
+  const out: number[] = [];
+  for (let z = 0; z < box.size[2]; z++)
+    for (let y = 0; y < box.size[1]; y++)
+      for (let x = 0; x < box.size[0]; x++)
+        if (data[(z * box.size[1] + y) * box.size[0] + x]) out.push(((box.offset[2] + z) * ny + box.offset[1] + y) * nx + box.offset[0] + x);
+  return out;
+}
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Colours of imported SR lines and markers (src/imaging/imported/placeObject.ts GRAPHIC_COLOURS). */
+const SR_COLOURS = ['#ff5cf0', '#3bf0c8', '#ff922b', '#74c0fc', '#b197fc', '#a9e34b'];
+
+const pacsSkip = orthancSkipReason();
+if (pacsSkip) console.log(`interop e2e (PACS round trip) skipped: ${pacsSkip}`);
+
+describe.skipIf(!!pacsSkip)('a demo plan sent to the PACS as SEG + SR, opened from the PACS in a fresh page, adopted into a new plan', () => {
+  let orthanc: Orthanc;
+  let sender: { url: string; close: () => Promise<void> };
+  let viewerServer: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let viewer: ViewerPage;
+  let plan: PlanDoc;
+  let segKey = '';
+  let srKey = '';
+
+  beforeAll(async () => {
+    orthanc = await startOrthanc();
+    // The server that holds the demo plans on its embedded samples and sends one to the PACS.
+    sender = await startTestServer({ DICOMWEB_URL: orthanc.dicomweb, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-interop-a-')) });
+    const { cases } = await json<{ cases: { id: string }[] }>(`${sender.url}/api/cases`);
+    const plans = (await Promise.all(cases.map((c) => json<{ plans: PlanDoc[] }>(`${sender.url}/api/cases/${c.id}/plans`)))).flatMap((p) => p.plans);
+    const folder = path.join(sampleDir, 'case3-spine-ct');
+    const ctFiles = await dicomFilesIn(folder);
+    const study = dicomParser.parseDicom(new Uint8Array(readFileSync(ctFiles[0]!))).string('x0020000d');
+    const summary = plans.find((p) => p.studyInstanceUID === study);
+    if (!summary) throw new Error(`no demo plan on ${folder} (study ${study})`);
+    plan = await json<PlanDoc>(`${sender.url}/api/plans/${summary.id}`);
+    expect(plan.content.lesions.length).toBeGreaterThan(0);
+    expect(plan.content.trajectories.length).toBeGreaterThan(0);
+    // The CT goes to the PACS as a hospital's would; the plan's objects through the app's own route.
+    const ct = await stowFiles(orthanc, ctFiles);
+    expect(ct.stored).toBe(ctFiles.length);
+    const stored = await json<{ stored: { sopClassUID: string; sopInstanceUID: string }[]; failed: unknown[] }>(`${sender.url}/api/plans/${plan.id}/dicom/store`, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(stored.failed).toEqual([]);
+    segKey = stored.stored.find((x) => x.sopClassUID === '1.2.840.10008.5.1.4.1.1.66.4')!.sopInstanceUID;
+    srKey = stored.stored.find((x) => x.sopClassUID === '1.2.840.10008.5.1.4.1.1.88.34')!.sopInstanceUID;
+    // Another server with no embedded samples: the study exists for it only on the PACS.
+    viewerServer = await startTestServer(
+      { DICOMWEB_URL: orthanc.dicomweb, PERCUPLAN_DEMO: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-interop-b-')) },
+      { samples: false },
+    );
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    errors = watchErrors(page);
+    viewer = new ViewerPage(page, viewerServer.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await viewerServer?.close();
+    await sender?.close();
+    await orthanc?.stop();
+  });
+
+  it("lists the plan's SEG and SR from the PACS and draws its lesion and needles from them over the CT", async () => {
+    await viewer.open(plan.studyInstanceUID);
+    const objects = await viewer.importedObjects(2, 120_000);
+    const byKey = new Map(objects.map((o) => [o.key, o]));
+    expect(byKey.get(segKey)?.kind, JSON.stringify(objects)).toMatch(/^Segmentation · \d+ segments · PercuPlan$/);
+    expect(byKey.get(srKey)?.kind, JSON.stringify(objects)).toMatch(/^Measurement report \(TID 1500\) · \d+ groups · PercuPlan$/);
+    await viewer.showOverCt(segKey);
+    await viewer.showOverCt(srKey);
+    const segments = await viewer.importedSegments(segKey, 120_000);
+    const lesion = plan.content.lesions[0]!;
+    const lesionSeg = segments.find((s) => s.label === lesion.label);
+    expect(lesionSeg, JSON.stringify(segments)).toBeDefined();
+    // The segment placed on the PACS CT has exactly the plan's voxels (count; the voxel-for-voxel check is the adoption test).
+    expect(lesionSeg!.voxels).toBe(lesion.segmentation!.voxelCount);
+    for (const t of plan.content.trajectories) {
+      await viewer.jumpTo(t.target);
+      let near = 0;
+      for (let i = 0; i < 40 && near === 0; i++) {
+        near = await viewer.overlayColourPixelsNear('axial', t.target, 6, SR_COLOURS);
+        if (near === 0) await page.waitForTimeout(250);
+      }
+      // The SR's marker at the needle's target, on the target's own slice.
+      expect(near, t.label).toBeGreaterThan(10);
+    }
+    await viewer.jumpTo(plan.content.trajectories[0]!.target);
+    await page.waitForTimeout(500);
+    expect(await viewer.overlayColourPixels('axial', lesionSeg!.colour)).toBeGreaterThan(20);
+    await snap(page, 'interop-pacs-plan-seg-sr');
+    expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('adopts the lesion segment and the first needle into a new plan on the PACS CT: saved with the same voxels and points', async () => {
+    const lesion = plan.content.lesions[0]!;
+    const traj = plan.content.trajectories[0]!;
+    await page.waitForSelector('[data-testid="plan-panel"]');
+    await viewer.newPlan().catch(() => undefined);
+    const seg = page.locator(`[data-testid="imported-entry"][data-key="${segKey}"] [data-testid="imported-segment"][data-label="${lesion.label}"]`);
+    await seg.locator('[data-testid="adopt-role"]').selectOption('lesion');
+    await seg.locator('[data-testid="adopt-segment"]').click();
+    await page.waitForFunction(() => /added to the plan/.test(document.querySelector('[data-testid="adopt-message"]')?.textContent ?? ''));
+    const group = page.locator(`[data-testid="imported-entry"][data-key="${srKey}"] [data-testid="imported-group"][data-tracking-id="${traj.label}"]`);
+    await group.locator('[data-testid="adopt-device"]').selectOption(traj.deviceId);
+    await group.locator('[data-testid="adopt-trajectory"]').click();
+    await viewer.waitTrajectoryRows(1);
+    await snap(page, 'interop-pacs-adopted');
+    const id = await viewer.savePlan();
+    const saved = await json<PlanDoc>(`${viewerServer.url}/api/plans/${id}`);
+    expect(saved.content.lesions).toHaveLength(1);
+    const mine = saved.content.lesions[0]!;
+    expect(mine.label).toBe(lesion.label);
+    expect(mine.segmentation!.voxelCount).toBe(lesion.segmentation!.voxelCount);
+    expect(voxelsOf(mine.segmentation!)).toEqual(voxelsOf(lesion.segmentation!));
+    expect(saved.content.trajectories).toHaveLength(1);
+    const t = saved.content.trajectories[0]!;
+    expect(t.deviceId).toBe(traj.deviceId);
+    for (let i = 0; i < 3; i++) {
+      expect(Math.abs(t.entry[i]! - traj.entry[i]!)).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(t.target[i]! - traj.target[i]!)).toBeLessThanOrEqual(0.01);
+    }
   });
 });

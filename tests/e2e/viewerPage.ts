@@ -265,6 +265,36 @@ export class ViewerPage {
       [slot, hex, tolerance] as const,
     );
   }
+
+  /** Overlay pixels of a view within `radius` CSS pixels of an LPS point whose colour is one of `colours`. */
+  overlayColourPixelsNear(slot: string, world: readonly [number, number, number], radius: number, colours: readonly string[], tolerance = 12): Promise<number> {
+    return this.page.evaluate(
+      ([s, w, rad, hexes, tol]) => {
+        const p = window.__percuplan?.session?.worldToPage(s as 'axial', w as [number, number, number]);
+        const c = document.querySelector(`[data-testid="plan-overlay-${s}"]`) as HTMLCanvasElement | null;
+        const ctx = c?.getContext('2d');
+        if (!p || !c || !ctx) return 0;
+        const rect = c.getBoundingClientRect();
+        const dpr = c.width / rect.width;
+        const cx = (p[0] - rect.left) * dpr, cy = (p[1] - rect.top) * dpr, r = rad * dpr;
+        const x0 = Math.max(0, Math.floor(cx - r)), y0 = Math.max(0, Math.floor(cy - r));
+        const w2 = Math.min(c.width - x0, Math.ceil(2 * r)), h2 = Math.min(c.height - y0, Math.ceil(2 * r));
+        if (w2 <= 0 || h2 <= 0) return 0;
+        const d = ctx.getImageData(x0, y0, w2, h2).data;
+        const rgb = hexes.map((h) => {
+          const v = parseInt(h.slice(1), 16);
+          return [(v >> 16) & 255, (v >> 8) & 255, v & 255] as const;
+        });
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3]! < 100) continue;
+          if (rgb.some(([R, G, B]) => Math.abs(d[i]! - R) <= tol && Math.abs(d[i + 1]! - G) <= tol && Math.abs(d[i + 2]! - B) <= tol)) n++;
+        }
+        return n;
+      },
+      [slot, world, radius, colours, tolerance] as const,
+    );
+  }
 }
 
 /** The parts of a stored plan document the tests read. */

@@ -48,7 +48,7 @@ export function ReportGroups({ imported, object, report, placement, onAdopt }: P
                   <tr key={`n${i}`} data-testid="imported-num">
                     <td>{n.concept.meaning}{n.modifiers.length ? ` (${n.modifiers.map((m) => m.meaning).join(', ')})` : ''}</td>
                     <td>
-                      {n.value} {n.unit ? n.unit.value : ''}
+                      {Number(n.value.toPrecision(6))} {n.unit ? n.unit.value : ''}
                     </td>
                   </tr>
                 ))}
