@@ -195,6 +195,12 @@ describe('GET /api/plans/:id/dicom', () => {
     }
   });
 
+  it('fails closed without a session (401), like every other API route in accounts mode', async () => {
+    const plan = demoPlans[0]!;
+    expect((await plain.inject({ method: 'GET', url: `/api/plans/${plan.id}/dicom` })).statusCode).toBe(401);
+    expect((await plain.inject({ method: 'POST', url: `/api/plans/${plan.id}/dicom/store` })).statusCode).toBe(401);
+  });
+
   it('answers 404 for an unknown plan or version and 400 for a version that is not a number', async () => {
     const unknown = await get(plain, '/api/plans/00000000-0000-4000-8000-000000000000/dicom');
     expect([unknown.statusCode, (unknown.json() as { code: string }).code]).toEqual([404, 'not-found']);
@@ -274,6 +280,31 @@ describe('POST /api/plans/:id/dicom/store', () => {
       }
       const events = (await security.audit.query({ event: 'export', pageSize: 500 })).events;
       expect(events.find((e) => e.planId === plan.id && e.detail?.format === 'dicom-stow')).toMatchObject({ outcome: 0, detail: { count: 2 } });
+    });
+
+    it('sending the same version again names the same instances (Orthanc keeps its first copy: identical bytes, nothing lost)', async () => {
+      const plan = demoPlans[2]!;
+      const first = (await post(withPacs, `/api/plans/${plan.id}/dicom/store`)).json() as { stored: { sopInstanceUID: string }[] };
+      const again = await post(withPacs, `/api/plans/${plan.id}/dicom/store`);
+      expect(again.statusCode).toBe(200);
+      expect((again.json() as { stored: { sopInstanceUID: string }[] }).stored.map((x) => x.sopInstanceUID)).toEqual(first.stored.map((x) => x.sopInstanceUID));
+    });
+
+    it('answers 207 with the same body when the PACS does not store one of the files, naming it and why', async () => {
+      // The SR replaced by bytes no PACS can read: Orthanc stores the SEG and leaves the SR out of its answer.
+      const spoilt: PlanExporter = (input) => {
+        const out = exportPlanDicom(input);
+        return out.ok ? { ok: true, value: out.value.map((o) => (o.kind === 'sr' ? { ...o, bytes: new Uint8Array(Buffer.from('not DICOM')) } : o)) } : out;
+      };
+      const app = await appWith(createPacs({ baseUrl: new URL(orthanc.dicomweb), label: 'Test PACS', authorization: () => undefined }), spoilt);
+      const plan = demoPlans[1]!;
+      const res = await post(app, `/api/plans/${plan.id}/dicom/store`, await signIn(app, 'att'));
+      expect(res.statusCode).toBe(207);
+      const body = res.json() as { stored: { sopClassUID: string }[]; failed: { sopClassUID: string; reason: string }[] };
+      expect(body.stored.map((x) => x.sopClassUID)).toEqual([SEGMENTATION_STORAGE]);
+      expect(body.failed.map((x) => [x.sopClassUID, x.reason])).toEqual([[COMPREHENSIVE_3D_SR_STORAGE, "not acknowledged: the PACS's answer lists it neither as stored nor as failed"]]);
+      const events = (await security.audit.query({ event: 'export', pageSize: 500 })).events;
+      expect(events.find((e) => e.planId === plan.id && e.detail?.format === 'dicom-stow')).toMatchObject({ outcome: 4, detail: { count: 1 } });
     });
 
     it('names an unreachable PACS (502 pacs-unavailable)', async () => {
