@@ -8,7 +8,7 @@ import { hexToDicomLab } from './cieLab';
 import { framedValue, longText, personName, shortValue } from './dicomText';
 import { LETHAL_ZONE_ITEM_ID, planSegments, type PlanSegment } from './planSegments';
 import { packFrames, type PackedFrames } from './segFrames';
-import { utcDateTime } from './utcDateTime';
+import { dicomUtc, type DicomUtc } from '../dicomDateTime';
 
 /** SeriesNumber of the plan SEG series (high, out of the scanner's way). */
 export const SEG_SERIES_NUMBER = 9001;
@@ -89,7 +89,7 @@ function trackingUids(segments: readonly PlanSegment[], input: PlanExportInput, 
   });
 }
 
-function segDataset(input: PlanExportInput, grid: CtGrid, segments: readonly PlanSegment[], packed: PackedFrames, tracking: readonly string[], when: { date: string; time: string }): NaturalDataset {
+function segDataset(input: PlanExportInput, grid: CtGrid, segments: readonly PlanSegment[], packed: PackedFrames, tracking: readonly string[], when: DicomUtc): NaturalDataset {
   const { plan, uids } = input;
   const first = grid.slices[0]!;
   const [rowSpacing, colSpacing] = first.pixelSpacing!;
@@ -193,7 +193,7 @@ export function writePlanSeg(input: PlanExportInput): Result<ExportedSeg | null,
   const segments = planSegments(input.plan, grid.value, input.catalogue);
   if (!segments.ok) return segments;
   if (segments.value.length === 0) return ok(null);
-  const when = utcDateTime(input.plan.updatedAt);
+  const when = dicomUtc(input.plan.updatedAt);
   if (!when.ok) return err([`updatedAt: ${when.error}`]);
   const errors: string[] = [];
   const tracking = trackingUids(segments.value, input, errors);

@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../../records';
 import type { NaturalDataset } from '../part10';
-import type { DicomUtc } from './dicomDateTime';
+import type { DicomUtc } from '../dicomDateTime';
 import { personName } from './srText';
 
 /** Patient and General Study attributes of Type 2: present, even if empty, in every SR. */

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { COMPREHENSIVE_3D_SR_STORAGE, type ExportedObject, type ExportedSeg, type PlanExportInput } from '../exportTypes';
 import { encodePart10, type NaturalDataset } from '../part10';
 import type { ContentItem } from './contentItem';
-import { dicomUtc } from './dicomDateTime';
+import { dicomUtc } from '../dicomDateTime';
 import { lesionGroup } from './lesionGroup';
 import { PERCUPLAN_SCHEME } from './percuplanCodes';
 import { reportContent } from './reportContent';

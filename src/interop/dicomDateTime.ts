@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../shared/result';
 
 /** A moment as DICOM writes it in UTC: DA "YYYYMMDD", TM "HHMMSS.FFF", DT with "+0000". */
 export interface DicomUtc {
