@@ -75,6 +75,15 @@ describe.skipIf(!!skip)('a demo plan as DICOM: downloaded, and sent to a real PA
     const shown = await page.locator('[data-testid="pacs-store-result"] details code').allInnerTexts();
     expect(held.map((i) => i.MainDicomTags.SOPInstanceUID).sort()).toEqual(shown.sort());
     await snap(page, 'plan-dicom-sent');
+
+    // An edit not yet saved: the export is of the saved version, so both buttons wait, saying why.
+    await page.click('[data-testid="add-structure"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="plan-save-state"]')?.textContent === 'unsaved changes');
+    for (const id of ['plan-dicom-download', 'plan-dicom-send']) {
+      const button = page.locator(`[data-testid="${id}"]`);
+      expect(await button.isDisabled()).toBe(true);
+      expect(await button.getAttribute('title')).toMatch(/^Save the plan first: the DICOM export is of the saved version \(v\d+\)$/);
+    }
     expect(errors).toEqual([]);
   }, 300_000);
 });
