@@ -8,10 +8,11 @@ import { lesionContentSchema } from '../../planning/records/lesionContent';
 import { migrateTrajectoryContent, trajectoryContentSchema } from '../../planning/trajectory/trajectoryContent';
 import type { PlanDocument } from '../../records';
 import { err, ok, type Result } from '../../shared/result';
+import type { CodedConcept } from '../codedConcept';
 import type { CtGrid } from '../ctGrid';
 import type { SegmentRef } from '../exportTypes';
 import { ablationProbes, lethalZoneMask } from './lethalZoneMask';
-import { SEGMENT_CODES, STRUCTURE_TYPE_CODES, type SegmentCode } from './segmentCodes';
+import { SEGMENT_CODES, STRUCTURE_TYPE_CODES } from './segmentCodes';
 
 /** The item id the composite lethal zone's segment is listed under (it is no plan item). */
 export const LETHAL_ZONE_ITEM_ID = 'lethal-ablation-zone';
@@ -32,8 +33,8 @@ export interface PlanSegment {
   readonly algorithmType: 'MANUAL' | 'SEMIAUTOMATIC' | 'AUTOMATIC';
   /** Required by DICOM for any algorithm type but MANUAL. */
   readonly algorithmName: string | null;
-  readonly category: SegmentCode;
-  readonly type: SegmentCode;
+  readonly category: CodedConcept;
+  readonly type: CodedConcept;
   /** '#rrggbb'. */
   readonly colour: string;
   readonly mask: VoxelMask;

@@ -1,19 +1,8 @@
 import type { StructureKind } from '../../planning/records/structureAtRisk';
+import { code, type CodedConcept } from '../codedConcept';
+import { percuplanCode } from '../percuplanCodes';
 
-/** A coded concept as a Code Sequence item holds it (naturalized keywords). */
-export interface SegmentCode {
-  readonly CodeValue: string;
-  readonly CodingSchemeDesignator: string;
-  readonly CodeMeaning: string;
-}
-
-const sct = (value: string, meaning: string): SegmentCode => ({ CodeValue: value, CodingSchemeDesignator: 'SCT', CodeMeaning: meaning });
-
-/**
- * PercuPlan's private coding scheme designator: the same one the plan SR declares in its
- * Coding Scheme Identification Sequence (a SEG has no such sequence to declare it in).
- */
-export const PERCUPLAN_DESIGNATOR = '99PERCUPLAN';
+const sct = (value: string, meaning: string): CodedConcept => code(value, 'SCT', meaning);
 
 /** The category and type of each kind of segment the plan SEG writes. */
 export const SEGMENT_CODES = {
@@ -24,8 +13,11 @@ export const SEGMENT_CODES = {
   structureCategory: sct('91723000', 'Anatomical structure'),
   /** CID 7150 "Spatial and relational concept": a planned region is neither tissue nor anatomy. */
   zoneCategory: sct('309825002', 'Spatial and relational concept'),
-  /** No standard code exists for a planned ablation zone (interop.md): a private one. */
-  zoneType: { CodeValue: 'PP060', CodingSchemeDesignator: PERCUPLAN_DESIGNATOR, CodeMeaning: 'Planned lethal ablation zone' } satisfies SegmentCode,
+  /**
+   * No standard code exists for a planned ablation zone (interop.md): the private one, from the
+   * one table both writers share so its value cannot mean something else in the SR.
+   */
+  zoneType: percuplanCode('plannedLethalZone'),
 } as const;
 
 /**
@@ -34,7 +26,7 @@ export const SEGMENT_CODES = {
  * generic "Anatomical structure" where DICOM has none (bowel: no code for the intestine as a
  * whole; "other") — the segment's label then says what it is.
  */
-export const STRUCTURE_TYPE_CODES: Readonly<Record<StructureKind, SegmentCode>> = {
+export const STRUCTURE_TYPE_CODES: Readonly<Record<StructureKind, CodedConcept>> = {
   'spinal-canal': sct('61853006', 'Spinal canal'),
   'spinal-cord': sct('2748008', 'Spinal cord'),
   'nerve-root': sct('119410002', 'Nerve'),

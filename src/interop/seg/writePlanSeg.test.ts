@@ -204,6 +204,8 @@ describe('writePlanSeg on hand-built edge cases', () => {
     expect(d.SoftwareVersions).toBe('test-1.0');
     expect(d.Manufacturer).toBe('PercuPlan');
     expect(d.ImageType).toEqual(['DERIVED', 'PRIMARY']);
+    // The zone's private type code is declared, as in the SR.
+    expect((d.CodingSchemeIdentificationSequence as { CodingSchemeDesignator: string }[]).map((c) => c.CodingSchemeDesignator)).toEqual(['99PERCUPLAN']);
   });
 
   it('gives the same bytes for the same version; version 2 has a new instance, the same series and tracking UIDs', async () => {

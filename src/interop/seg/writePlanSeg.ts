@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { ctGridOf, type CtGrid } from '../ctGrid';
 import { SEGMENTATION_STORAGE, type ExportedSeg, type PlanExportInput, type SegmentRef } from '../exportTypes';
 import { encodePart10, type NaturalDataset } from '../part10';
+import { percuplanSchemeIdentification } from '../percuplanCodes';
 import { hexToDicomLab } from './cieLab';
 import { framedValue, longText, personName, shortValue } from './dicomText';
 import { LETHAL_ZONE_ITEM_ID, planSegments, type PlanSegment } from './planSegments';
@@ -103,6 +104,8 @@ function segDataset(input: PlanExportInput, grid: CtGrid, segments: readonly Pla
     SpecificCharacterSet: 'ISO_IR 192',
     SOPClassUID: SEGMENTATION_STORAGE,
     SOPInstanceUID: uids.segInstance,
+    // The private scheme of the zone segment's type code (SOP Common, type 3).
+    CodingSchemeIdentificationSequence: [percuplanSchemeIdentification()],
     // Patient, General Study, Patient Study: the CT's
     ...patientStudyOf(input.ct.patientStudy, grid),
     // General Series, Segmentation Series

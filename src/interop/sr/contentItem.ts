@@ -1,5 +1,5 @@
 import type { NaturalDataset } from '../part10';
-import type { CodedConcept } from './codedConcept';
+import type { CodedConcept } from '../codedConcept';
 import { formatDs } from './dsString';
 
 /**

@@ -1,6 +1,6 @@
 import type { PlanLesion } from '../../planning/records/planLesion';
 import type { VertebralLevel } from '../../planning/records/anatomicalSite';
-import type { CodedConcept } from './codedConcept';
+import type { CodedConcept } from '../codedConcept';
 import { codeItem, type ContentItem } from './contentItem';
 import { SITE_CODES, SR_CODES } from './standardCodes';
 

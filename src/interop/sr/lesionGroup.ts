@@ -1,10 +1,10 @@
 import type { PlanLesion } from '../../planning/records/planLesion';
 import type { TrajectoryContent } from '../../planning/trajectory/trajectoryContent';
 import { SEGMENTATION_STORAGE, type SegmentRef } from '../exportTypes';
-import type { CodedConcept } from './codedConcept';
+import type { CodedConcept } from '../codedConcept';
 import { codeItem, container, imageItem, numItem, present, textItem, uidItem, type ContentItem } from './contentItem';
 import { findingSiteItem } from './findingSite';
-import { percuplanCode, type PercuplanCodeName } from './percuplanCodes';
+import { percuplanCode, type PercuplanCodeName } from '../percuplanCodes';
 import { SR_CODES, UCUM } from './standardCodes';
 
 /** The lesion's share of the plan-level zone metrics. */

@@ -1,7 +1,7 @@
 import type { InstanceHeader } from '../../dicom/instanceHeader';
 import type { NaturalDataset } from '../part10';
 import { codeItem, container, imageItem, personItem, textItem, uidItem, type ContentItem } from './contentItem';
-import { percuplanCode } from './percuplanCodes';
+import { percuplanCode } from '../percuplanCodes';
 import { personName } from './srText';
 import { SR_CODES } from './standardCodes';
 

@@ -1,4 +1,4 @@
-import { code } from './codedConcept';
+import { code } from '../codedConcept';
 
 /**
  * The standard codes the plan SR uses (DCM: PS3.16 Annex D; SCT: SNOMED CT as DICOM uses it;

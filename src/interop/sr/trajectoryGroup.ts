@@ -2,10 +2,10 @@ import type { Device } from '../../planning/devices/deviceSchema';
 import type { PlanLesion } from '../../planning/records/planLesion';
 import type { Trajectory } from '../../planning/trajectory/trajectorySchema';
 import { distance } from '../../shared/vec3';
-import type { CodedConcept } from './codedConcept';
+import type { CodedConcept } from '../codedConcept';
 import { codeItem, container, numItem, polyline3dItem, present, textItem, uidItem, type ContentItem } from './contentItem';
 import { findingSiteItem } from './findingSite';
-import { deviceKindCode, percuplanCode, type PercuplanCodeName } from './percuplanCodes';
+import { deviceKindCode, percuplanCode, type PercuplanCodeName } from '../percuplanCodes';
 import { SR_CODES, UCUM } from './standardCodes';
 
 /** What one trajectory's measurement group is built from. */

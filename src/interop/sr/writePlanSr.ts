@@ -7,7 +7,7 @@ import { encodePart10, type NaturalDataset } from '../part10';
 import type { ContentItem } from './contentItem';
 import { dicomUtc } from '../dicomDateTime';
 import { lesionGroup } from './lesionGroup';
-import { PERCUPLAN_SCHEME } from './percuplanCodes';
+import { percuplanSchemeIdentification } from '../percuplanCodes';
 import { reportContent } from './reportContent';
 import { completionAndVerification, copiedPatientStudy } from './srDocumentHeader';
 import { evidenceSequence, orderedSlices, predecessorSequence } from './srEvidence';
@@ -103,15 +103,7 @@ export function writePlanSr(input: PlanExportInput, seg: ExportedSeg | null): Re
     StudyInstanceUID: studyUid,
     SOPClassUID: COMPREHENSIVE_3D_SR_STORAGE,
     SOPInstanceUID: uids.srInstance,
-    CodingSchemeIdentificationSequence: [
-      {
-        CodingSchemeDesignator: PERCUPLAN_SCHEME.designator,
-        CodingSchemeUID: PERCUPLAN_SCHEME.uid,
-        CodingSchemeName: PERCUPLAN_SCHEME.name,
-        CodingSchemeVersion: PERCUPLAN_SCHEME.version,
-        CodingSchemeResponsibleOrganization: PERCUPLAN_SCHEME.responsibleOrganization,
-      },
-    ],
+    CodingSchemeIdentificationSequence: [percuplanSchemeIdentification()],
     Modality: 'SR',
     SeriesInstanceUID: uids.srSeries,
     SeriesNumber: SR_SERIES_NUMBER,

@@ -1,13 +1,14 @@
-import type { DeviceKind } from '../../planning/devices/deviceSchema';
+import type { DeviceKind } from '../planning/devices/deviceSchema';
 import { code, type CodedConcept } from './codedConcept';
 
 /**
  * PercuPlan's private coding scheme, for the concepts of a percutaneous plan that have no
  * standard code (DICOM PS3.16 has none for craniocaudal vs axial angle, needle margin,
- * cryoprobe or coverage). Declared in every SR's Coding Scheme Identification Sequence
- * (PS3.3 C.12.1.1.4); a "99" designator is the form PS3.16 8.2 reserves for local schemes.
- * This table is the single definition: the SR writer uses it, the reader recognises it, and
- * the README's table is written from it. Code values are never reused for another meaning.
+ * cryoprobe, coverage or a planned ablation zone). Declared in the Coding Scheme Identification
+ * Sequence (SOP Common, PS3.3 C.12.1.1.4) of every SR and SEG we write; a "99" designator is the
+ * form PS3.16 8.2 reserves for local schemes. This table is the single definition for both
+ * writers (SR and SEG), and the README's table is written from it, so a code value can never
+ * be given two meanings.
  */
 export const PERCUPLAN_SCHEME = {
   designator: '99PERCUPLAN',
@@ -18,7 +19,7 @@ export const PERCUPLAN_SCHEME = {
   uid: '2.25.261159026849776322594735281792876211164',
 } as const;
 
-/** One private code with what it is used for in the SR (for the README table). */
+/** One private code with what it is used for in the SR or SEG (for the README table). */
 export interface PrivateCodeEntry {
   readonly value: string;
   readonly meaning: string;
@@ -117,6 +118,11 @@ export const PERCUPLAN_CODE_TABLE = {
     meaning: 'Third principal axis extent',
     usedFor: 'Measurement Method of a Diameter NUM: extent along the shortest principal axis',
   },
+  plannedLethalZone: {
+    value: 'PP060',
+    meaning: 'Planned lethal ablation zone',
+    usedFor: 'SEG: Segmented Property Type of the segment holding the composite lethal ablation zone (category SCT 309825002 Spatial and relational concept)',
+  },
 } as const satisfies Record<string, PrivateCodeEntry>;
 
 /** A private code's name in {@link PERCUPLAN_CODE_TABLE}. */
@@ -139,11 +145,25 @@ const DEVICE_KIND_CODES: Record<DeviceKind, PercuplanCodeName> = {
 /** The private code of a device kind. */
 export const deviceKindCode = (kind: DeviceKind): CodedConcept => percuplanCode(DEVICE_KIND_CODES[kind]);
 
+/**
+ * The Coding Scheme Identification Sequence item declaring the scheme (PS3.3 Table C.12-1), for
+ * the SOP Common module of every object that uses a code of the table.
+ */
+export function percuplanSchemeIdentification(): Record<string, string> {
+  return {
+    CodingSchemeDesignator: PERCUPLAN_SCHEME.designator,
+    CodingSchemeUID: PERCUPLAN_SCHEME.uid,
+    CodingSchemeName: PERCUPLAN_SCHEME.name,
+    CodingSchemeVersion: PERCUPLAN_SCHEME.version,
+    CodingSchemeResponsibleOrganization: PERCUPLAN_SCHEME.responsibleOrganization,
+  };
+}
+
 /** The table as markdown (code value, meaning, used for), for the README. */
 export function percuplanCodesMarkdown(): string {
   const rows = Object.values(PERCUPLAN_CODE_TABLE).map((e) => `| \`${e.value}\` | ${e.meaning} | ${e.usedFor} |`);
   return [
-    `Private coding scheme \`${PERCUPLAN_SCHEME.designator}\` ("${PERCUPLAN_SCHEME.name}", version ${PERCUPLAN_SCHEME.version}, UID ${PERCUPLAN_SCHEME.uid}), declared in each SR's Coding Scheme Identification Sequence:`,
+    `Private coding scheme \`${PERCUPLAN_SCHEME.designator}\` ("${PERCUPLAN_SCHEME.name}", version ${PERCUPLAN_SCHEME.version}, UID ${PERCUPLAN_SCHEME.uid}), declared in the Coding Scheme Identification Sequence of each SR and SEG PercuPlan writes:`,
     '',
     '| Code value | Meaning | Used for |',
     '| --- | --- | --- |',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deviceKindSchema } from '../../planning/devices/deviceSchema';
-import { deviceKindCode, PERCUPLAN_CODE_TABLE, PERCUPLAN_SCHEME, percuplanCodesMarkdown } from './percuplanCodes';
+import { deviceKindSchema } from '../planning/devices/deviceSchema';
+import { deviceKindCode, PERCUPLAN_CODE_TABLE, PERCUPLAN_SCHEME, percuplanCodesMarkdown, percuplanSchemeIdentification } from './percuplanCodes';
+import { SEGMENT_CODES } from './seg/segmentCodes';
 
 describe('the 99PERCUPLAN code table', () => {
   const entries = Object.values(PERCUPLAN_CODE_TABLE);
@@ -26,5 +27,22 @@ describe('the 99PERCUPLAN code table', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| `'));
     expect(rows).toHaveLength(entries.length);
     expect(md).toContain('| `PP012` | Craniocaudal angle |');
+    expect(md).toContain('| `PP060` | Planned lethal ablation zone |');
+  });
+
+  it('is where the SEG takes its zone type code from: PP060 in 99PERCUPLAN, used by no other entry', () => {
+    expect(SEGMENT_CODES.zoneType).toEqual({ CodeValue: 'PP060', CodingSchemeDesignator: '99PERCUPLAN', CodeMeaning: 'Planned lethal ablation zone' });
+    expect(entries.filter((e) => e.value === 'PP060')).toHaveLength(1);
+  });
+
+  it('declares the scheme as PS3.3 Table C.12-1 names the attributes, with the table\'s UID', () => {
+    expect(percuplanSchemeIdentification()).toEqual({
+      CodingSchemeDesignator: '99PERCUPLAN',
+      CodingSchemeUID: PERCUPLAN_SCHEME.uid,
+      CodingSchemeName: 'PercuPlan planning codes',
+      CodingSchemeVersion: '1',
+      CodingSchemeResponsibleOrganization: 'PercuPlan project',
+    });
+    expect(PERCUPLAN_SCHEME.uid).toMatch(/^2\.25\.[1-9][0-9]{0,38}$/);
   });
 });
