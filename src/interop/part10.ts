@@ -1,5 +1,6 @@
 import dcmjs, { type NaturalDataset } from 'dcmjs';
 import { err, ok, type Result } from '../shared/result';
+import { repairUtf8InSequences } from './utf8InSequences';
 
 export type { NaturalDataset } from 'dcmjs';
 
@@ -54,8 +55,23 @@ export interface DecodedPart10 {
 }
 
 /**
+ * The Specific Character Set the file declared: dcmjs replaces the value with "ISO_IR 192"
+ * once it has decoded the top level, keeping the original only as the element's raw value.
+ */
+function declaredCharacterSet(dict: Record<string, unknown>): string {
+  const element = dict['00080005'];
+  if (typeof element !== 'object' || element === null) return '';
+  const { _rawValue: rawValue, Value: value } = element as { _rawValue?: unknown; Value?: unknown };
+  const raw = rawValue ?? value;
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
+  return typeof first === 'string' ? first.trim() : '';
+}
+
+/**
  * Reads a DICOM Part 10 file (with or without the 128-byte preamble as dcmjs reads it) into
  * naturalized form. A file dcmjs cannot read is an error naming `name` and dcmjs's reason.
+ * Text inside sequence items of a UTF-8 file, which dcmjs 0.52 decodes as Latin-1, is
+ * repaired here so every caller gets the text the file holds (see utf8InSequences).
  */
 export function decodePart10(bytes: Uint8Array, name: string): Result<DecodedPart10> {
   quietDcmjs();
@@ -63,7 +79,9 @@ export function decodePart10(bytes: Uint8Array, name: string): Result<DecodedPar
   try {
     const copy = bytes.slice().buffer;
     const read = DicomMessage.readFile(copy, { ignoreErrors: true });
-    return ok({ meta: DicomMetaDictionary.naturalizeDataset(read.meta), dataset: DicomMetaDictionary.naturalizeDataset(read.dict) });
+    const dataset = DicomMetaDictionary.naturalizeDataset(read.dict);
+    if (declaredCharacterSet(read.dict) === 'ISO_IR 192') repairUtf8InSequences(dataset);
+    return ok({ meta: DicomMetaDictionary.naturalizeDataset(read.meta), dataset });
   } catch (e) {
     return err(`${name}: not readable as DICOM (${e instanceof Error ? e.message : String(e)})`);
   }

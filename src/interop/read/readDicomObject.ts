@@ -5,7 +5,6 @@ import { decodePart10 } from '../part10';
 import { str } from './naturalValues';
 import { readReport } from './readReport';
 import { LABEL_MAP_SEGMENTATION_STORAGE, readSegmentation } from './readSegmentation';
-import { repairUtf8InSequences } from './utf8InSequences';
 
 /** Segmentation Storage. */
 const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
@@ -28,7 +27,6 @@ export function readDicomObject(bytes: Uint8Array, name: string): Result<Importe
   try {
     const decoded = decodePart10(bytes, name);
     if (!decoded.ok) return decoded;
-    repairUtf8InSequences(decoded.value.dataset);
     const sopClass = str(decoded.value.dataset.SOPClassUID) ?? str(decoded.value.meta.MediaStorageSOPClassUID) ?? '';
     if (sopClass === SEGMENTATION_STORAGE || sopClass === LABEL_MAP_SEGMENTATION_STORAGE) return readSegmentation(decoded.value, name);
     if (SR_CLASSES.has(sopClass)) return readReport(decoded.value, name);
