@@ -42,24 +42,19 @@ export function ReportGroups({ imported, object, report, placement, onAdopt }: P
                 </label>
               );
             })}
-            <table className="imported-values">
-              <tbody>
-                {g.numbers.map((n, i) => (
-                  <tr key={`n${i}`} data-testid="imported-num">
-                    <td>{n.concept.meaning}{n.modifiers.length ? ` (${n.modifiers.map((m) => m.meaning).join(', ')})` : ''}</td>
-                    <td>
-                      {Number(n.value.toPrecision(6))} {n.unit ? n.unit.value : ''}
-                    </td>
-                  </tr>
-                ))}
-                {g.texts.map((t, i) => (
-                  <tr key={`t${i}`}>
-                    <td>{t.concept.meaning}</td>
-                    <td>{t.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul className="imported-values">
+              {g.numbers.map((n, i) => (
+                <li key={`n${i}`} data-testid="imported-num">
+                  {n.concept.meaning}
+                  {n.modifiers.length ? ` (${n.modifiers.map((m) => m.meaning).join(', ')})` : ''}: <b>{Number(n.value.toPrecision(6))} {n.unit ? n.unit.value : ''}</b>
+                </li>
+              ))}
+              {g.texts.map((t, i) => (
+                <li key={`t${i}`}>
+                  {t.concept.meaning}: <b>{t.value}</b>
+                </li>
+              ))}
+            </ul>
             {cand && (
               <div className="imported-adopt">
                 <select aria-label="Device" data-testid="adopt-device" value={dev} onChange={(e) => setDevice({ ...device, [gi]: e.target.value })}>
