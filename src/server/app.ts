@@ -24,6 +24,7 @@ import { publicConfig } from './dicomweb/publicConfig';
 import { parsePacsSearch } from './dicomweb/pacsSearch';
 import { studyAccessLog } from './dicomweb/studyAccessLog';
 import { PROXY_PREFIX } from './dicomweb/pacsUrls';
+import { isImageObject } from '../dicom/sopClasses';
 
 /** A Fastify plugin the app registers app-wide (auth, audit, OIDC), with its options. */
 export interface AppPlugin {
@@ -120,6 +121,21 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
       if (!file || !info) return sendProblem(reply, 404, 'not-found', `No instance with SOPInstanceUID ${sop}`);
       reply.headers({ 'content-type': 'application/dicom', 'content-length': info.size, 'cache-control': 'private, max-age=3600' });
       return reply.send(createReadStream(file));
+    },
+  );
+
+  app.get(
+    '/api/studies/:study/series/:series/objects',
+    { config: { action: 'study.read', notFoundKind: 'series' }, schema: { params: z.object({ study: uid, series: uid }), summary: "An embedded series' non-image objects (SEG, SR …), each fetched whole from /api/files/:sop" } },
+    async (request, reply) => {
+      const { study, series } = request.params as { study: string; series: string };
+      const members = catalogue.seriesFiles(series)?.filter((i) => i.header.studyInstanceUID === study);
+      if (!members?.length) return sendProblem(reply, 404, 'not-found', `No embedded series ${series} in study ${study}`);
+      await studyAccess(request.actor, study);
+      const objects = members
+        .filter((i) => !isImageObject(i.header.sopClassUID, i.header.hasPixelData))
+        .map(({ header: h }) => ({ sopInstanceUID: h.sopInstanceUID, sopClassUID: h.sopClassUID, instanceNumber: h.instanceNumber ?? null, url: `/api/files/${h.sopInstanceUID}` }));
+      return sendReply(reply, { status: 200, body: { objects } });
     },
   );
 

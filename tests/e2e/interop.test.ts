@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import dicomParser from 'dicom-parser';
@@ -259,5 +259,43 @@ describe.skipIf(!!pacsSkip)('a demo plan sent to the PACS as SEG + SR, opened fr
       expect(Math.abs(t.entry[i]! - traj.entry[i]!)).toBeLessThanOrEqual(0.01);
       expect(Math.abs(t.target[i]! - traj.target[i]!)).toBeLessThanOrEqual(0.01);
     }
+  });
+});
+
+describe.skipIf(!!localSkip)("a SEG in the server's embedded folder", () => {
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // An embedded folder holding only the 23×38×3 CT and its dcmqi SEG.
+    const dir = mkdtempSync(path.join(tmpdir(), 'percuplan-interop-embedded-'));
+    mkdirSync(path.join(dir, 'small'));
+    for (const f of [...files(path.join(SMALL, 'image')), path.join(SMALL, 'seg.dcm')]) copyFileSync(f, path.join(dir, 'small', path.basename(f)));
+    server = await startTestServer({ SAMPLE_DIR: dir, PERCUPLAN_DEMO: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-interop-c-')) }, { samples: false });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists it by kind from the server, places it on the CT with its 322 voxels and draws it', async () => {
+    expect((await fetch(`${server.url}/api/studies/${SMALL_STUDY}/series/1.2.3.4/objects`)).status).toBe(404);
+    const viewer = new ViewerPage(page, server.url);
+    await viewer.open(SMALL_STUDY);
+    const objects = await viewer.importedObjects(1);
+    expect(objects.map((o) => [o.key, o.kind])).toEqual([[SMALL_SEG, 'Segmentation · 1 segment · dcmqi']]);
+    await viewer.showOverCt(SMALL_SEG);
+    const segments = await viewer.importedSegments(SMALL_SEG);
+    expect(segments.map((s) => [s.label, s.voxels])).toEqual([['Liver', 322]]);
+    let coloured = 0;
+    for (let t = 0; t < 40 && coloured === 0; t++) {
+      coloured = await viewer.overlayColourPixels('axial', segments[0]!.colour);
+      if (coloured === 0) await page.waitForTimeout(250);
+    }
+    expect(coloured).toBeGreaterThan(50);
+    await snap(page, 'interop-embedded-small-seg');
   });
 });

@@ -53,8 +53,8 @@ async function pacsHeaders(study: string, series: string): Promise<InstanceHeade
 
 /**
  * The SEG and SR instances of one series, from whichever source holds the study: the files
- * read in this tab, or the PACS (metadata, then each instance by WADO-RS through the proxy).
- * The embedded source serves image files only to the browser, so it has none to offer.
+ * read in this tab, the PACS (metadata, then each instance by WADO-RS through the proxy), or
+ * the server's embedded folder (its list of the series' non-image objects, then each file).
  */
 export async function listSeriesObjects(study: StudyListing, seriesInstanceUID: string): Promise<ObjectRef[]> {
   const s = study.studyInstanceUID;
@@ -82,7 +82,25 @@ export async function listSeriesObjects(study: StudyListing, seriesInstanceUID: 
         load: () => wadoInstance(s, seriesInstanceUID, h.sopInstanceUID),
       }));
   }
-  throw new Error('the embedded sample source does not serve its SEG and SR files to the browser');
+  return embeddedObjects(study, seriesInstanceUID);
+}
+
+/** The embedded source's non-image objects of a series (GET …/objects), each fetched whole from its file URL. */
+async function embeddedObjects(study: StudyListing, seriesInstanceUID: string): Promise<ObjectRef[]> {
+  const s = study.studyInstanceUID;
+  const listing = study.series.find((x) => x.seriesInstanceUID === seriesInstanceUID);
+  const res = await fetchBytes(`/api/studies/${encodeURIComponent(s)}/series/${encodeURIComponent(seriesInstanceUID)}/objects`);
+  const body = (await res.json()) as { objects?: { sopInstanceUID: string; sopClassUID: string; instanceNumber: number | null; url: string }[] };
+  if (!Array.isArray(body.objects)) throw new Error(`the objects of series ${seriesInstanceUID} came back without a list`);
+  return body.objects
+    .filter((o) => isSegOrSr(o.sopClassUID))
+    .map((o) => ({
+      sopInstanceUID: o.sopInstanceUID,
+      sopClassUID: o.sopClassUID,
+      seriesInstanceUID,
+      name: `${listing?.seriesDescription ?? 'Series'} #${o.instanceNumber ?? '?'}`,
+      load: async () => new Uint8Array(await (await fetchBytes(o.url)).arrayBuffer()),
+    }));
 }
 
 /**
