@@ -4,12 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCtFixture, type CtFixture } from '../../tests/support/ctFixture';
 import { dcentvfy, dciodvfy, pydicom, validatorSkipReason } from '../../tests/support/dicomValidate';
-import { FIXTURE_DEVICES, fixturePlan } from '../../tests/support/planFixture';
-import { defaultCatalogue } from '../planning/devices/defaultCatalogue';
+import { exportInputFor, FIXTURE_DEVICES, fixturePlan } from '../../tests/support/planFixture';
 import type { PlanDocument } from '../records';
 import { exportPlanDicom } from './exportPlan';
 import { COMPREHENSIVE_3D_SR_STORAGE, SEGMENTATION_STORAGE, type ExportedObject, type PlanExportInput } from './exportTypes';
-import { planDicomUids } from './planUids';
 import { groupText, groupUid, SR_WALK_SCRIPT, type WalkedReport } from './sr/testSupport/srWalk';
 
 const skip = validatorSkipReason();
@@ -60,15 +58,7 @@ async function cryoPlan(ct: CtFixture, version = 1): Promise<PlanDocument> {
 
 const ITEM_IDS = ['l1', 'l2', 'cord', 'cryo-a', 'cryo-b', 'bone'];
 
-async function inputFor(ct: CtFixture, plan: PlanDocument): Promise<PlanExportInput> {
-  return {
-    plan,
-    ct: { slices: ct.headers, patientStudy: ct.patientStudy },
-    catalogue: defaultCatalogue(),
-    uids: await planDicomUids(plan.id, plan.version, ITEM_IDS),
-    softwareVersion: '0.1.0-test',
-  };
-}
+const inputFor = (ct: CtFixture, plan: PlanDocument): Promise<PlanExportInput> => exportInputFor(ct, plan, ITEM_IDS);
 
 function exported(input: PlanExportInput): ExportedObject[] {
   const r = exportPlanDicom(input);

@@ -1,4 +1,6 @@
 import { defaultCatalogue } from '../../src/planning/devices/defaultCatalogue';
+import type { PlanExportInput } from '../../src/interop/exportTypes';
+import { planDicomUids } from '../../src/interop/planUids';
 import { encodeMask } from '../../src/planning/encoding/encodeMask';
 import { createMask } from '../../src/planning/mask/voxelMask';
 import { STRUCTURE_DEFAULTS } from '../../src/planning/records/structureDefaults';
@@ -168,4 +170,24 @@ export async function storedPlan(
     archivedBy: null,
     caseId: '7d3c8f7e-2f0a-4c9e-9d61-0c1b2a3d4e5f',
   });
+}
+
+/**
+ * What the exporters take for `plan` on the fixture CT: the shipped catalogue, the UIDs of the
+ * plan version for `itemIds` (the plan's items, in any order), the CT's slices (`slices`, for a
+ * test that hands over a subset or another order) and patient/study attributes.
+ */
+export async function exportInputFor(
+  ct: CtFixture,
+  plan: PlanDocument,
+  itemIds: readonly string[],
+  opts: { readonly softwareVersion?: string; readonly slices?: CtFixture['headers'] } = {},
+): Promise<PlanExportInput> {
+  return {
+    plan,
+    ct: { slices: opts.slices ?? ct.headers, patientStudy: ct.patientStudy },
+    catalogue: defaultCatalogue(),
+    uids: await planDicomUids(plan.id, plan.version, itemIds),
+    softwareVersion: opts.softwareVersion ?? '0.1.0-test',
+  };
 }

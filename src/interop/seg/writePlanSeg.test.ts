@@ -2,11 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import type { PlanDocument } from '../../records';
 import { writeCtFixture, type CtFixture } from '../../../tests/support/ctFixture';
 import { dcentvfy, dciodvfy, pydicom, validatorSkipReason } from '../../../tests/support/dicomValidate';
-import { FIXTURE_DEVICES, fixturePlan, type FixtureVoxel, type PlanFixtureOptions } from '../../../tests/support/planFixture';
+import { exportInputFor, FIXTURE_DEVICES, fixturePlan, type FixtureVoxel, type PlanFixtureOptions } from '../../../tests/support/planFixture';
 import { SEGMENTATION_STORAGE, type ExportedSeg, type PlanExportInput } from '../exportTypes';
 import { decodePart10 } from '../part10';
 import { planDicomUids } from '../planUids';
@@ -87,15 +86,8 @@ const itemIds = (plan: PlanDocument): string[] =>
     return Array.isArray(list) ? list.map((item: { id: string }) => item.id) : [];
   });
 
-async function exportInput(ct: CtFixture, plan: PlanDocument, slices = ct.headers): Promise<PlanExportInput> {
-  return {
-    plan,
-    ct: { slices, patientStudy: ct.patientStudy },
-    catalogue: defaultCatalogue(),
-    uids: await planDicomUids(plan.id, plan.version, itemIds(plan)),
-    softwareVersion: 'test-1.0',
-  };
-}
+const exportInput = (ct: CtFixture, plan: PlanDocument, slices = ct.headers): Promise<PlanExportInput> =>
+  exportInputFor(ct, plan, itemIds(plan), { softwareVersion: 'test-1.0', slices });
 
 function written(r: ReturnType<typeof writePlanSeg>): ExportedSeg {
   if (!r.ok) throw new Error(`writePlanSeg failed:\n${r.error.join('\n')}`);

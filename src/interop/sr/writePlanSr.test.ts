@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCtFixture, type CtFixture } from '../../../tests/support/ctFixture';
 import { dcentvfy, dciodvfy, dsrdump, pydicom, validatorSkipReason } from '../../../tests/support/dicomValidate';
-import { FIXTURE_DEVICES, fixturePlan } from '../../../tests/support/planFixture';
-import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
+import { exportInputFor, FIXTURE_DEVICES, fixturePlan } from '../../../tests/support/planFixture';
 import { lesionContentSchema } from '../../planning/records/lesionContent';
 import { trajectoryContentSchema, type TrajectoryContent } from '../../planning/trajectory/trajectoryContent';
 import type { PlanDocument } from '../../records';
@@ -85,15 +84,7 @@ async function demoPlan(ct: CtFixture, version = 1, status: PlanDocument['status
   return { ...plan, ...approved, status, content };
 }
 
-async function inputFor(ct: CtFixture, plan: PlanDocument): Promise<PlanExportInput> {
-  return {
-    plan,
-    ct: { slices: ct.headers, patientStudy: ct.patientStudy },
-    catalogue: defaultCatalogue(),
-    uids: await planDicomUids(plan.id, plan.version, ITEM_IDS),
-    softwareVersion: '0.1.0-test',
-  };
-}
+const inputFor = (ct: CtFixture, plan: PlanDocument): Promise<PlanExportInput> => exportInputFor(ct, plan, ITEM_IDS);
 
 const srOf = (input: PlanExportInput, seg: ExportedSeg | null = null) => {
   const r = writePlanSr(input, seg);
