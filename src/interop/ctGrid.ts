@@ -52,9 +52,10 @@ function differing(first: InstanceHeader, slices: readonly InstanceHeader[]): st
 }
 
 /**
- * The voxel grid of a single-frame CT series, slices in any order. The rule is the one the
- * server's CT reader (server/planning/readSeriesVolume) and the viewer's volume apply, so grid
- * slice k here is slice k of every mask stored on the plan: slices sorted ascending by their
+ * The voxel grid of a single-frame CT series, slices in any order. The server's CT reader
+ * (server/planning/volumeFromPart10, for embedded and PACS series) builds its volume on this
+ * grid, and the viewer's volume applies the same rule, so grid slice k here is slice k of every
+ * mask stored on the plan: slices sorted ascending by their
  * position along the normal row × column (never by file order or InstanceNumber); i along the
  * row cosines with the column spacing (PixelSpacing[1]), j along the column cosines with the
  * row spacing (PixelSpacing[0]); origin the first sorted slice's ImagePositionPatient; k along
