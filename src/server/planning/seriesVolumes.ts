@@ -45,8 +45,8 @@ const NOT_HELD = '';
  * the embedded source is read from its files; any other one from `remote` (the PACS) when
  * given; a series neither holds (local files in the browser) gives undefined: its plans get the
  * geometric metrics only. So does one that cannot be read (compressed, multi-frame, a single
- * slice, slices missing from the series or a PACS answering only part of it, the PACS down or too slow), with a warning logged once and told to each request that
- * waited for it; failures are not kept, so a fixed file or a PACS back up is read on the next
+ * slice, slices missing from the series or a PACS answering only part of it, the PACS down or
+ * too slow), with a warning logged once and told to each request that waited for it; failures are not kept, so a fixed file or a PACS back up is read on the next
  * save. Concurrent requests for one series share a single read; the cache is bounded by count
  * and by bytes (see {@link createBoundedCache}).
  */
