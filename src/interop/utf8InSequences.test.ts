@@ -19,6 +19,13 @@ describe('repairUtf8InSequences', () => {
     expect(dataset.SeriesDescription).toBe('Läsion');
   });
 
+  it('also repairs what a browser gives, where "latin1" decodes as windows-1252 (0x97 → "—", 0x80 → "€")', () => {
+    // "×" is C3 97 and "–" is E2 80 93 in UTF-8; a browser's windows-1252 reads 0x97 as U+2014, 0x80 as U+20AC, 0x93 as U+201C.
+    const ds = { ...base, SegmentSequence: [{ SegmentLabel: 'T9\u00e2\u20ac\u201cT11 \u00c3\u2014 2' }] };
+    repairUtf8InSequences(ds);
+    expect(ds.SegmentSequence[0]!.SegmentLabel).toBe('T9–T11 × 2');
+  });
+
   it('leaves top-level person names, which dcmjs decodes right, alone', () => {
     const ds = { ...base, PatientName: [{ Alphabetic: 'Ã¼ber' }], SegmentSequence: [{ SegmentLabel: 'Ã¼' }] };
     repairUtf8InSequences(ds);

@@ -8,7 +8,8 @@ import type { NaturalDataset } from 'dcmjs';
  * the strings inside sequences in place; `decodePart10` applies it to every file that
  * declares ISO_IR 192, so no caller ever sees the broken text.
  *
- * A string is re-decoded only when every character is a byte (≤ U+00FF), at least one is not
+ * A string is re-decoded only when every character is a byte (≤ U+00FF, or a windows-1252
+ * character, see below), at least one is not
  * ASCII, and the bytes are valid UTF-8: a correctly decoded Latin-1 text such as "é" alone is
  * not valid UTF-8 as bytes, so it stays (an item of undefined length is decoded right). dcmjs
  * rewrites SpecificCharacterSet to "ISO_IR 192" for every character set it supports, so
@@ -17,16 +18,25 @@ import type { NaturalDataset } from 'dcmjs';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * In a browser, TextDecoder's "latin1" is really windows-1252 (WHATWG Encoding): bytes
+ * 0x80–0x9F come out as characters such as "€" (U+20AC) or "—" (U+2014), so "×" (C3 97)
+ * reads as "Ã—". Node decodes them as U+0080–U+009F. Both are mapped back to the byte.
+ */
+const WINDOWS_1252: ReadonlyMap<number, number> = new Map([[0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86], [0x2021, 0x87], [0x02c6, 0x88], [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c], [0x017d, 0x8e], [0x2018, 0x91], [0x2019, 0x92], [0x201c, 0x93], [0x201d, 0x94], [0x2022, 0x95], [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98], [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b], [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f]]);
+
+const byteOf = (c: number): number | undefined => (c <= 0xff ? c : WINDOWS_1252.get(c));
+
 function recode(s: string): string {
   let nonAscii = false;
+  const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0xff) return s;
-    if (c >= 0x80) nonAscii = true;
+    const b = byteOf(s.charCodeAt(i));
+    if (b === undefined) return s;
+    if (b >= 0x80) nonAscii = true;
+    bytes[i] = b;
   }
   if (!nonAscii) return s;
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
   try {
     return decoder.decode(bytes);
   } catch {
