@@ -74,19 +74,52 @@ const mismatch = (path: string, expected: string): Reply =>
 export const catalogueOnlyContext = (): ProcessContext => ({ catalogue: defaultCatalogue(), volumeFor: () => Promise.resolve(undefined) });
 
 /**
+ * The header of a plan create or save answer that says why this save's volume-based metrics were
+ * not computed (the PACS down, a series the reader cannot read): percent-encoded JSON, an array
+ * of sentences. A header, not a body field, so the body stays exactly the document a client
+ * saves back and the notes are never stored in the plan: they describe this save, not the plan.
+ */
+export const SAVE_NOTES_HEADER = 'x-percuplan-save-notes';
+
+/** Longest note sent, and longest header: a PACS's error text is not ours to bound. */
+const NOTE_CHARS = 1000;
+const HEADER_CHARS = 4096;
+
+/** The {@link SAVE_NOTES_HEADER} of `notes` (none when there are none), distinct, cut to 4 KB. */
+export function saveNotesHeader(notes: readonly string[]): Record<string, string> {
+  let list = [...new Set(notes)].map((n) => (n.length > NOTE_CHARS ? `${n.slice(0, NOTE_CHARS - 1)}…` : n));
+  while (list.length > 1 && encodeURIComponent(JSON.stringify(list)).length > HEADER_CHARS) list = list.slice(0, -1);
+  return list.length ? { [SAVE_NOTES_HEADER]: encodeURIComponent(JSON.stringify(list)) } : {};
+}
+
+/** A plan's content as stored, and what this save could not compute with, for the answer. */
+interface Processed {
+  readonly content: PlanContent;
+  readonly notes: readonly string[];
+}
+
+/**
  * Validates the content and recomputes what is derived in it (see {@link processPlanContent}),
  * before the repository applies its rules: an approved plan saved unchanged then compares equal.
+ * The notes are why the CT was not used where the server could have had it.
  */
-async function processed(content: PlanContent, context: ProcessContext): Promise<Result<PlanContent, Reply>> {
-  const result = await processPlanContent(content, context);
-  if (result.ok) return result;
+async function processed(content: PlanContent, context: ProcessContext): Promise<Result<Processed, Reply>> {
+  const notes: string[] = [];
+  const result = await processPlanContent(content, context, (message) => notes.push(message));
+  if (result.ok) return ok({ content: result.value, notes });
   const issues = result.error;
   return err(problem(400, 'invalid-fields', `Invalid plan: ${issues.length} field${issues.length === 1 ? '' : 's'} to correct`, { issues }));
 }
 
+/** `reply` with the save notes added when the save went through (saved, or unchanged). */
+function withNotes(reply: Reply, notes: readonly string[]): Reply {
+  return reply.status < 300 ? { ...reply, headers: { ...reply.headers, ...saveNotesHeader(notes) } } : reply;
+}
+
 /**
  * The handlers of /api/plans… and /api/cases/:id/plans over a repository. Every save is
- * validated and its metrics recomputed with `context` (default {@link catalogueOnlyContext}).
+ * validated and its metrics recomputed with `context` (default {@link catalogueOnlyContext});
+ * a create or save whose CT could not be used answers why in {@link SAVE_NOTES_HEADER}.
  */
 export function planHandlers(repo: RecordsRepository, context: ProcessContext = catalogueOnlyContext()) {
   return {
@@ -107,8 +140,8 @@ export function planHandlers(repo: RecordsRepository, context: ProcessContext = 
       const event = statusRules(route, undefined, input.value.content.status);
       const content = await processed(input.value.content, context);
       if (!content.ok) return content.error;
-      const outcome = await repo.createPlan(caseId, content.value, actor);
-      const reply = outcomeReply(outcome, true);
+      const outcome = await repo.createPlan(caseId, content.value.content, actor);
+      const reply = withNotes(outcomeReply(outcome, true), content.value.notes);
       if (outcome.kind === 'saved') reply.headers = { ...reply.headers, location: `/api/plans/${outcome.value.id}` };
       return outcome.kind === 'saved' ? audited(route, event === 'plan.update' ? 'plan.create' : event, reply) : reply;
     },
@@ -130,8 +163,8 @@ export function planHandlers(repo: RecordsRepository, context: ProcessContext = 
       const event = statusRules(route, current?.document.status ?? 'draft', input.value.content.status);
       const content = await processed(input.value.content, context);
       if (!content.ok) return content.error;
-      const outcome = await repo.updatePlan(id, base.value as number, content.value, actor);
-      const reply = outcomeReply(outcome);
+      const outcome = await repo.updatePlan(id, base.value as number, content.value.content, actor);
+      const reply = withNotes(outcomeReply(outcome), content.value.notes);
       return outcome.kind === 'saved' ? audited(route, event, reply) : reply;
     },
 

@@ -158,11 +158,11 @@ export function recordsRoutes(repo: RecordsRepository, options: RecordsApiOption
     });
     r('/api/cases/:id/plans', 'case', {
       GET: { handler: plans.list, action: 'plan.read', summary: "A case's plans (include=content for their content)" },
-      POST: { handler: plans.create, action: 'plan.write', body: planInputSchema, summary: 'Creates a plan of the case' },
+      POST: { handler: plans.create, action: 'plan.write', body: planInputSchema, summary: 'Creates a plan of the case (X-PercuPlan-Save-Notes: why its HU-based metrics were not computed, percent-encoded JSON array)' },
     });
     r('/api/plans/:id', 'plan', {
       GET: { handler: plans.get, action: 'plan.read', summary: 'Reads a plan' },
-      PUT: { handler: plans.update, action: 'plan.write', body: planInputSchema, summary: 'Saves a plan (If-Match or version)' },
+      PUT: { handler: plans.update, action: 'plan.write', body: planInputSchema, summary: 'Saves a plan (If-Match or version; X-PercuPlan-Save-Notes: why its HU-based metrics were not computed, percent-encoded JSON array)' },
     });
     r('/api/plans/:id/history', 'plan', { GET: { handler: plans.history, action: 'plan.read', summary: "A plan's versions" } });
     r('/api/plans/:id/versions/:n', 'plan', { GET: { handler: plans.version, action: 'plan.read', summary: 'One version of a plan' } });
