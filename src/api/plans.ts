@@ -4,8 +4,43 @@ import { ApiError, fetchParsed, readProblem, request } from './apiProblem';
 import { sendDocument, type SaveOutcome } from './saveOutcome';
 import { listProblemsSchema, type UnreadableRow } from './responseSchemas';
 
-/** The outcome of a plan save: the stored plan, or the server's reasons (a 409 carries the current plan). */
-export type PlanSaveOutcome = SaveOutcome<PlanDocument>;
+/**
+ * The outcome of a plan create or save: the stored plan with this save's notes (why its HU-based
+ * metrics were not computed; empty when they were, or nothing needed the CT), or the server's
+ * reasons (a 409 carries the current plan).
+ */
+export type PlanSaveOutcome = { ok: true; document: PlanDocument; notes: string[] } | Extract<SaveOutcome<PlanDocument>, { ok: false }>;
+
+/**
+ * The header in which the server says why a create or save could not use the plan's CT (the PACS
+ * unreachable, a series its reader cannot read): percent-encoded JSON, an array of sentences.
+ * Not in the body, which stays the document saved back: the notes describe the save, not the plan.
+ */
+export const SAVE_NOTES_HEADER = 'x-percuplan-save-notes';
+
+const saveNotesSchema = z.array(z.string());
+
+/**
+ * The notes of a save answer's {@link SAVE_NOTES_HEADER}: none when it is absent (an older
+ * server, or nothing to say). A header that does not decode is named as one note rather than
+ * dropped: the user would otherwise see blank metrics with no reason at all.
+ */
+export function saveNotesOf(header: string | null): string[] {
+  if (header === null || header === '') return [];
+  try {
+    const parsed = saveNotesSchema.safeParse(JSON.parse(decodeURIComponent(header)));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not percent-encoded JSON: named below.
+  }
+  return ['the server said why, in a form this page cannot read'];
+}
+
+/** A create or save answer with the notes of its header. */
+async function withNotes(outcome: Promise<SaveOutcome<PlanDocument>>): Promise<PlanSaveOutcome> {
+  const r = await outcome;
+  return r.ok ? { ok: true, document: r.document, notes: saveNotesOf(r.headers?.get(SAVE_NOTES_HEADER) ?? null) } : r;
+}
 
 const planListSchema = z.object({ plans: z.array(planDocumentSchema), problems: listProblemsSchema });
 
@@ -21,9 +56,9 @@ export const plansApi = {
   list: (caseId: string): Promise<PlanList> => fetchParsed('GET /api/cases/:id/plans', `/api/cases/${encodeURIComponent(caseId)}/plans?include=content`, planListSchema),
   get: (id: string): Promise<PlanDocument> => fetchParsed('GET /api/plans/:id', `/api/plans/${encodeURIComponent(id)}`, planDocumentSchema),
   create: (caseId: string, plan: Partial<PlanContent> & Pick<PlanContent, 'seriesInstanceUID' | 'frameOfReferenceUID'>): Promise<PlanSaveOutcome> =>
-    sendDocument('POST /api/cases/:id/plans', `/api/cases/${encodeURIComponent(caseId)}/plans`, { method: 'POST', headers: json, body: JSON.stringify(plan) }, planDocumentSchema),
+    withNotes(sendDocument('POST /api/cases/:id/plans', `/api/cases/${encodeURIComponent(caseId)}/plans`, { method: 'POST', headers: json, body: JSON.stringify(plan) }, planDocumentSchema)),
   save: (id: string, plan: PlanContent, baseVersion: number): Promise<PlanSaveOutcome> =>
-    sendDocument('PUT /api/plans/:id', `/api/plans/${encodeURIComponent(id)}`, { method: 'PUT', headers: { ...json, 'if-match': `"${baseVersion}"` }, body: JSON.stringify(plan) }, planDocumentSchema),
+    withNotes(sendDocument('PUT /api/plans/:id', `/api/plans/${encodeURIComponent(id)}`, { method: 'PUT', headers: { ...json, 'if-match': `"${baseVersion}"` }, body: JSON.stringify(plan) }, planDocumentSchema)),
 };
 
 const sentInstance = { sopClassUID: z.string(), sopInstanceUID: z.string() };

@@ -1,6 +1,7 @@
 import type { PlanWorkspace } from './usePlanWorkspace';
 import { hasUnsavedEdits } from './unsavedChanges';
 import { PlanStatusControl } from './PlanStatusControl';
+import { saveNotesText } from './saveNotesText';
 
 /**
  * The plan's header: which plan, save, undo/redo, its status, the case it belongs to, messages
@@ -9,6 +10,7 @@ import { PlanStatusControl } from './PlanStatusControl';
 export function PlanSaveBar({ ws, editable = true }: { ws: PlanWorkspace; editable?: boolean }) {
   const { plan, store, bridge } = ws;
   const dirty = hasUnsavedEdits(plan);
+  const notes = ws.lastSave && saveNotesText(ws.lastSave.version, ws.lastSave.notes);
   return (
     <section>
       <h3>
@@ -63,6 +65,11 @@ export function PlanSaveBar({ ws, editable = true }: { ws: PlanWorkspace; editab
       {ws.message && (
         <div className={ws.message.kind === 'error' ? 'error-text' : 'muted'} data-testid="plan-message">
           {ws.message.text}
+        </div>
+      )}
+      {notes && (
+        <div className="warn-text small-text" data-testid="plan-save-notes" role="status">
+          {notes}
         </div>
       )}
       {ws.conflict && (

@@ -32,6 +32,8 @@ export interface PlanWorkspace {
   /** What could not be loaded (the linked cases, their plans), until it loads. */
   loadError: string | undefined;
   conflict: PlanDocument | undefined;
+  /** The last save's version and why its HU-based metrics were not computed (empty: they were), until the next save or another plan. */
+  lastSave: { version: number; notes: string[] } | undefined;
   saving: boolean;
   open(doc: PlanDocument | undefined): void;
   save(overwrite?: boolean): Promise<void>;
@@ -71,6 +73,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   const [current, setCurrent] = useState<PlanDocument | undefined>();
   const [message, setMessage] = useState<PlanWorkspace['message']>();
   const [conflict, setConflict] = useState<PlanDocument | undefined>();
+  const [lastSave, setLastSave] = useState<PlanWorkspace['lastSave']>();
   const [autoOpened, setAutoOpened] = useState(false);
   // A case this page created: used until the case list shows it, so no second one is made.
   const createdCase = useRef<string | undefined>(undefined);
@@ -168,6 +171,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       setCurrent(r.document);
       setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
       setConflict(undefined);
+      setLastSave({ version: r.document.version, notes: r.notes });
       const changedStatus = base && base.status !== r.document.status ? ` (status now ${r.document.status}: an approved plan goes back to draft when edited)` : '';
       setMessage({ kind: 'info', text: `Saved, version ${r.document.version}${changedStatus}` });
       void ctx.refresh();
@@ -195,6 +199,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   const open = useCallback(
     (doc: PlanDocument | undefined) => {
       setConflict(undefined);
+      setLastSave(undefined);
       if (!doc) {
         opened.current++;
         store.load(EMPTY_DRAFT);
@@ -303,6 +308,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       }
       saver.reset(r.document);
       setCurrent(r.document);
+      setLastSave({ version: r.document.version, notes: r.notes });
       setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
       const approval = r.document.approvedBy ? ` — approved by ${r.document.approvedBy} at ${r.document.approvedAt ? utcTime(r.document.approvedAt) : '?'}` : '';
       setMessage({ kind: 'info', text: `Plan ${r.document.status}, version ${r.document.version}${approval}` });
@@ -332,5 +338,5 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       : plansError;
   const reload = useCallback(() => void refresh(), [refresh]);
   const bridgeState = useSyncExternalStore(bridge ? bridge.subscribe : noop, () => bridge?.getSnapshot());
-  return { store, bridge, plan, bridgeState, cases, plans, current, message, loadError, conflict, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
+  return { store, bridge, plan, bridgeState, cases, plans, current, message, loadError, conflict, lastSave, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
 }
