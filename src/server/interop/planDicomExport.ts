@@ -1,9 +1,13 @@
 import type { DeviceCatalogue } from '../../planning/devices/deviceSchema';
 import type { ExportedObject, PlanExportInput } from '../../interop/exportTypes';
+import { planItemIds } from '../../interop/planItemIds';
 import { planDicomUids } from '../../interop/planUids';
 import type { PlanDocument } from '../../records';
 import { err, ok, type Result } from '../../shared/result';
 import type { CtProblem, ReferencedCtLookup } from './referencedCt';
+
+// Shared with the browser's export of plans on local files: one rule, in interop/.
+export { planItemIds };
 
 /** Writes a plan version's SEG and SR (src/interop/exportPlan.ts), or says why it cannot. */
 export type PlanExporter = (input: PlanExportInput) => Result<ExportedObject[], string[]>;
@@ -20,24 +24,6 @@ export interface PlanDicomDeps {
 /** Why a stored plan gives no DICOM: the CT is not held (409), or the exporter refused (422, its messages). */
 export interface ExportProblem extends CtProblem {
   readonly messages?: readonly string[];
-}
-
-/**
- * The ids of every lesion, structure at risk and trajectory of a plan's content: each gets a
- * Tracking Unique Identifier derived from the plan and its id, so it stays the same across
- * versions. Read leniently: the exporter itself judges the content.
- */
-export function planItemIds(content: Readonly<Record<string, unknown>>): string[] {
-  const ids: string[] = [];
-  for (const key of ['lesions', 'structuresAtRisk', 'trajectories']) {
-    const list = content[key];
-    if (!Array.isArray(list)) continue;
-    for (const item of list) {
-      const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-      if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
-    }
-  }
-  return ids;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { zipSync } from 'fflate';
 import { z } from 'zod';
 import type { ExportedObject } from '../../interop/exportTypes';
+import { planZip, zipFileName } from '../../interop/planDicomZip';
 import type { PlanDocument } from '../../records';
 import type { AuditOutcome, AuditTrail } from '../auth/auditTrail';
 import type { Pacs } from '../dicomweb/pacs';
@@ -10,6 +10,9 @@ import { sendProblem, sendReply } from '../fastifyBase';
 import type { RecordsRepository } from '../records/recordsRepository';
 import { exportStoredPlan, type PlanDicomDeps } from './planDicomExport';
 import { stowRs } from './stowRs';
+
+// The zip and its name are shared with the browser's export of plans on local files: one rule, in interop/.
+export { planZip, zipFileName };
 
 /** What the plan DICOM routes need. */
 export interface PlanDicomRoutesOptions extends PlanDicomDeps {
@@ -23,21 +26,6 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const params = z.object({ id: z.string().regex(UUID).describe('A plan id (UUID)') });
 const query = z.object({ version: z.string().optional().describe('A saved version of the plan (default: the latest)') });
 const VERSION = /^[1-9][0-9]{0,8}$/;
-
-/** The name of a plan version's zip: identifiers only (a plan title may carry a patient's name). */
-export const zipFileName = (plan: Pick<PlanDocument, 'id' | 'version'>): string => `PercuPlan-plan-${plan.id.slice(0, 8)}-v${plan.version}-DICOM.zip`;
-
-/**
- * The Part 10 files as a zip, each under the exporter's file name, stamped with the time the
- * version was saved so that one version always gives the same zip. DICOM pixel data of a SEG
- * compresses well; the default level is fine.
- */
-export function planZip(objects: readonly ExportedObject[], savedAt: string): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
-  for (const o of objects) files[o.fileName] = o.bytes;
-  const t = Date.parse(savedAt);
-  return zipSync(files, { mtime: Number.isFinite(t) && t > Date.UTC(1980, 1, 1) ? new Date(t) : new Date(Date.UTC(1980, 1, 1)) });
-}
 
 /**
  * GET /api/plans/:id/dicom (the saved version's SEG and SR as a zip) and POST

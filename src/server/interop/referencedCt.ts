@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { headerFromDicomJson } from '../../dicom/headerFromDicomJson';
 import { jsonString, type DicomJsonDataset } from '../../dicom/dicomJson';
-import type { InstanceHeader } from '../../dicom/instanceHeader';
+import { isCtSlice } from '../../interop/ctSlices';
 import type { ReferencedCt } from '../../interop/exportTypes';
 import { decodePart10 } from '../../interop/part10';
 import { err, ok, type Result } from '../../shared/result';
@@ -33,8 +33,8 @@ export interface ReferencedCtSources {
   readonly readBytes?: (file: string) => Promise<Uint8Array>;
 }
 
-/** Single-frame images only: a series may also hold a localizer in multi-frame form, or a report. */
-const isSlice = (h: InstanceHeader): boolean => h.hasPixelData && (h.numberOfFrames ?? 1) <= 1;
+/** Single-frame images only (one rule with the browser's export of plans on local files). */
+const isSlice = isCtSlice;
 
 function notHeld(series: string, pacs: boolean): CtProblem {
   const where = pacs ? 'neither in its embedded sample folder nor on the configured PACS' : 'in its embedded sample folder, and no PACS is configured';
