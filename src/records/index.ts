@@ -4,6 +4,7 @@
  */
 export * from './analgesics';
 export * from './bilsky';
+export * from './board';
 export * from './caseConsistency';
 export * from './caseMigrations';
 export * from './caseRecord';

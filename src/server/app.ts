@@ -45,6 +45,8 @@ export interface AppParts {
   oidc?: boolean;
   /** The plan-as-DICOM routes (/api/plans/:id/dicom…, server/interop/planDicomRoutes.ts). */
   planDicom?: (app: FastifyInstance) => Promise<void>;
+  /** The tumour board routes (/api/boards…, server/boards/boardsRoutes.ts). */
+  boards?: (app: FastifyInstance) => Promise<void>;
 }
 
 const uid = z.string().regex(/^[0-9.]{1,64}$/);
@@ -177,6 +179,7 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
 
   if (parts.records) await app.register(parts.records.plugin);
   if (parts.planDicom) await app.register(parts.planDicom);
+  if (parts.boards) await app.register(parts.boards);
 
   const index = path.join(config.distDir, 'index.html');
   if (existsSync(config.distDir)) {
