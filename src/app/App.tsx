@@ -4,6 +4,8 @@ import { WorklistPage } from '../ui/WorklistPage';
 import { StudyPage } from '../ui/StudyPage';
 import { CaseListPage } from '../ui/cases/CaseListPage';
 import { CasePage } from '../ui/cases/CasePage';
+import { BoardListPage } from '../ui/boards/BoardListPage';
+import { BoardPage } from '../ui/boards/BoardPage';
 import { useAuth } from '../ui/auth/authStore';
 import { visibleActions } from '../ui/auth/roleActions';
 import { SignInPage } from '../ui/auth/SignInPage';
@@ -12,10 +14,12 @@ import { NoticePage } from '../ui/auth/NoticePage';
 import { AccountsPage } from '../ui/admin/AccountsPage';
 import { AuditPage } from '../ui/admin/AuditPage';
 import { safeReturnPath } from '../ui/auth/returnPath';
+import { PlanReportPage } from '../ui/report/PlanReportPage';
+import { versionParam } from '../ui/report/loadPlanReport';
 
 /**
  * Routes: `/` the worklist, `/studies/<StudyInstanceUID>` a study (deep link), `/cases` and
- * `/cases/<id>` the case records, `/admin/accounts` and `/admin/audit` for administrators,
+ * `/cases/<id>` the case records, `/boards` and `/boards/<id>` the tumour board meetings, `/admin/accounts` and `/admin/audit` for administrators,
  * `/login` while nobody is signed in. A session that ends during use puts a sign-in dialog over
  * the page, which stays mounted so no edit is lost.
  */
@@ -51,6 +55,11 @@ function Routes({ path, roles }: { path: string; roles: Parameters<typeof visibl
   if (path === '/cases' || path === '/cases/') return <CaseListPage />;
   const c = /^\/cases\/([0-9a-f-]{36})\/?$/.exec(path);
   if (c?.[1]) return <CasePage key={c[1]} caseId={c[1]} />;
+  if (path === '/boards' || path === '/boards/') return <BoardListPage />;
+  const b = /^\/boards\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (b?.[1]) return <BoardPage key={b[1]} boardId={b[1]} />;
+  const r = /^\/plans\/([^/]+)\/report\/?$/.exec(path);
+  if (r?.[1]) return <PlanReportPage key={r[1] + location.search} planId={r[1]} version={versionParam(location.search)} />;
   return <WorklistPage />;
 }
 

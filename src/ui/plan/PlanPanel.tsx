@@ -11,6 +11,7 @@ import { TrajectoriesSection } from './TrajectoriesSection';
 import { ZoneMetrics } from './ZoneMetrics';
 import { useRoles } from '../auth/authStore';
 import { canEditPlan } from '../auth/roleActions';
+import { PlanReportLink } from '../report/PlanReportLink';
 
 /** The planning panel: saving, tools, the plan's lesions, structures at risk and trajectories with their measurements. */
 export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleViews: () => void }) {
@@ -22,6 +23,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
     <aside className="plan-panel" data-testid="plan-panel" data-readonly={editable ? undefined : 'true'}>
       <PlanSaveBar ws={ws} editable={editable} />
       <PlanDicomActions ws={ws} />
+      <PlanReportLink doc={ws.current} />
       {editable && <ToolOptions bridge={ws.bridge} bridgeState={ws.bridgeState} canNeedleViews={sel?.kind === 'trajectory'} onNeedleViews={onNeedleViews} onCatalogue={() => setShowCatalogue(true)} />}
       <LesionsSection ws={ws} />
       <StructuresSection ws={ws} />
