@@ -25,6 +25,7 @@ export function TopBar({ title, children, onHelp }: { title: ReactNode; children
         <>
           <a className="nav" href="/" data-testid="nav-studies" onClick={(e) => { e.preventDefault(); navigate('/'); }}>Studies</a>
           <a className="nav" href="/cases" data-testid="nav-cases" onClick={(e) => { e.preventDefault(); navigate('/cases'); }}>Cases</a>
+          <a className="nav" href="/boards" data-testid="nav-boards" onClick={(e) => { e.preventDefault(); navigate('/boards'); }}>Boards</a>
         </>
       )}
       <span className="title">{title}</span>
