@@ -159,6 +159,13 @@ describe('board meetings API', () => {
     board = doc;
   });
 
+  it('documents the routes in the OpenAPI description', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json', headers: { cookie: sessions.att.cookie } });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys((res.json() as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/boards', '/api/boards/{id}', '/api/boards/{id}/close', '/api/boards/{id}/history']));
+  });
+
   it('refuses a board account that edits, creates or closes a meeting (403), and lets it read', async () => {
     expect((await call('brd', 'GET', `/api/boards/${board.id}`)).status).toBe(200);
     const put = await call('brd', 'PUT', `/api/boards/${board.id}`, { ...board, title: 'Changed' }, { 'if-match': `"${board.version}"` });
@@ -192,6 +199,15 @@ describe('board meetings API', () => {
     // Closing again changes nothing and moves nothing.
     const again = await call('att', 'POST', `/api/boards/${board.id}/close`, {});
     expect(again.body.moved).toEqual([]);
+  });
+
+  it('audits reads and changes of meetings under the account that made them, naming the meeting by its path', async () => {
+    const rows = await db.query<{ event: string; account: string; detail: { path?: string } | null }>(
+      "SELECT event, account, detail FROM audit_events WHERE event LIKE 'board.%' ORDER BY seq",
+    );
+    const forBoard = rows.filter((r) => r.detail?.path === `/api/boards/${board.id}`);
+    expect(forBoard.map((r) => r.event)).toEqual(expect.arrayContaining(['board.create', 'board.read', 'board.update']));
+    expect(new Set(rows.filter((r) => r.event !== 'board.read').map((r) => r.account))).toEqual(new Set(['att']));
   });
 
   it('closing by PUT status closed carries items to the existing next meeting of the same board, not another board', async () => {
