@@ -1,0 +1,134 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, snap, watchErrors } from '../support/browser';
+import { startTestServer } from '../support/server';
+import { screenshotDir } from '../support/paths';
+
+/** The plan report printed by Chromium and read back with poppler (pdftotext, pdfinfo, pdftoppm). */
+
+const POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'];
+const missing = POPPLER.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+const skip = missing.length ? `skipped the plan report PDF tests: ${missing.join(', ')} not installed (poppler-utils; scripts/install-system-deps.sh installs it)` : undefined;
+if (skip) console.warn(skip);
+
+interface Metrics {
+  depthMm: number;
+  craniocaudalAngleDeg: number | null;
+  craniocaudalDirection: string;
+  axialAngleDeg: number | null;
+  axialDirection: string;
+}
+interface StoredPlan {
+  id: string;
+  version: number;
+  caseId: string;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  content: { trajectories: { id: string; label: string; entry: number[]; target: number[]; metrics: Metrics }[] };
+}
+
+/** An angle as the plan panel shows it: one decimal, the degree sign, the direction unless none. */
+const shown = (deg: number | null, direction: string): string => (deg === null ? '—' : `${deg.toFixed(1)}°${direction === 'none' ? '' : ` ${direction}`}`);
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let plan: StoredPlan;
+const out = path.join(path.dirname(screenshotDir), 'planReport');
+
+beforeAll(async () => {
+  if (skip) return;
+  server = await startTestServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-report-e2e-')) });
+  const cases = (await (await fetch(`${server.url}/api/cases`)).json()) as { cases: { title: string; plans: { id: string }[] }[] };
+  const case1 = cases.cases.find((c) => c.title.startsWith('Right iliac bone and superior acetabulum'));
+  expect(case1?.plans).toHaveLength(1);
+  plan = (await (await fetch(`${server.url}/api/plans/${case1!.plans[0]!.id}`)).json()) as StoredPlan;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  errors = watchErrors(page);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.skipIf(!!skip)('the plan report of case 1 printed to PDF (A4 and Letter)', () => {
+  it('opens with the nine trajectories of the demo plan and the content hash', async () => {
+    expect(plan.content.trajectories).toHaveLength(9);
+    await page.goto(`${server.url}/plans/${plan.id}/report`);
+    await page.waitForSelector('[data-testid="report-ready"] [data-testid="report-hash"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="report-geometry-row"]').count()).toBe(9);
+    expect(await page.locator('[data-testid="report-hash"]').innerText()).toMatch(/^[0-9a-f]{12}$/);
+    expect(await page.locator('[data-testid="report-version"]').innerText()).toContain(`${plan.version} (plan ${plan.id})`);
+    await snap(page, 'plan-report-screen');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  for (const format of ['A4', 'Letter'] as const) {
+    it(`prints in ${format}: every depth and both angles as the API gives them, the statement, "Page x / y", nothing past the margins`, async () => {
+      const pdfPath = path.join(out, `plan-report-${format}.pdf`);
+      writeFileSync(pdfPath, await page.pdf({ format, printBackground: true }));
+      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+      const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+      const [w, h] = [Number(size?.[1]), Number(size?.[2])];
+      // A4 is 210 × 297 mm = 595.3 × 841.9 pt; Letter 8.5 × 11 in = 612 × 792 pt.
+      if (format === 'A4') expect([Math.round(w), Math.round(h)]).toEqual([595, 842]);
+      else expect([Math.round(w), Math.round(h)]).toEqual([612, 792]);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      expect(pages).toBeGreaterThan(1);
+
+      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      const lines = text.split('\n');
+      for (const t of plan.content.trajectories) {
+        const m = t.metrics;
+        // One row of the geometry table: depth, craniocaudal and axial angles side by side.
+        const row = new RegExp(`${escape(m.depthMm.toFixed(1))} mm\\s+${escape(shown(m.craniocaudalAngleDeg, m.craniocaudalDirection))}\\s+${escape(shown(m.axialAngleDeg, m.axialDirection))}(\\s|$)`);
+        expect(lines.some((l) => row.test(l)), `${t.id}: ${row}`).toBe(true);
+        expect(text).toContain(t.entry.map((v) => v.toFixed(1)).join(', '));
+        expect(text).toContain(t.target.map((v) => v.toFixed(1)).join(', '));
+      }
+      expect(text).toContain('Not a medical device.');
+      // pdftotext separates pages with a form feed: each page carries its own "Page i / N".
+      const sheets = text.split('\f').filter((s) => s.trim() !== '');
+      expect(sheets).toHaveLength(pages);
+      sheets.forEach((s, i) => expect(s).toContain(`Page ${i + 1} / ${pages}`));
+
+      // Nothing runs past the right margin (12 mm = 34 pt): every word's box ends inside the sheet less it.
+      const boxes = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8' });
+      const xMax = Math.max(...[...boxes.matchAll(/xMax="([\d.]+)"/g)].map((x) => Number(x[1])));
+      expect(xMax).toBeLessThanOrEqual(w - 30);
+
+      const prefix = path.join(screenshotDir, `plan-report-${format}`);
+      mkdirSync(screenshotDir, { recursive: true });
+      execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, prefix]);
+      const pngs = readdirSync(screenshotDir).filter((f) => f.startsWith(`plan-report-${format}-`) && f.endsWith('.png'));
+      expect(pngs.length).toBe(pages);
+    }, 120_000);
+  }
+
+  it('reports the nearest slice of a needle point: cement-iliac-2 target at z −344 is slice 80 of the 150 (z −502 to −204 by 2 mm)', async () => {
+    // The sample pelvis series (sample-dicom) has 150 axial slices from z = −502 to −204 mm, 2 mm apart,
+    // listed in that order: z −344 is (−344 + 502)/2 = 79 steps from the first, slice 80.
+    const row = page.locator('[data-testid="report-placement"] tbody tr', { hasText: 'lateral cortex fracture' });
+    expect(await row.locator('td').nth(7).innerText()).toMatch(/^80 \/ 150\s+z -344\.0$/);
+  });
+
+  it('reports a given version with ?version=n, and says so for an unknown plan', async () => {
+    await page.goto(`${server.url}/plans/${plan.id}/report?version=1`);
+    await page.waitForSelector('[data-testid="report-ready"]');
+    expect(await page.locator('[data-testid="report-version"]').innerText()).toMatch(/^1 \(plan /);
+    await page.goto(`${server.url}/plans/00000000-0000-4000-8000-000000000000/report`);
+    await page.waitForSelector('[data-testid="report-not-found"]');
+    expect(await page.locator('[data-testid="report-not-found"]').innerText()).toContain('No plan 00000000-0000-4000-8000-000000000000');
+    expect(await page.locator('[data-testid="report-print"]').isDisabled()).toBe(true);
+    expect(existsSync(out)).toBe(true);
+  });
+});
