@@ -25,8 +25,18 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   return { ok: false, error: problem(400, 'invalid-fields', `Invalid board meeting: ${issues.length} field${issues.length === 1 ? '' : 's'} to correct`, { issues }) };
 }
 
-/** 422 naming every agenda item whose case does not exist (`items[1].caseId`). */
+/**
+ * 400 when a case is on the agenda twice (each later copy named), else 422 naming every agenda
+ * item whose case does not exist (`items[1].caseId`).
+ */
 async function unknownCases(repo: BoardsRepository, content: Pick<BoardContent, 'items'>): Promise<Reply | undefined> {
+  const seen = new Set<string>();
+  const twice = content.items.flatMap((item, k) => {
+    const again = seen.has(item.caseId);
+    seen.add(item.caseId);
+    return again ? [{ path: `items[${k}].caseId`, message: 'This case is already on the agenda' }] : [];
+  });
+  if (twice.length) return problem(400, 'invalid-fields', 'A case can be on the agenda once', { issues: twice });
   const missing = new Set(await repo.missingCases(content.items.map((i) => i.caseId)));
   if (!missing.size) return undefined;
   const issues = content.items.flatMap((item, k) => (missing.has(item.caseId) ? [{ path: `items[${k}].caseId`, message: `No case ${item.caseId}` }] : []));

@@ -112,6 +112,11 @@ describe('board meetings API', () => {
     const bad = await call('att', 'POST', '/api/boards', noQuestion);
     expect(bad.status).toBe(400);
     expect((bad.body.issues as { path: string }[]).map((i) => i.path)).toEqual(['items[2].question']);
+    const twice = meeting('2026-12-10');
+    twice.items[2] = { caseId: caseIds[0] ?? '', reason: 'r', question: 'q' };
+    const dup = await call('att', 'POST', '/api/boards', twice);
+    expect(dup.status).toBe(400);
+    expect(dup.body.issues).toEqual([{ path: 'items[2].caseId', message: 'This case is already on the agenda' }]);
   });
 
   it('lists meetings newest first, paged, with case and ready counts', async () => {
