@@ -76,8 +76,8 @@ export function ReportNeedlesSection({ trajectories, structures, slices }: { tra
                 <td>{i + 1}</td>
                 <td>{name(t, i)}</td>
                 <td className="nowrap" data-testid="report-depth">{num(m.depthMm)} mm</td>
-                <td className="nowrap"><span data-testid="report-cc">{cc.short}</span><div className="small">{cc.meaning}</div></td>
-                <td className="nowrap"><span data-testid="report-axial">{ax.short}</span><div className="small">{ax.meaning}</div>{tv && <div className="small">table vertical {tv.short}</div>}</td>
+                <td><span className="nowrap" data-testid="report-cc">{cc.short}</span><div className="small">{cc.meaning}</div></td>
+                <td><span className="nowrap" data-testid="report-axial">{ax.short}</span><div className="small">{ax.meaning}</div>{tv && <div className="small">table vertical {tv.short}</div>}</td>
                 <td className={`nowrap${m.needleMarginMm < 0 ? ' report-warn' : ''}`}>{num(m.needleMarginMm)} mm</td>
                 <td>{closest ? <span className={closest.warning ? 'report-warn' : ''}>{shortName(closest.label)}: {num(closest.distanceMm)} mm</span> : '—'}{m.warnings.map((w) => <div key={w} className="report-warn small">⚠ {w}</div>)}</td>
               </tr>
