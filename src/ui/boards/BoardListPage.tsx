@@ -41,6 +41,7 @@ export function BoardListPage() {
   const past = (boards ?? []).filter((b) => b.date < today);
   const table = (rows: BoardSummary[], testId: string) => (
     <table className="studies board-table" data-testid={testId}>
+      <colgroup><col className="c-date" /><col /><col className="c-num" /><col className="c-num" /><col className="c-status" /></colgroup>
       <thead>
         <tr><th>Date</th><th>Board</th><th className="num">Cases</th><th className="num">Ready</th><th>Status</th></tr>
       </thead>
@@ -66,7 +67,7 @@ export function BoardListPage() {
         {editCase && (
           <div className="worklist-tools">
             <label>Board <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="new-board-title" /></label>
-            <label>Date <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="new-board-date" /></label>
+            <label>Date <input className="mono board-date" placeholder="YYYY-MM-DD" pattern="\d{4}-\d{2}-\d{2}" title="YYYY-MM-DD" value={date} onChange={(e) => setDate(e.target.value)} data-testid="new-board-date" /></label>
             <button className="primary" onClick={() => void create()} disabled={!title.trim() || !date} data-testid="new-board">New meeting</button>
           </div>
         )}

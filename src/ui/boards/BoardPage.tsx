@@ -166,7 +166,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <fieldset className="board-plain" disabled={readOnly}>
           <section className="board-card board-head">
             <label>Board <input value={draft.title} onChange={(e) => set({ title: e.target.value })} data-testid="board-title" /></label>
-            <label>Date <input type="date" value={draft.date} onChange={(e) => set({ date: e.target.value })} data-testid="board-date" /></label>
+            <label>Date <input className="mono board-date" placeholder="YYYY-MM-DD" pattern="\d{4}-\d{2}-\d{2}" title="YYYY-MM-DD" value={draft.date} onChange={(e) => set({ date: e.target.value })} data-testid="board-date" /></label>
             <span className={`board-ready ${ready === total && total > 0 ? 'all' : ''}`} data-testid="ready-count">{ready} of {total} cases ready</span>
             {draft.status === 'closed' && <span className="board-closed">Closed</span>}
           </section>
