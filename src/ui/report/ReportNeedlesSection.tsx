@@ -16,8 +16,8 @@ function SliceCell({ slices, point }: { slices: Slices; point: Vec3 }) {
   if (!s) return <td>—</td>;
   const p = slices.positions[s.index]!;
   return (
-    <td className="nowrap">
-      {s.index + 1} / {slices.positions.length}
+    <td>
+      <span className="nowrap">{s.index + 1} / {slices.positions.length}</span>
       <div className="small">z {num(p[2])}{s.offsetMm !== null && Math.abs(s.offsetMm) >= 0.05 ? `, ${num(Math.abs(s.offsetMm))} mm off` : ''}</div>
     </td>
   );
