@@ -1,6 +1,5 @@
 import type { ViewportSlot } from './types';
-import { sampleMaskOnPlane } from './overlay/sampleMaskOnPlane';
-import { maskOutline } from './overlay/maskOutline';
+import { MaskLayers } from './overlay/maskLayers';
 import { trajectoryOnPlane } from './overlay/trajectoryOnPlane';
 import { spheroidSection } from './overlay/spheroidSection';
 import { planeDistanceMm, shaftHalfWidthPx, worldToCanvas, type CanvasPoint, type ViewPlane } from './overlay/viewPlane';
@@ -29,11 +28,6 @@ export interface PaintState {
 
 const ISOTHERM_COLOURS: Record<string, string> = { '0': '#e6f7ff', '-20': '#4dabf7', '-40': '#9775fa' };
 
-function hexRgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /**
  * Paints a plan over a 2D view (any plane, oblique ones included): masks filled and outlined,
  * ablation zones as isotherm contours, needles to scale (solid in front of the slice, dashed
@@ -43,8 +37,6 @@ function hexRgb(hex: string): [number, number, number] {
 export class PlanPainter {
   constructor(private readonly catalogue: DeviceCatalogue) {}
 
-  // Made on the first fill, so that a painter can be built where there is no DOM (unit tests).
-  private scratch: HTMLCanvasElement | undefined;
 
   /** Draws the plan over one view: masks, zones, needles, and the gesture under way. */
   paint(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane, s: PaintState): void {
@@ -70,9 +62,7 @@ export class PlanPainter {
     this.paintCursor(ctx, plane, slot, s);
   }
 
-  // A mask's layer on a view only changes with the mask, the plane or the style: while a needle
-  // is dragged, the masks are drawn from these cached layers instead of being resampled.
-  private readonly maskLayers = new Map<ViewportSlot, WeakMap<VoxelMask, { key: string; canvas: HTMLCanvasElement }>>();
+  private readonly masks = new MaskLayers();
 
   private paintMask(
     ctx: CanvasRenderingContext2D,
@@ -84,64 +74,7 @@ export class PlanPainter {
     alpha: number,
     selected: boolean,
   ): void {
-    const dpr = window.devicePixelRatio || 1;
-    const key = [...plane.origin, ...plane.right, ...plane.down, plane.width, plane.height, colour, alpha, selected, dpr].join(',');
-    let layers = this.maskLayers.get(slot);
-    if (!layers) {
-      layers = new WeakMap();
-      this.maskLayers.set(slot, layers);
-    }
-    let layer = layers.get(mask);
-    if (!layer || layer.key !== key) {
-      const canvas = layer?.canvas ?? document.createElement('canvas');
-      canvas.width = Math.round(plane.width * dpr);
-      canvas.height = Math.round(plane.height * dpr);
-      const g = canvas.getContext('2d');
-      if (!g) return;
-      g.setTransform(dpr, 0, 0, dpr, 0, 0);
-      this.drawMaskLayer(g, plane, mask, geometry, colour, alpha, selected);
-      layer = { key, canvas };
-      layers.set(mask, layer);
-    }
-    ctx.drawImage(layer.canvas, 0, 0, plane.width, plane.height);
-  }
-
-  private drawMaskLayer(ctx: CanvasRenderingContext2D, plane: ViewPlane, mask: VoxelMask, geometry: VolumeGeometry, colour: string, alpha: number, selected: boolean): void {
-    const step = 2;
-    const s = sampleMaskOnPlane(mask, geometry, plane, step);
-    if (!s.any) return;
-    if (alpha > 0) {
-      const c = (this.scratch ??= document.createElement('canvas'));
-      if (c.width !== s.cols || c.height !== s.rows) {
-        c.width = s.cols;
-        c.height = s.rows;
-      }
-      const g = c.getContext('2d');
-      if (g) {
-        const img = g.createImageData(s.cols, s.rows);
-        const [r, gg, b] = hexRgb(colour);
-        const a = Math.round(alpha * 255);
-        for (let p = 0; p < s.data.length; p++) {
-          if (!s.data[p]) continue;
-          img.data[4 * p] = r;
-          img.data[4 * p + 1] = gg;
-          img.data[4 * p + 2] = b;
-          img.data[4 * p + 3] = a;
-        }
-        g.putImageData(img, 0, 0);
-        ctx.imageSmoothingEnabled = false;
-        ctx.drawImage(c, 0, 0, s.cols * step, s.rows * step);
-      }
-    }
-    const seg = maskOutline(s.data, s.cols, s.rows);
-    ctx.beginPath();
-    for (let q = 0; q < seg.length; q += 4) {
-      ctx.moveTo(seg[q]! * step, seg[q + 1]! * step);
-      ctx.lineTo(seg[q + 2]! * step, seg[q + 3]! * step);
-    }
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = selected ? 2.5 : 1.5;
-    ctx.stroke();
+    this.masks.paint(ctx, slot, plane, mask, geometry, { colour, fillAlpha: alpha, lineWidth: selected ? 2.5 : 1.5 });
   }
 
   private paintZones(ctx: CanvasRenderingContext2D, plane: ViewPlane, t: Trajectory): void {

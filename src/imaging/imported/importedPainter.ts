@@ -1,8 +1,6 @@
 import type { VolumeGeometry } from '../../planning/volume/volumeGeometry';
-import type { VoxelMask } from '../../planning/mask/voxelMask';
 import type { ViewportSlot } from '../types';
-import { sampleMaskOnPlane } from '../overlay/sampleMaskOnPlane';
-import { maskOutline } from '../overlay/maskOutline';
+import { MaskLayers } from '../overlay/maskLayers';
 import { planeDistanceMm, worldToCanvas, type ViewPlane } from '../overlay/viewPlane';
 import type { Vec3 } from '../../shared/vec3';
 import { graphicKey, segmentKey, type ImportedSnapshot, type LoadedObject } from './importedTypes';
@@ -12,11 +10,6 @@ const FILL_ALPHA = 0.35;
 /** How near the slice (mm) a point is drawn as a filled marker rather than a ring. */
 const ON_SLICE_MM = 1.5;
 
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /**
  * Paints the imported SEG and SR objects that are shown over a 2D view: segments filled and
  * outlined with a dashed line (read-only, unlike the plan's solid outlines), SR polylines as
@@ -24,8 +17,7 @@ function rgb(hex: string): [number, number, number] {
  * naming the objects drawn. Each mask's sampled layer is kept per view and plane.
  */
 export class ImportedPainter {
-  private readonly layers = new Map<ViewportSlot, WeakMap<VoxelMask, { key: string; canvas: HTMLCanvasElement }>>();
-  private scratch: HTMLCanvasElement | undefined;
+  private readonly masks = new MaskLayers();
 
   paint(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane, snap: ImportedSnapshot, objects: readonly LoadedObject[], geometry: VolumeGeometry | undefined): void {
     const legend: { name: string; colour: string }[] = [];
@@ -38,7 +30,7 @@ export class ImportedPainter {
         for (const s of placed.segments) {
           const seg = obj.segments.find((x) => x.number === s.number);
           if (!seg || !s.mask.ok || snap.hidden.has(segmentKey(o.key, s.number))) continue;
-          this.paintMask(slot, ctx, plane, s.mask.value, geometry, seg.colour);
+          this.masks.paint(ctx, slot, plane, s.mask.value, geometry, { colour: seg.colour, fillAlpha: FILL_ALPHA, lineWidth: 1.5, dash: [4, 3] });
           drawn = true;
         }
       }
@@ -53,59 +45,6 @@ export class ImportedPainter {
       }
     }
     this.paintLegend(ctx, plane, legend);
-  }
-
-  private paintMask(slot: ViewportSlot, ctx: CanvasRenderingContext2D, plane: ViewPlane, mask: VoxelMask, geometry: VolumeGeometry, colour: string): void {
-    const dpr = window.devicePixelRatio || 1;
-    const key = [...plane.origin, ...plane.right, ...plane.down, plane.width, plane.height, colour, dpr].join(',');
-    let layers = this.layers.get(slot);
-    if (!layers) this.layers.set(slot, (layers = new WeakMap()));
-    let layer = layers.get(mask);
-    if (!layer || layer.key !== key) {
-      const canvas = layer?.canvas ?? document.createElement('canvas');
-      canvas.width = Math.round(plane.width * dpr);
-      canvas.height = Math.round(plane.height * dpr);
-      const g = canvas.getContext('2d');
-      if (!g) return;
-      g.setTransform(dpr, 0, 0, dpr, 0, 0);
-      this.drawMask(g, plane, mask, geometry, colour);
-      layer = { key, canvas };
-      layers.set(mask, layer);
-    }
-    ctx.drawImage(layer.canvas, 0, 0, plane.width, plane.height);
-  }
-
-  private drawMask(ctx: CanvasRenderingContext2D, plane: ViewPlane, mask: VoxelMask, geometry: VolumeGeometry, colour: string): void {
-    const step = 2;
-    const s = sampleMaskOnPlane(mask, geometry, plane, step);
-    if (!s.any) return;
-    const c = (this.scratch ??= document.createElement('canvas'));
-    c.width = s.cols;
-    c.height = s.rows;
-    const g = c.getContext('2d');
-    if (g) {
-      const img = g.createImageData(s.cols, s.rows);
-      const [r, gg, b] = rgb(colour);
-      const a = Math.round(FILL_ALPHA * 255);
-      for (let p = 0; p < s.data.length; p++) {
-        if (!s.data[p]) continue;
-        img.data.set([r, gg, b, a], 4 * p);
-      }
-      g.putImageData(img, 0, 0);
-      ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(c, 0, 0, s.cols * step, s.rows * step);
-    }
-    const seg = maskOutline(s.data, s.cols, s.rows);
-    ctx.beginPath();
-    for (let q = 0; q < seg.length; q += 4) {
-      ctx.moveTo(seg[q]! * step, seg[q + 1]! * step);
-      ctx.lineTo(seg[q + 2]! * step, seg[q + 3]! * step);
-    }
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = 1.5;
-    ctx.setLineDash([4, 3]);
-    ctx.stroke();
-    ctx.setLineDash([]);
   }
 
   private paintGraphic(ctx: CanvasRenderingContext2D, plane: ViewPlane, points: readonly Vec3[], type: string, colour: string): void {
