@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChangeSummary } from './changedPaths';
 import { documentMetaInputShape, documentMetaShape } from './documentMeta';
+import { boardDecisionSchema, discussionSpanSchema } from './boardDecision';
 import { documentId, isoDate, isoDateTime, requiredText, shortText } from './fieldTypes';
 
 /**
@@ -41,6 +42,10 @@ export const boardItemSchema = z.object({
   question: requiredText.describe('The question put to the board'),
   preparation: boardPreparationSchema.prefault({}),
   status: boardItemStatusSchema.default('pending'),
+  /** When the case was discussed (start/stop from the presenter; the last span runs while stoppedAt is null). */
+  discussion: z.array(discussionSpanSchema).max(100).default([]),
+  /** The board's decision, recorded by an attending (written through its own route, not by PUT). */
+  decision: boardDecisionSchema.nullable().default(null),
 });
 
 /** Whether the meeting is still being prepared/held, or closed (items not discussed have moved on). */

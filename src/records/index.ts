@@ -5,6 +5,7 @@
 export * from './analgesics';
 export * from './bilsky';
 export * from './board';
+export * from './boardDecision';
 export * from './caseConsistency';
 export * from './caseMigrations';
 export * from './caseRecord';
@@ -23,6 +24,7 @@ export * from './genant';
 export * from './harrington';
 export * from './jsonEqual';
 export * from './jsonSafety';
+export * from './keyImage';
 export * from './lesion';
 export * from './linkedStudy';
 export * from './migrateDocument';

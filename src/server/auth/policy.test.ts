@@ -17,15 +17,16 @@ const cols: Action[] = [
   'export.identifiable',
   'export.deidentified',
   'board.comment',
+  'board.decide',
   'accounts.manage',
   'audit.read',
 ];
 const table: Record<Role, string> = {
-  //           cr cw pr pw pp pa sr ei ed bc am ar
-  attending: ' Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  - ',
-  trainee: '   Y  Y  Y  Y  Y  -  Y  -  Y  -  -  - ',
-  board: '     Y  -  Y  -  -  -  Y  -  -  Y  -  - ',
-  admin: '     -  -  -  -  -  -  -  -  -  -  Y  Y ',
+  //           cr cw pr pw pp pa sr ei ed bc bd am ar
+  attending: ' Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  - ',
+  trainee: '   Y  Y  Y  Y  Y  -  Y  -  Y  -  -  -  - ',
+  board: '     Y  -  Y  -  -  -  Y  -  -  Y  -  -  - ',
+  admin: '     -  -  -  -  -  -  -  -  -  -  -  Y  Y ',
 };
 
 describe('policy: the whole role × action table', () => {

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'export.identifiable',
   'export.deidentified',
   'board.comment',
+  'board.decide',
   'accounts.manage',
   'audit.read',
 ] as const;
@@ -36,6 +37,7 @@ const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'export.identifiable',
     'export.deidentified',
     'board.comment',
+    'board.decide',
   ]),
   trainee: new Set<Action>(['case.read', 'case.write', 'plan.read', 'plan.write', 'plan.propose', 'study.read', 'export.deidentified']),
   board: new Set<Action>(['case.read', 'plan.read', 'study.read', 'board.comment']),

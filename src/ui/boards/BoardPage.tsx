@@ -246,7 +246,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
               <input placeholder="Question to the board" value={newItem.question} onChange={(e) => setNewItem({ ...newItem, question: e.target.value })} data-testid="add-case-question" />
               <button className="small" disabled={!newItem.caseId || !newItem.reason.trim() || !newItem.question.trim()} data-testid="add-case"
                 onClick={() => {
-                  set({ items: [...draft.items, { caseId: newItem.caseId, reason: newItem.reason.trim(), question: newItem.question.trim(), status: 'pending', preparation: { imagesReviewed: false, keyImagesChosen: false, planAttached: null, preparedBy: '', preparedAt: null } }] });
+                  set({ items: [...draft.items, { caseId: newItem.caseId, reason: newItem.reason.trim(), question: newItem.question.trim(), status: 'pending', preparation: { imagesReviewed: false, keyImagesChosen: false, planAttached: null, preparedBy: '', preparedAt: null }, discussion: [], decision: null }] });
                   setNewItem({ caseId: '', reason: '', question: '' });
                 }}>Add to agenda</button>
             </div>
