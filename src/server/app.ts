@@ -47,6 +47,8 @@ export interface AppParts {
   planDicom?: (app: FastifyInstance) => Promise<void>;
   /** The tumour board routes (/api/boards…, server/boards/boardsRoutes.ts). */
   boards?: (app: FastifyInstance) => Promise<void>;
+  /** The key image routes (/api/cases/:id/key-images…, /api/key-images…, server/keyImages/). */
+  keyImages?: (app: FastifyInstance) => Promise<void>;
 }
 
 const uid = z.string().regex(/^[0-9.]{1,64}$/);
@@ -180,6 +182,7 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
   if (parts.records) await app.register(parts.records.plugin);
   if (parts.planDicom) await app.register(parts.planDicom);
   if (parts.boards) await app.register(parts.boards);
+  if (parts.keyImages) await app.register(parts.keyImages);
 
   const index = path.join(config.distDir, 'index.html');
   if (existsSync(config.distDir)) {
