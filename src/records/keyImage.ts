@@ -55,6 +55,8 @@ export const keyImageViewStateSchema = z.object({
   /** The selected needle when the view follows one (probe / in-plane views), else null. */
   needleId: z.string().max(100).nullable().default(null),
   layers: keyImageLayersSchema.prefault({}),
+  /** Plan items (lesion, structure, needle ids) the user had hidden one by one. */
+  hiddenItems: z.array(z.string().max(100)).max(500).default([]),
   /** 1-based slice number and count the viewer showed ("Im k/N"), for captions and reports. */
   sliceNumber: z.int().min(1).nullable().default(null),
   sliceCount: z.int().min(1).nullable().default(null),
