@@ -19,6 +19,13 @@ describe('visibleActions', () => {
   });
 });
 
+describe('visibleActions.decideBoard', () => {
+  it('offers recording board decisions to attendings only (the policy\'s board.decide)', () => {
+    expect((['attending', 'trainee', 'board', 'admin'] as const).map((r) => visibleActions([r]).decideBoard)).toEqual([true, false, false, false]);
+    expect(visibleActions(['attending', 'admin']).decideBoard).toBe(true);
+  });
+});
+
 describe('canEditPlan', () => {
   it('lets a trainee edit only draft and proposed plans, an attending any, board and admin none', () => {
     expect(['draft', 'proposed', 'approved', 'performed', undefined].map((s) => canEditPlan(['trainee'], s as never))).toEqual([true, true, false, false, true]);

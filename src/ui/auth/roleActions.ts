@@ -19,6 +19,8 @@ export interface VisibleActions {
   /** The admin pages (accounts, audit trail). */
   readonly manageAccounts: boolean;
   readonly readAudit: boolean;
+  /** A tumour board's decision can be recorded and followed through (`board.decide`: attendings). */
+  readonly decideBoard: boolean;
 }
 
 const CLINICAL: readonly RoleName[] = ['attending', 'trainee', 'board'];
@@ -35,6 +37,7 @@ export function visibleActions(roles: readonly RoleName[]): VisibleActions {
     approvePlan: has('attending'),
     manageAccounts: has('admin'),
     readAudit: has('admin'),
+    decideBoard: has('attending'),
   };
 }
 
