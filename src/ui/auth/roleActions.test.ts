@@ -26,6 +26,12 @@ describe('visibleActions.decideBoard', () => {
   });
 });
 
+describe('visibleActions.commentBoard', () => {
+  it('offers board comments to attendings and board accounts (the policy\'s board.comment), not to trainees or admins', () => {
+    expect((['attending', 'trainee', 'board', 'admin'] as const).map((r) => visibleActions([r]).commentBoard)).toEqual([true, false, true, false]);
+  });
+});
+
 describe('canEditPlan', () => {
   it('lets a trainee edit only draft and proposed plans, an attending any, board and admin none', () => {
     expect(['draft', 'proposed', 'approved', 'performed', undefined].map((s) => canEditPlan(['trainee'], s as never))).toEqual([true, true, false, false, true]);

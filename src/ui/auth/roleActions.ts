@@ -21,6 +21,8 @@ export interface VisibleActions {
   readonly readAudit: boolean;
   /** A tumour board's decision can be recorded and followed through (`board.decide`: attendings). */
   readonly decideBoard: boolean;
+  /** Comments can be added to a meeting's cases (`board.comment`: attendings and board accounts). */
+  readonly commentBoard: boolean;
 }
 
 const CLINICAL: readonly RoleName[] = ['attending', 'trainee', 'board'];
@@ -38,6 +40,7 @@ export function visibleActions(roles: readonly RoleName[]): VisibleActions {
     manageAccounts: has('admin'),
     readAudit: has('admin'),
     decideBoard: has('attending'),
+    commentBoard: has('attending') || has('board'),
   };
 }
 
