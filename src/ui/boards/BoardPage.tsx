@@ -9,6 +9,7 @@ import { usePreferences } from '../preferences';
 import { useAuth, useRoles } from '../auth/authStore';
 import { visibleActions } from '../auth/roleActions';
 import { isoMinute } from './isoText';
+import { DecisionForm } from './decision/DecisionForm';
 import './boards.css';
 
 type SaveProblem = Extract<BoardSaveOutcome, { ok: false }>['problem'] & { status: number };
@@ -106,6 +107,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
     }
   };
 
+  /** A decision recorded on an item: the meeting has a new version; unsaved edits of the page are kept on top of it. */
+  const decided = (b: BoardDocument): void => {
+    const mine = dirty && draft ? draft : undefined;
+    setDoc(b);
+    setDraft(mine ? { ...mine, items: mine.items.map((it) => { const s = b.items.find((x) => x.caseId === it.caseId); return s ? { ...it, decision: s.decision, discussion: s.discussion, status: s.status } : it; }) } : contentOf(b));
+    boardsApi.history(b.id).then(setHistory, () => undefined);
+  };
+
   if (loadError) return <div className="page"><TopBar title="Tumour board" /><div className="error-banner">{loadError}</div></div>;
   if (!doc || !draft) return <div className="page"><TopBar title="Tumour board" /><div className="muted pad">Loading…</div></div>;
 
@@ -141,6 +150,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <TopBar title={<>Tumour board · {draft.title} · <span className="mono">{draft.date}</span></>}>
         <span className="muted" data-testid="board-version">version {doc.version}{dirty ? ' · unsaved changes' : ''}</span>
         <a className="nav" href="/boards" onClick={(e) => { e.preventDefault(); navigate('/boards'); }}>All meetings</a>
+        <a className="nav" href={`/boards/${doc.id}/report`} onClick={(e) => { e.preventDefault(); navigate(`/boards/${doc.id}/report`); }} data-testid="board-report-link">Report</a>
         {editCase && draft.status === 'open' && (
           <button onClick={() => void closeMeeting()} disabled={dirty} title={dirty ? 'Save first' : 'Close: cases not discussed move to the next meeting'} data-testid="close-board">Close meeting</button>
         )}
@@ -232,6 +242,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
                       <span className="muted" data-testid="prepared-at">at <span className="mono">{isoMinute(it.preparation.preparedAt)}</span></span>
                       <span className={missing.length ? 'board-missing' : 'board-ok'} data-testid="item-readiness">{missing.length ? `Missing: ${missing.join(', ')}` : 'Ready'}</span>
                     </div>
+                    <DecisionForm boardId={doc.id} item={it} onSaved={decided} collapsed />
                   </li>
                 );
               })}
