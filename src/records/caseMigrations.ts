@@ -11,4 +11,10 @@ export const CASE_MIGRATIONS: readonly DocumentMigration[] = [
     // Defaults are filled by the schema on parse, so the step itself only stamps the version.
     up: (doc) => ({ ...doc }),
   },
+  {
+    from: 1,
+    describe: 'tumour board decisions: an empty boardDecisions list',
+    // A version-1 case never had board decisions; one that somehow carries the key keeps it for the schema to judge.
+    up: (doc) => ({ ...doc, boardDecisions: doc.boardDecisions ?? [] }),
+  },
 ];

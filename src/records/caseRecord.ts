@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analgesicRegimenSchema } from './analgesics';
+import { caseBoardDecisionSchema } from './boardDecision';
 import { caseStatusSchema } from './caseStatus';
 import { decisionSchema } from './decision';
 import { comorbiditySchema, extentOfDiseaseSchema, performanceSchema, prognosisSchema, tumourSchema } from './disease';
@@ -13,7 +14,7 @@ import { painAssessmentSchema } from './painAssessment';
 import { patientSchema } from './patient';
 
 /** The schema version of case documents this code writes. Raise it with a migration in caseMigrations.ts. */
-export const CASE_SCHEMA_VERSION = 1;
+export const CASE_SCHEMA_VERSION = 2;
 
 /**
  * The case selection record: everything the multidisciplinary meeting weighs (see
@@ -38,6 +39,11 @@ export const caseContentSchema = z.strictObject({
   notes: longText.default(''),
   followUps: z.array(followUpSchema).max(500).default([]),
   linkedStudies: z.array(linkedStudySchema).max(100).default([]),
+  /**
+   * The tumour board's decisions on this case, each with the meeting that made it. Written only
+   * by the board decision routes (a case save keeps the stored list, whatever its body says).
+   */
+  boardDecisions: z.array(caseBoardDecisionSchema).max(500).default([]),
 });
 
 /** The editable part of a case after defaults. */

@@ -41,10 +41,10 @@ describe('migrateDocument', () => {
 });
 
 describe('restoreCase', () => {
-  it('reads an unversioned hand-written case through migration 0→1', () => {
+  it('reads an unversioned hand-written case through migrations 0→1→2', () => {
     const r = restoreCase({ ...meta, patient: { pseudonym: 'Hand-written' } });
-    expect(r.ok && r.value.document.schemaVersion).toBe(1);
-    expect(r.ok && r.value.migrations.length).toBe(1);
+    expect(r.ok && r.value.document.schemaVersion).toBe(2);
+    expect(r.ok && r.value.migrations.length).toBe(2);
     expect(r.ok && r.value.problems).toEqual([]);
   });
 

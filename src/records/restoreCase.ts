@@ -1,4 +1,5 @@
 import type { Result } from '../shared/result';
+import { caseBoardDecisionSchema } from './boardDecision';
 import { CASE_MIGRATIONS } from './caseMigrations';
 import { CASE_SCHEMA_VERSION, caseDocumentSchema, type CaseDocument } from './caseRecord';
 import { comorbiditySchema } from './disease';
@@ -15,7 +16,7 @@ export function restoreCase(raw: unknown): Result<Restored<CaseDocument>> {
     migrations: CASE_MIGRATIONS,
     target: CASE_SCHEMA_VERSION,
     required: META_FIELDS,
-    itemSchemas: { lesions: lesionSchema, followUps: followUpSchema, linkedStudies: linkedStudySchema, comorbidities: comorbiditySchema },
+    itemSchemas: { lesions: lesionSchema, followUps: followUpSchema, linkedStudies: linkedStudySchema, comorbidities: comorbiditySchema, boardDecisions: caseBoardDecisionSchema },
     fallbacks: { patient: { pseudonym: 'Unreadable patient section' } },
   });
 }

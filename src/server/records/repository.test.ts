@@ -30,7 +30,7 @@ describe.each(backends)('records repository on $name', (backend) => {
 
   it.skipIf(!!backend.skip)('creates version 1 and makes a version with a history entry for each accepted change', async () => {
     const created = await repo.createCase(content({ notes: 'first' }), 'dr-a');
-    expect(created).toMatchObject({ version: 1, schemaVersion: 1, createdBy: 'dr-a', updatedBy: 'dr-a', archivedAt: null });
+    expect(created).toMatchObject({ version: 1, schemaVersion: 2, createdBy: 'dr-a', updatedBy: 'dr-a', archivedAt: null });
     const saved = await repo.updateCase(created.id, 1, content({ notes: 'second', pain: { atRest: 3 } }), 'dr-b');
     expect(saved).toMatchObject({ kind: 'saved', value: { version: 2, notes: 'second', createdBy: 'dr-a', updatedBy: 'dr-b' } });
     const history = await repo.caseHistory(created.id);
