@@ -3,7 +3,9 @@
  * stays behind this file.
  */
 export { initImaging } from './init';
-export { ViewerSession, type SessionSnapshot } from './viewerSession';
+export { ViewerSession, type SessionSnapshot, type KeyImageViews } from './viewerSession';
+export type { CapturedView, ViewToApply, KeyImageCamera } from './session/keyImageView';
+export type { KeyImagePicture } from './session/keyImageCapture';
 export { renderThumbnail } from './thumbnail';
 export { loadPixelValues } from './pixelValues';
 export { importLocalFiles, localStudies, type ImportReport, type ImportFailure, type PickedFile } from './localStudies';

@@ -28,10 +28,12 @@ import { aimNeedleView, isNeedleSlot, NEEDLE_SLOTS, sameAxis } from './session/n
 import { worldToPage } from './session/cameraMoves';
 import { applyWindowAll, jumpAll, refitAll, resetAll, type ViewCommandContext } from './session/viewCommands';
 import { PlanActors3d } from './session/planActors3d';
+import { KeyImageViews } from './session/keyImageViews';
 
 export type { SessionSnapshot } from './session/snapshotStore';
 export type { OverlayPainter } from './session/overlayLayers';
 export type { NeedleAxis } from './plan/needleFrame';
+export type { KeyImageViews } from './session/keyImageViews';
 
 let sessionCounter = 0;
 
@@ -60,6 +62,8 @@ export class ViewerSession {
   );
   private readonly actors3d = new PlanActors3d();
   private readonly commands: ViewCommandContext;
+  /** Key images: capture a view, show a saved one again, its picture, the slice under it, the overlay switch. */
+  readonly keyImages: KeyImageViews;
   private pointerHandler?: (e: PlanPointerEvent) => void;
   private needle?: NeedleAxis;
   private planning?: PlanningVolume;
@@ -74,6 +78,7 @@ export class ViewerSession {
       onEnabled: (slot, element, bag) => this.wireViewport(slot, element, bag),
       onReady: (slot) => this.viewportReady(slot),
     });
+    this.keyImages = new KeyImageViews(this.views, this.overlays, (slot) => this.markDirty(slot), () => this.destroyed);
     this.commands = { views: this.views, markDirty: (slot) => this.markDirty(slot), aimNeedle: (slot, recentre) => this.aimNeedleView(slot, recentre) };
     this.loader = new SeriesLoader(this.id, this.store, this.views, {
       isDestroyed: () => this.destroyed,

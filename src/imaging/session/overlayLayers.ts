@@ -16,6 +16,8 @@ export class OverlayLayers {
   // Drawn under the plan: objects read from DICOM (SEG, SR), shown whether or not a plan is open.
   private underlay?: OverlayPainter;
   private frame = 0;
+  // The plan layer switched off (the presenter's overlay toggle); imported objects stay.
+  private planShown = true;
 
   /** @param planeOf the plane a slot shows now, or undefined when it cannot be drawn on. */
   constructor(private readonly planeOf: (slot: ViewportSlot) => ViewPlane | undefined) {}
@@ -48,6 +50,12 @@ export class OverlayLayers {
     this.repaintAll();
   }
 
+  /** Shows or hides the plan over every view (imported objects stay drawn). */
+  setPlanShown(shown: boolean): void {
+    this.planShown = shown;
+    this.repaintAll();
+  }
+
   /** Repaints every overlay on the next frame (after a plan change). */
   repaintAll(): void {
     for (const slot of this.canvases.keys()) this.pending.add(slot);
@@ -75,11 +83,12 @@ export class OverlayLayers {
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const plane = this.painter || this.underlay ? this.planeOf(slot) : undefined;
+    const painter = this.planShown ? this.painter : undefined;
+    const plane = painter || this.underlay ? this.planeOf(slot) : undefined;
     if (!plane) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.underlay?.(slot, ctx, plane);
-    this.painter?.(slot, ctx, plane);
+    painter?.(slot, ctx, plane);
   }
 
   /** Removes every canvas and stops a pending repaint. */
