@@ -50,7 +50,7 @@ beforeAll(async () => {
     records: createRecordsHandler(records, { defaultActor: 'os-user', audit: security.audit }),
     plugins: security.plugins,
     audit: security.audit,
-    boards: boardsRoutes(createBoardsRepository(db), { audit: security.audit }),
+    boards: boardsRoutes(createBoardsRepository(db), { audit: security.audit, cases: records }),
   });
   await app.ready();
   for (const who of ['att', 'brd'] as const) {

@@ -6,6 +6,7 @@ import type { AuditTrail } from '../auth/auditTrail';
 import { sendProblem, sendReply } from '../fastifyBase';
 import type { Reply } from '../records/apiProblem';
 import { requestActor } from '../records/requestActor';
+import type { RecordsRepository } from '../records/recordsRepository';
 import type { RouteInput } from '../records/routeInput';
 import { boardHandlers } from './boardHandlers';
 import type { BoardsRepository } from './boardsRepository';
@@ -31,7 +32,7 @@ const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
  * The tumour board API (/api/boards…) as a Fastify plugin. Reading needs `case.read` (board
  * accounts may follow a meeting); creating, saving and closing need `case.write`.
  */
-export function boardsRoutes(repo: BoardsRepository, options: { audit?: AuditTrail }): (app: FastifyInstance) => Promise<void> {
+export function boardsRoutes(repo: BoardsRepository, options: { audit?: AuditTrail; cases: RecordsRepository }): (app: FastifyInstance) => Promise<void> {
   const h = boardHandlers(repo);
   return async (app) => {
     const run = async (spec: Spec, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
