@@ -155,6 +155,29 @@ describe('scoreSubmission: safety', () => {
   });
 });
 
+describe('scoreSubmission: structures drawn as tubes', () => {
+  // A vessel along x, 10 mm above the lesion's level: voxel centres within 2 mm of y = 12, z = 10.
+  const vessel = { id: 'ivc', kind: 'major-vessel', name: 'IVC', colour: '#0000ff', safetyDistanceMm: 3,
+    shape: { kind: 'tube', frameOfReferenceUID: FOR, pointsLps: [[-20, 12, 10], [20, 12, 10]], radiusMm: 2 } };
+  const withTube = (e: Trajectory): ScoredPlan => ({ ...expertPlan(e), content: { ...expertPlan(e).content, structuresAtRisk: [vessel] } });
+
+  it('a shaft through a tube structure is unsafe; one 10 mm below it is not', () => {
+    const through = score(traineePlan(straight('T1', 0, 10)), withTube(straight('E1', 0)));
+    expect(through.safe).toBe(false);
+    expect(through.needles[0]!.violations).toMatchObject([{ structureId: 'ivc', crosses: true }]);
+    // Axis z = 0 to the tube's lowest voxel boxes (centres at z = 8, boxes from 7.5): 7.5 − 0.36 = 7.14 mm.
+    const below = score(traineePlan(straight('T1', 0)), withTube(straight('E1', 0)));
+    expect(below.safe).toBe(true);
+    expect(below.closest).toMatchObject({ structureId: 'ivc', distanceMm: 7.14 });
+  });
+
+  it('says so when a tube cannot be measured for want of a grid, rather than calling the plan safe in silence', () => {
+    const tubeOnly: ScoredPlan = { ...traineePlan(straight('E1', 0)), content: { ...traineePlan(straight('E1', 0)).content, structuresAtRisk: [vessel] } };
+    const s = score(traineePlan(straight('T1', 0, 10)), tubeOnly, { catalogue: ctx.catalogue });
+    expect(s.notes).toEqual(['structure IVC: no image grid to measure it on; needles not checked against it']);
+  });
+});
+
 describe('scoreSubmission: efficacy and effort', () => {
   it('the same cryoprobe as the expert covers as much; one 5 mm to the side covers part of the lesion, with a negative margin', () => {
     // The lethal zone (6 mm radius about the shaft, ±16 mm along it) centred at (0, 12, 0) holds
@@ -171,6 +194,9 @@ describe('scoreSubmission: efficacy and effort', () => {
     expect(off.coveragePct).toBeLessThan(100);
     expect(off.minMarginMm).toBeLessThan(0);
     expect(off.expertCoveragePct).toBe(100);
+    // The nerve (10 mm from the shaft) is inside the visible ice (16 mm radius) but not the lethal zone (6 mm).
+    expect(same.zoneOverlaps).toEqual([expect.objectContaining({ structureId: 'nerve', volumeInLethalMl: 0 })]);
+    expect(same.zoneOverlaps[0]!.volumeInAnyZoneMl).toBeGreaterThan(0);
   });
 
   it('no ablating device where the expert ablates covers 0 %; a biopsy exercise has no coverage at all', () => {
@@ -185,6 +211,8 @@ describe('scoreSubmission: efficacy and effort', () => {
     expect([s.planningTimeS, s.edits]).toEqual([277, 3]);
     const quiet = score(traineePlan(straight('T1', 0)), expertPlan(straight('E1', 0)));
     expect([quiet.planningTimeS, quiet.edits]).toEqual([null, null]);
+    const silly = score(traineePlan(straight('T1', 0)), expertPlan(straight('E1', 0)), { ...ctx, effort: { planningTimeS: -1, edits: 2.5 } });
+    expect([silly.planningTimeS, silly.edits]).toEqual([null, null]);
   });
 });
 

@@ -90,8 +90,15 @@ function expertDraft(expert: ScoredPlan, ctx: ScoreContext): Result<{ draft: Pla
     frameOfReferenceUID: expert.frameOfReferenceUID,
     geometry,
   });
+  // draftFromParts already says why a stored mask did not fit; what is left unsaid is a missing grid.
+  const unsaid = (what: string): boolean => !notes.some((n) => n.startsWith(`${what}:`));
   for (const s of draft.structures) {
-    if (!s.mask && !notes.some((n) => n.startsWith(`structure ${s.record.name}:`))) notes.push(`structure ${s.record.name}: no image grid to measure it on; needles not checked against it`);
+    const what = `structure ${s.record.name}`;
+    if (!s.mask && unsaid(what)) notes.push(`${what}: no image grid to measure it on; needles not checked against it`);
+  }
+  for (const l of draft.lesions) {
+    const what = `lesion ${l.record.label || l.record.id}`;
+    if (!l.mask && unsaid(what)) notes.push(`${what}: no image grid to measure it on; left out of the coverage`);
   }
   return ok({ draft, geometry, notes });
 }
@@ -196,6 +203,9 @@ function assemble(trainee: PlanMetrics, expert: PlanMetrics, ctx: ScoreContext, 
   // The expert ablates and the trainee does not: nothing of the lesion is covered.
   const coveragePct = mine ? mine.coveragePct : theirs ? 0 : null;
   const effort = ctx.effort ?? {};
+  // Effort comes from the client: anything but a sensible number is "not reported".
+  const seconds = effort.planningTimeS;
+  const edits = effort.edits;
   return {
     targetErrorMm: r2n(mean(comparisons.map((c) => c.targetErrorMm))),
     entryErrorMm: r2n(mean(comparisons.map((c) => c.entryErrorMm))),
@@ -205,6 +215,12 @@ function assemble(trainee: PlanMetrics, expert: PlanMetrics, ctx: ScoreContext, 
     safe: violations === 0,
     violations,
     closest,
+    zoneOverlaps: (trainee.zoneMetrics?.structures ?? []).filter((z) => z.warning).map((z) => ({
+      structureId: z.structureId,
+      label: z.label,
+      volumeInLethalMl: z.volumeInLethalMl,
+      volumeInAnyZoneMl: z.volumeInAnyZoneMl,
+    })),
     coveragePct: r2n(coveragePct),
     minMarginMm: r2n(mine?.minMarginMm),
     expertCoveragePct: r2n(theirs?.coveragePct),
@@ -213,8 +229,8 @@ function assemble(trainee: PlanMetrics, expert: PlanMetrics, ctx: ScoreContext, 
     expertApplicators: expert.trajectories.length,
     needles,
     unmatchedExpertTrajectoryIds: expert.trajectories.filter((_, j) => !paired.has(j)).map((e) => e.id),
-    planningTimeS: r2n(effort.planningTimeS),
-    edits: effort.edits ?? null,
+    planningTimeS: typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? r2(seconds) : null,
+    edits: typeof edits === 'number' && Number.isInteger(edits) && edits >= 0 ? edits : null,
     notes: [...new Set([...notes, ...trainee.notes, ...expert.notes])],
   };
 }

@@ -39,6 +39,16 @@ export const closestApproachSchema = z.strictObject({
   distanceMm: mm,
 });
 
+/** A structure at risk inside a trainee's ablation zones beyond its tolerance (the plan's zone warning). */
+export const zoneOverlapSchema = z.strictObject({
+  structureId: idText,
+  label: z.string().max(500),
+  /** Inside the lethal composite zone, mL. */
+  volumeInLethalMl: z.number(),
+  /** Inside the outermost zone of any device, mL. */
+  volumeInAnyZoneMl: z.number(),
+});
+
 /** One trainee needle: its pairing with an expert needle and the differences, and its safety. */
 export const needleScoreSchema = z.strictObject({
   trajectoryId: idText,
@@ -73,6 +83,11 @@ export const submissionScoreSchema = z.strictObject({
   /** (needle, structure) pairs that break the rule above. */
   violations: z.int().min(0),
   closest: closestApproachSchema.nullable(),
+  /**
+   * Structures at risk the trainee's zones reach beyond their tolerance. Shown, not counted in
+   * `safe`: the issue's hard fail is about shafts, and the zones' reach is already in the margin.
+   */
+  zoneOverlaps: z.array(zoneOverlapSchema),
   /** Lethal-zone coverage of the expert's lesions by the trainee's zones, %, lesion-volume weighted; null when neither plan ablates or there is no lesion. */
   coveragePct: z.number().nullable(),
   /** The smallest minimum margin over the lesions (negative: lesion outside the zone); null when the trainee has no zone or there is no lesion. */
@@ -99,5 +114,7 @@ export type NeedleScore = z.infer<typeof needleScoreSchema>;
 export type SafetyViolation = z.infer<typeof safetyViolationSchema>;
 /** A closest approach to a structure at risk. */
 export type ClosestApproach = z.infer<typeof closestApproachSchema>;
+/** A structure reached by the trainee's zones. */
+export type ZoneOverlap = z.infer<typeof zoneOverlapSchema>;
 /** A needle's angles as read. */
 export type NeedleAngles = z.infer<typeof needleAnglesSchema>;
