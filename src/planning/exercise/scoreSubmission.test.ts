@@ -175,6 +175,9 @@ describe('scoreSubmission: structures drawn as tubes', () => {
     const tubeOnly: ScoredPlan = { ...traineePlan(straight('E1', 0)), content: { ...traineePlan(straight('E1', 0)).content, structuresAtRisk: [vessel] } };
     const s = score(traineePlan(straight('T1', 0, 10)), tubeOnly, { catalogue: ctx.catalogue });
     expect(s.notes).toEqual(['structure IVC: no image grid to measure it on; needles not checked against it']);
+    const elsewhere = { ...vessel, shape: { ...vessel.shape, frameOfReferenceUID: '1.2.9' } };
+    const other: ScoredPlan = { ...tubeOnly, content: { ...tubeOnly.content, structuresAtRisk: [elsewhere] } };
+    expect(score(traineePlan(straight('T1', 0, 10)), other).notes).toEqual(['structure IVC: not in the frame of reference of the images; needles not checked against it']);
   });
 });
 

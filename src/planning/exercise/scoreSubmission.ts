@@ -59,7 +59,8 @@ function anglesOf(m: StoredTrajectoryMetrics | null): NeedleAngles {
 /**
  * Coverage and margin of a plan's zones over the lesions: coverage weighted by lesion volume
  * (one lesion: its own coverage), margin the smallest over the lesions (the weakest edge is
- * what recurs). Null when the plan has no zone metrics or they hold no lesion.
+ * what recurs). From the two-decimal values the plan metrics store, which is ample for lesions
+ * of a millilitre or more. Null when the plan has no zone metrics or they hold no lesion.
  */
 function efficacy(zones: TrajectoryContent['zoneMetrics']): { coveragePct: number; minMarginMm: number } | null {
   const lesions = zones?.lesions ?? [];
@@ -90,15 +91,17 @@ function expertDraft(expert: ScoredPlan, ctx: ScoreContext): Result<{ draft: Pla
     frameOfReferenceUID: expert.frameOfReferenceUID,
     geometry,
   });
-  // draftFromParts already says why a stored mask did not fit; what is left unsaid is a missing grid.
+  // draftFromParts already says why a stored mask did not fit; what it leaves unsaid is a
+  // missing grid, or a tube in another frame of reference.
+  const why = geometry ? 'not in the frame of reference of the images' : 'no image grid to measure it on';
   const unsaid = (what: string): boolean => !notes.some((n) => n.startsWith(`${what}:`));
   for (const s of draft.structures) {
     const what = `structure ${s.record.name}`;
-    if (!s.mask && unsaid(what)) notes.push(`${what}: no image grid to measure it on; needles not checked against it`);
+    if (!s.mask && unsaid(what)) notes.push(`${what}: ${why}; needles not checked against it`);
   }
   for (const l of draft.lesions) {
     const what = `lesion ${l.record.label || l.record.id}`;
-    if (!l.mask && unsaid(what)) notes.push(`${what}: no image grid to measure it on; left out of the coverage`);
+    if (!l.mask && unsaid(what)) notes.push(`${what}: ${why}; left out of the coverage`);
   }
   return ok({ draft, geometry, notes });
 }
