@@ -2,7 +2,7 @@ import type { NaturalDataset } from '../part10';
 import { err, ok, type Result } from '../../shared/result';
 import { attributeInfo, BOOKKEEPING_KEYS, punctuated } from './attributeInfo';
 import { burnedInRefusal } from './burnedIn';
-import { dummyValue, emptyValue } from './dummyValues';
+import { dummyCodeItem, dummyValue, emptyValue } from './dummyValues';
 import { deidentificationMarkers } from './markers';
 import { profileRowForTag } from './profileTable';
 import { resolveAction, type Decision, type ProfileOptions } from './resolveAction';
@@ -125,6 +125,7 @@ const REMOVED = Symbol('removed');
 type Applied = typeof REMOVED | { value: unknown; action: DeidentifyChange['action'] | null };
 
 function apply(d: Decision, key: string, vr: string, value: unknown, path: string, walk: Walk): Applied {
+  if (vr === 'SQ' && d.act === 'D') return { value: [dummyCodeItem()], action: 'D' };
   if (vr === 'SQ' && d.act !== 'X' && d.act !== 'Z') {
     const items = sequenceItems(value);
     return { value: items.map((item, i) => walkDataset(item, `${path}[${i}]`, walk)), action: null };

@@ -49,3 +49,11 @@ export function emptyValue(vr: string): unknown {
   if (['US', 'SS', 'UL', 'SL', 'FL', 'FD', 'UV', 'SV', 'OB', 'OW', 'UN', 'OF', 'OD', 'OL', 'OV', 'AT'].includes(vr)) return null;
   return '';
 }
+
+/**
+ * The dummy item of an identifying code sequence: a code of PercuPlan's private scheme
+ * (99PERCUPLAN, as its other private codes) that means only "anonymized".
+ */
+export function dummyCodeItem(): Record<string, unknown> {
+  return { CodeValue: 'ANONYMIZED', CodingSchemeDesignator: '99PERCUPLAN', CodeMeaning: 'Anonymized' };
+}

@@ -51,9 +51,7 @@ function basic(keyword: string, action: ProfileRow[2], vr: string, why: string):
     case 'X/D':
     case 'Z/D':
     case 'X/Z/D':
-      if (vr === 'SQ' && keyword === 'ContentSequence') return { act: 'X', reason: 'structured content is kept only with Clean Structured Content' };
-      // A sequence's dummy is its own items with every attribute in them de-identified.
-      return vr === 'SQ' ? { act: 'K', reason: why } : { act: 'D', reason: why };
+      return vr === 'SQ' ? dummySequence(keyword, action, why) : { act: 'D', reason: why };
     case 'U':
       return { act: 'U', reason: why };
     case 'X/Z/U*':
@@ -62,6 +60,24 @@ function basic(keyword: string, action: ProfileRow[2], vr: string, why: string):
     case 'C':
       return { act: 'K', reason: why };
   }
+}
+
+/**
+ * Codes that identify a person or an institution: their items' Code Value and Code Meaning are
+ * not in the table, so walking them would keep the identity; they get one dummy code item.
+ */
+const IDENTIFYING_CODE_SEQUENCES = new Set(['PersonIdentificationCodeSequence', 'InstitutionCodeSequence']);
+
+/**
+ * D on a sequence: its dummy is its own items with every attribute in them de-identified, except
+ * identifying code sequences (a dummy code), X/D sequences (Type 3 wherever this engine meets
+ * them, e.g. Operator Identification: removed) and SR content without its option (removed).
+ */
+function dummySequence(keyword: string, action: ProfileRow[2], why: string): Decision {
+  if (keyword === 'ContentSequence') return { act: 'X', reason: 'structured content is kept only with Clean Structured Content' };
+  if (IDENTIFYING_CODE_SEQUENCES.has(keyword)) return { act: 'D', reason: why };
+  if (action === 'X/D') return { act: 'X', reason: why };
+  return { act: 'K', reason: why };
 }
 
 /**
