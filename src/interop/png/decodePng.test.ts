@@ -99,7 +99,7 @@ describe('decodePng: colour, chunks and refusals', () => {
   it('refuses a damaged chunk (CRC), a missing signature, and what a canvas does not make', () => {
     const good = png({ width: 2, height: 2, rows: [FIRST_ROW, FIRST_ROW] });
     const damaged = Buffer.from(good);
-    damaged[damaged.length - 20] ^= 0xff;
+    damaged[damaged.length - 20] = (damaged[damaged.length - 20] ?? 0) ^ 0xff;
     expect(decodePng(damaged)).toMatchObject({ ok: false, error: expect.stringMatching(/fails its CRC check/) });
     expect(decodePng(good.subarray(1))).toMatchObject({ ok: false, error: expect.stringMatching(/signature/) });
     expect(decodePng(good.subarray(0, good.length - 12))).toMatchObject({ ok: false, error: expect.stringMatching(/ends before its IEND/) });
