@@ -6,6 +6,7 @@ import { CaseListPage } from '../ui/cases/CaseListPage';
 import { CasePage } from '../ui/cases/CasePage';
 import { BoardListPage } from '../ui/boards/BoardListPage';
 import { BoardPage } from '../ui/boards/BoardPage';
+import { PresenterPage } from '../ui/boards/present/PresenterPage';
 import { useAuth } from '../ui/auth/authStore';
 import { visibleActions } from '../ui/auth/roleActions';
 import { SignInPage } from '../ui/auth/SignInPage';
@@ -58,6 +59,8 @@ function Routes({ path, roles }: { path: string; roles: Parameters<typeof visibl
   if (path === '/boards' || path === '/boards/') return <BoardListPage />;
   const b = /^\/boards\/([0-9a-f-]{36})\/?$/.exec(path);
   if (b?.[1]) return <BoardPage key={b[1]} boardId={b[1]} />;
+  const bp = /^\/boards\/([0-9a-f-]{36})\/present\/?$/.exec(path);
+  if (bp?.[1]) return <PresenterPage key={bp[1]} boardId={bp[1]} />;
   const r = /^\/plans\/([^/]+)\/report\/?$/.exec(path);
   if (r?.[1]) return <PlanReportPage key={r[1] + location.search} planId={r[1]} version={versionParam(location.search)} />;
   return <WorklistPage />;

@@ -150,6 +150,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <TopBar title={<>Tumour board · {draft.title} · <span className="mono">{draft.date}</span></>}>
         <span className="muted" data-testid="board-version">version {doc.version}{dirty ? ' · unsaved changes' : ''}</span>
         <a className="nav" href="/boards" onClick={(e) => { e.preventDefault(); navigate('/boards'); }}>All meetings</a>
+        <a className="nav" href={`/boards/${doc.id}/present`} onClick={(e) => { e.preventDefault(); navigate(`/boards/${doc.id}/present`); }} title="Present the meeting: one case at a time, full screen" data-testid="present-board">Present</a>
         <a className="nav" href={`/boards/${doc.id}/report`} onClick={(e) => { e.preventDefault(); navigate(`/boards/${doc.id}/report`); }} data-testid="board-report-link">Report</a>
         {editCase && draft.status === 'open' && (
           <button onClick={() => void closeMeeting()} disabled={dirty} title={dirty ? 'Save first' : 'Close: cases not discussed move to the next meeting'} data-testid="close-board">Close meeting</button>

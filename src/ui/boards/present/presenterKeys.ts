@@ -35,7 +35,7 @@ export function presenterAction(e: { key: string; ctrlKey: boolean; metaKey: boo
 /** Whether the key event's target is a place where keys are text (inputs, text areas, selects, editable content). */
 export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as { tagName?: unknown }).tagName !== 'string') return false;
-  const el = target as { tagName: string; isContentEditable?: boolean; type?: string };
+  const el = target as unknown as { tagName: string; isContentEditable?: boolean; type?: string };
   if (el.isContentEditable) return true;
   if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
   // Checkboxes and buttons do not take text: the arrows still move between cases.
