@@ -6,6 +6,7 @@ import { navigate } from '../useNavigation';
 import { useRoles } from '../auth/authStore';
 import { visibleActions } from '../auth/roleActions';
 import { localToday } from './isoText';
+import { OpenDecisions } from './decision/OpenDecisions';
 import './boards.css';
 
 const PAGE = 50;
@@ -77,6 +78,7 @@ export function BoardListPage() {
           <>
             <h3>Coming</h3>
             {table(coming, 'boards-coming')}
+            <OpenDecisions />
             <h3>Past</h3>
             {table(past, 'boards-past')}
             {total > PAGE && (

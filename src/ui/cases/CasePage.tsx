@@ -9,6 +9,7 @@ import { SchemaField } from './SchemaField';
 import { humanize } from './schemaIntrospection';
 import { renderComputed } from './ComputedValue';
 import { FollowUpChart } from './FollowUpChart';
+import { CaseBoardDecisions } from '../boards/decision/CaseBoardDecisions';
 
 /** Why a save was refused, with the status. */
 type SaveProblem = Extract<CaseSaveOutcome, { ok: false }>['problem'] & { status: number };
@@ -16,6 +17,9 @@ type SaveProblem = Extract<CaseSaveOutcome, { ok: false }>['problem'] & { status
 const contentOf = (d: CaseDocument): CaseContent => Object.fromEntries(CASE_SECTIONS.map((k) => [k, d[k]])) as CaseContent;
 
 let tempIds = 0;
+
+/** The sections edited as forms: the board decisions are written by the board routes and shown read-only. */
+const FORM_SECTIONS = CASE_SECTIONS.filter((k) => (k as string) !== 'boardDecisions');
 
 /**
  * The case selection record: every section as a form from the shared schema, scores and MME
@@ -133,14 +137,15 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
       <div className="case-body">
         <nav className="case-nav">
-          {CASE_SECTIONS.map((k) => (
+          {FORM_SECTIONS.map((k) => (
             <a key={k} href={`#section-${k}`}>{humanize(k)}</a>
           ))}
           <a href="#section-chart">Outcome chart</a>
+          <a href="#section-board-decisions">Board decisions</a>
           <a href="#section-history">History</a>
         </nav>
         <form className="case-form" onSubmit={(e) => e.preventDefault()}>
-          {CASE_SECTIONS.map((k) => (
+          {FORM_SECTIONS.map((k) => (
             <section key={k} id={`section-${k}`} className="case-section">
               <SchemaField
                 schema={shape[k]}
@@ -165,6 +170,9 @@ export function CasePage({ caseId }: { caseId: string }) {
           <section id="section-chart" className="case-section">
             <h3>Pain and opioids over time</h3>
             <FollowUpChart content={derived} />
+          </section>
+          <section id="section-board-decisions" className="case-section">
+            <CaseBoardDecisions caseId={doc.id} boardDecisions={(doc as { boardDecisions?: unknown }).boardDecisions} onChanged={() => void load()} />
           </section>
           <section id="section-history" className="case-section">
             <h3>History</h3>

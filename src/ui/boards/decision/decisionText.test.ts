@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardDecisionInputSchema, type BoardDecision } from '../../../records';
-import { actionText, consensusText, draftOf, followThroughText, inputOf, isOverdue, issuesByPath, recommendationText, toggleRecommendation, trialText } from './decisionText';
+import { newestFirst, actionText, consensusText, draftOf, followThroughText, inputOf, isOverdue, issuesByPath, recommendationText, toggleRecommendation, trialText } from './decisionText';
 
 const decision: BoardDecision = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -68,5 +68,16 @@ describe('the decision form draft', () => {
     expect(toggleRecommendation(['cryoablation', 'radiotherapy'], 'no-intervention')).toEqual(['no-intervention']);
     expect(toggleRecommendation(['no-intervention'], 'surgery')).toEqual(['surgery']);
     expect(toggleRecommendation(['surgery', 'radiotherapy'], 'surgery')).toEqual(['radiotherapy']);
+  });
+});
+
+describe('the case page order', () => {
+  it('lists the newest meeting first, and the later recording first within one meeting', () => {
+    const rows = [
+      { meetingDate: '2031-01-10', recordedAt: '2031-01-10T09:00:00Z', n: 1 },
+      { meetingDate: '2031-03-06', recordedAt: '2031-03-06T09:00:00Z', n: 2 },
+      { meetingDate: '2031-03-06', recordedAt: '2031-03-06T11:00:00Z', n: 3 },
+    ];
+    expect(newestFirst(rows).map((r) => r.n)).toEqual([3, 2, 1]);
   });
 });

@@ -1,4 +1,4 @@
-import { BOARD_RECOMMENDATIONS, type BoardDecision, type BoardDecisionInput, type BoardRecommendation, type FollowThrough } from '../../../records';
+import { BOARD_RECOMMENDATIONS, type BoardDecision, type CaseBoardDecision, type BoardDecisionInput, type BoardRecommendation, type FollowThrough } from '../../../records';
 
 /**
  * The words pages and printed reports use for a board decision, and the form's draft of one.
@@ -106,4 +106,9 @@ export function issuesByPath(issues: readonly { path: readonly PropertyKey[] | s
     if (!m.has(p)) m.set(p, i.message);
   }
   return m;
+}
+
+/** The case's board decisions, newest meeting first (the same meeting: the later recording first). */
+export function newestFirst<T extends Pick<CaseBoardDecision, 'meetingDate' | 'recordedAt'>>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate) || b.recordedAt.localeCompare(a.recordedAt));
 }
