@@ -15,6 +15,9 @@ export const AUDIT_EVENT_NAMES = [
   'board.read',
   'board.create',
   'board.update',
+  'board.comment',
+  'board.decide',
+  'board.follow-through',
   'keyImage.create',
   'keyImage.update',
   'keyImage.remove',
@@ -72,6 +75,10 @@ export const AUDIT_EVENT_CODES: Readonly<Record<AuditEventName, AuditEventCoding
   'board.read': { type: PATIENT_RECORD, action: 'R' },
   'board.create': { type: PATIENT_RECORD, action: 'C' },
   'board.update': { type: PATIENT_RECORD, action: 'U' },
+  // A comment is added to the meeting's record of a case; a decision and its follow-through also write the case record.
+  'board.comment': { type: PATIENT_RECORD, action: 'C' },
+  'board.decide': { type: PATIENT_RECORD, action: 'U' },
+  'board.follow-through': { type: PATIENT_RECORD, action: 'U' },
   // A key image is a picture of the patient's images attached to the case: part of the patient record.
   'keyImage.create': { type: PATIENT_RECORD, action: 'C' },
   'keyImage.update': { type: PATIENT_RECORD, action: 'U' },
