@@ -16,6 +16,7 @@ import { AccountsPage } from '../ui/admin/AccountsPage';
 import { AuditPage } from '../ui/admin/AuditPage';
 import { safeReturnPath } from '../ui/auth/returnPath';
 import { PlanReportPage } from '../ui/report/PlanReportPage';
+import { BoardReportPage } from '../ui/boards/report/BoardReportPage';
 import { versionParam } from '../ui/report/loadPlanReport';
 
 /**
@@ -61,6 +62,8 @@ function Routes({ path, roles }: { path: string; roles: Parameters<typeof visibl
   if (b?.[1]) return <BoardPage key={b[1]} boardId={b[1]} />;
   const bp = /^\/boards\/([0-9a-f-]{36})\/present\/?$/.exec(path);
   if (bp?.[1]) return <PresenterPage key={bp[1]} boardId={bp[1]} />;
+  const br = /^\/boards\/([0-9a-f-]{36})\/report\/?$/.exec(path);
+  if (br?.[1]) return <BoardReportPage key={br[1]} boardId={br[1]} />;
   const r = /^\/plans\/([^/]+)\/report\/?$/.exec(path);
   if (r?.[1]) return <PlanReportPage key={r[1] + location.search} planId={r[1]} version={versionParam(location.search)} />;
   return <WorklistPage />;
