@@ -26,7 +26,8 @@ export type Decision =
  * and X/Z/U* keeps the sequence with its instance UIDs replaced.
  */
 export function resolveAction(keyword: string, row: ProfileRow | undefined, vr: string, o: ProfileOptions): Decision {
-  if (keyword === 'TextValue') return { act: 'D', reason: 'free text of structured content replaced (Clean Structured Content)' };
+  const beyond = BEYOND_TABLE[keyword];
+  if (beyond) return beyond;
   if (!row) return withoutRow(vr, o);
   if (o.retainPatientCharacteristics && optionAction(row, 'P') === 'K') return { act: 'K', reason: 'Retain Patient Characteristics' };
   if (o.modifiedDates && optionAction(row, 'M') === 'C') {
@@ -39,6 +40,18 @@ export function resolveAction(keyword: string, row: ProfileRow | undefined, vr: 
   const why = cleanedAway ? 'free text cannot be cleaned reliably, so the Basic Profile action applies' : 'Basic Profile';
   return basic(keyword, row[2], vr, why);
 }
+
+/**
+ * Free text the 2024b table does not list but that can hold anything a user typed, which we
+ * cannot clean reliably: SR TEXT values (Clean Structured Content keeps the item, not its
+ * words), presentation-state annotation text and a SEG's or SR's Content Description. Segment
+ * labels and tracking identifiers are kept: they name lesions and needles, the teaching content.
+ */
+const BEYOND_TABLE: Readonly<Record<string, Decision>> = {
+  TextValue: { act: 'D', reason: 'free text of structured content replaced (Clean Structured Content)' },
+  UnformattedTextValue: { act: 'D', reason: 'annotation text replaced: free text cannot be cleaned reliably' },
+  ContentDescription: { act: 'Z', reason: 'free-text description emptied: it cannot be cleaned reliably' },
+};
 
 function basic(keyword: string, action: ProfileRow[2], vr: string, why: string): Decision {
   switch (action) {
