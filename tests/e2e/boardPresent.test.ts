@@ -104,7 +104,10 @@ describe('presenting a tumour board meeting', () => {
     expect(await text(page, 'card-pain')).toContain('at rest — / 10');
     expect(await text(page, 'card-mme')).toContain(`${Math.round(c.analgesics.mme!.totalMmePerDay)} MME/day`);
     expect(await text(page, 'card-ecog')).toContain(c.performance.ecog === null ? '—' : String(c.performance.ecog));
-    expect(await text(page, 'card-scores')).toContain(`Harrington ${c.lesions[0]!.scores.harrington!.result!.category}`);
+    // The demo record gives one Harrington component: the score is stored incomplete, and the card says so.
+    const harrington = c.lesions[0]!.scores.harrington!.result!;
+    expect(await text(page, 'card-scores')).toContain(harrington.missing.length ? 'Harrington incomplete (missing ' : `Harrington ${harrington.category}`);
+    if (harrington.missing.includes('lateralCortices')) expect(await text(page, 'card-scores')).toContain('lateral cortices');
     expect(await text(page, 'card-reason')).toContain('Reason 1: painful lesion');
     expect(await text(page, 'card-question')).toContain('Question 1: ablation or radiotherapy?');
     expect(await text(page, 'card-procedure')).toContain('Cryoablation');

@@ -56,12 +56,12 @@ describe('the presenter card words', () => {
     const c = doc({
       patient: { pseudonym: 'P' },
       lesions: [
-        { label: 'T10', scores: { sins: { components: {}, result: { total: null, category: null, missing: ['pain', 'alignment'] } }, genant: { components: { heightLossPercent: 90 }, result: { total: 3, category: '3', missing: [] } } } },
+        { label: 'T10', scores: { sins: { components: {}, result: { total: null, category: null, missing: ['pain', 'posteriorElements'] } }, genant: { components: { heightLossPercent: 90 }, result: { total: 3, category: '3', missing: [] } } } },
         { label: 'No scores' },
         { label: 'Femur', scores: { mirels: { components: {}, result: { total: 9, category: 'high risk', missing: [] } } } },
         { label: 'Acetabulum', scores: { harrington: { components: {}, result: { total: 3, category: 'III', missing: [] } } } },
       ],
     });
-    expect(lesionScoreLines(c)).toEqual(['T10: SINS incomplete (missing pain, alignment) · Genant 3', 'Femur: Mirels 9 (high risk)', 'Acetabulum: Harrington III']);
+    expect(lesionScoreLines(c)).toEqual(['T10: SINS incomplete (missing pain, posterior elements) · Genant 3', 'Femur: Mirels 9 (high risk)', 'Acetabulum: Harrington III']);
   });
 });

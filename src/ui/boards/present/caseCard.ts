@@ -38,6 +38,9 @@ const CORRELATION: Record<CaseDocument['pain']['imagingCorrelation'], string> = 
 /** A number as text, "—" when missing or not finite (never "NaN"). */
 export const numText = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined || !Number.isFinite(x) ? DASH : x.toFixed(digits));
 
+/** A component's key in words: "lateralCortices" → "lateral cortices". */
+const words = (key: string): string => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+
 /** Scores that are a class or grade: their total only mirrors the class (Harrington 3 is class III), so the class alone is shown. */
 const GRADED: ReadonlySet<ScoreKey> = new Set(['harrington', 'bilsky', 'genant']);
 
@@ -45,7 +48,7 @@ const GRADED: ReadonlySet<ScoreKey> = new Set(['harrington', 'bilsky', 'genant']
 export function scoreValue(key: ScoreKey, score: NonNullable<LesionScores[ScoreKey]>): string {
   const r = score.result;
   if (!r) return 'not computed';
-  if (r.missing.length) return `incomplete (missing ${r.missing.join(', ')})`;
+  if (r.missing.length) return `incomplete (missing ${r.missing.map(words).join(', ')})`;
   if (GRADED.has(key) && r.category !== null) return r.category;
   if (r.total !== null && r.category !== null && String(r.total) !== r.category) return `${numText(r.total)} (${r.category})`;
   return r.category ?? numText(r.total);
