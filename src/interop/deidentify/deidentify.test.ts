@@ -78,6 +78,18 @@ describe('deidentify: planted identifying values', () => {
     expect(deepName).toMatchObject({ tag: '(0008,1070)', action: 'D', before: PLANTED.deepName, after: 'ANONYMIZED' });
     expect(changes.find((c) => c.path === 'AccessionNumber')).toMatchObject({ action: 'Z', before: PLANTED.accession, after: '' });
     expect(changes.find((c) => c.path === 'StudyDescription')).toMatchObject({ action: 'X', after: null });
+    expect(changes.find((c) => c.path === 'ReferencedSeriesSequence[0].SeriesInstanceUID')).toMatchObject({
+      tag: '(0020,000E)',
+      action: 'U',
+      before: FIXTURE_UIDS.series,
+      after: ds.SeriesInstanceUID,
+    });
+    expect(changes.find((c) => c.path === 'StudyDate')).toMatchObject({ action: 'C', before: '20240229', after: '20240310' });
+    // One entry per path: the pseudonym replaces the table's Z in the preview, it is not listed twice.
+    const paths = changes.map((c) => c.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(changes.find((c) => c.path === 'PatientName')).toMatchObject({ action: 'D', before: PLANTED.patientName, after: 'TEACHING^CASE7' });
+    expect(changes.find((c) => c.path === 'PatientIdentityRemoved')).toMatchObject({ action: 'add', after: 'YES' });
   });
 });
 

@@ -78,6 +78,10 @@ export function deidentify(dataset: NaturalDataset, options: DeidentifyOptions):
     PatientID: options.pseudonym.id,
     ...deidentificationMarkers({ ...o, pixelsCleaned }),
   };
+  // The walk already listed what the table did to these; the preview shows their final value once.
+  const replaced = walk.changes.filter((c) => !(c.path in top));
+  walk.changes.length = 0;
+  walk.changes.push(...replaced);
   for (const [key, value] of Object.entries(top)) {
     const before = dataset[key];
     walk.changes.push({

@@ -11,7 +11,7 @@ export type UidMapper = (uid: string) => string;
  * to the same new UID without a shared table; without the salt nobody can recompute it.
  */
 export function deidentifiedUid(salt: string, uid: string): string {
-  const digest = sha256(new TextEncoder().encode(`percuplan-deid/v1\u0000${salt}\u0000${uid.trim()}`));
+  const digest = sha256(new TextEncoder().encode(`percuplan-deid/v1\u0000${salt}\u0000${uid.replace(/\0+$/, '').trim()}`));
   const b = digest.slice(0, 16);
   b[6] = (b[6]! & 0x0f) | 0x80; // version 8
   b[8] = (b[8]! & 0x3f) | 0x80; // variant 10
