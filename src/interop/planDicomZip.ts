@@ -20,7 +20,7 @@ const DOS_EPOCH = Date.UTC(1980, 1, 1);
  * change, such a Date cannot exist and reads an hour later: the zip then differs from a UTC
  * machine's by that stamp alone.)
  */
-export function planZip(objects: readonly ExportedObject[], savedAt: string): Uint8Array {
+export function planZip(objects: readonly Pick<ExportedObject, 'fileName' | 'bytes'>[], savedAt: string): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const o of objects) files[o.fileName] = o.bytes;
   const parsed = Date.parse(savedAt);

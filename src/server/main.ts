@@ -17,6 +17,7 @@ import { pacsSeriesVolume } from './planning/pacsSeriesVolume';
 import { planDicomFor } from './interop/planDicomFor';
 import { boardsRoutes } from './boards/boardsRoutes';
 import { createBoardsRepository } from './boards/boardsRepository';
+import { keyImagesFor } from './keyImages/keyImagesFor';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -50,7 +51,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const handle = createRecordsHandler(records.repository, { defaultActor: localUser(env), planContext, audit: security.audit });
   const planDicom = planDicomFor({ plans: records.repository, catalogue, pacs, audit: security.audit, devices: planContext.catalogue, softwareVersion: config.version });
-  const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom, boards: boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository }) });
+  const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom, boards: boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository }), keyImages: keyImagesFor({ db: records.db, catalogue, pacs, audit: security.audit, softwareVersion: config.version }) });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
