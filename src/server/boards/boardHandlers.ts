@@ -17,12 +17,16 @@ async function audited(input: RouteInput, event: AuditEventName, reply: Reply, i
 const notFound = (id: string): Reply => problem(404, 'not-found', `No board meeting ${id}`);
 
 /** Parses a body with one of the board schemas; refusals carry the field paths (`items[1].question`). */
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof issuesOf>[0] } }, body: unknown): { ok: true; value: T } | { ok: false; error: Reply } {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, error: problem(400, 'invalid-json', 'The body must be a JSON object (a board meeting)') };
+export function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof issuesOf>[0] } },
+  body: unknown,
+  what = 'board meeting',
+): { ok: true; value: T } | { ok: false; error: Reply } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, error: problem(400, 'invalid-json', `The body must be a JSON object (a ${what})`) };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = issuesOf(parsed.error);
-  return { ok: false, error: problem(400, 'invalid-fields', `Invalid board meeting: ${issues.length} field${issues.length === 1 ? '' : 's'} to correct`, { issues }) };
+  return { ok: false, error: problem(400, 'invalid-fields', `Invalid ${what}: ${issues.length} field${issues.length === 1 ? '' : 's'} to correct`, { issues }) };
 }
 
 /**

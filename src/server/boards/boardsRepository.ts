@@ -15,6 +15,8 @@ import {
 } from '../../records';
 import type { Outcome } from '../records/recordsRepository';
 import type { SqlClient, SqlExecutor } from '../records/sqlClient';
+import { createBoardComments, type BoardCommentsStore } from './boardComments';
+import { itemsAsStored, stopRunning, withoutMeetingRecord } from './itemRecord';
 
 type Action = BoardHistoryEntry['action'];
 const NO_CHANGES: ChangeSummary = { paths: [], truncated: false };
@@ -27,8 +29,29 @@ export interface CloseResult {
   moved: string[];
 }
 
-/** Tumour board meetings, versioned like cases (every accepted change is a new version row). */
-export interface BoardsRepository {
+/** What a change made by the server itself (a decision, a discussion start) sees: the time and a fresh id. */
+export interface ChangeContext {
+  at: string;
+  newId(): string;
+}
+
+/** What {@link BoardsRepository.change} came to: the refusal the change gave is passed through. */
+export type ChangeOutcome<R> =
+  | { kind: 'saved' | 'unchanged'; value: BoardDocument }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'refused'; refused: R };
+
+/** A decision still waiting for its follow-through, with the meeting that made it. */
+export interface OpenBoardDecision {
+  board: Pick<BoardDocument, 'id' | 'title' | 'date'>;
+  item: BoardItem;
+}
+
+/**
+ * Tumour board meetings, versioned like cases (every accepted change is a new version row), and
+ * the comments made on their cases.
+ */
+export interface BoardsRepository extends BoardCommentsStore {
   list(page: { limit: number; offset: number }): Promise<{ boards: BoardSummary[]; total: number }>;
   get(id: string): Promise<BoardDocument | undefined>;
   create(content: BoardContent, actor: string): Promise<BoardDocument>;
@@ -38,6 +61,14 @@ export interface BoardsRepository {
   history(id: string): Promise<BoardHistoryEntry[] | undefined>;
   /** The ids among `ids` that name no case. */
   missingCases(ids: readonly string[]): Promise<string[]>;
+  /**
+   * A change the server makes on the stored meeting (no base version: it is applied to whatever
+   * is current, under the row lock): `apply` answers the new content, the same content
+   * (unchanged, no new version) or a refusal.
+   */
+  change<R>(id: string, actor: string, apply: (current: BoardDocument, ctx: ChangeContext) => { content: BoardContent } | { refused: R }): Promise<ChangeOutcome<R>>;
+  /** Every recorded decision without a follow-through, oldest meeting first, in agenda order. */
+  openDecisions(): Promise<OpenBoardDecision[]>;
 }
 
 /** A stored row that no longer parses is a fault of the server, not of the request. */
@@ -94,6 +125,8 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
     `Board meeting ${id} is at version ${current.version}; this save was based on version ${base}`;
 
   return {
+    ...createBoardComments(db, newId, clock),
+
     async list({ limit, offset }) {
       const rows = await db.query<{ document: unknown }>('SELECT document FROM boards ORDER BY meeting_date DESC, created_at DESC, id LIMIT $1 OFFSET $2', [
         limit,
@@ -109,7 +142,7 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
     },
 
     async create(content, actor) {
-      const doc = fresh(content, actor, now());
+      const doc = fresh({ ...content, items: content.items.map(withoutMeetingRecord) }, actor, now());
       await db.transaction((tx) => writeBoard(tx, doc, 'create', NO_CHANGES));
       return doc;
     },
@@ -119,10 +152,12 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
         const current = await lock(tx, id);
         if (!current) return { kind: 'not-found', message: `No board meeting ${id}` };
         if (current.version !== baseVersion) return { kind: 'conflict', message: conflictMessage(id, current, baseVersion), current };
-        const candidate = { ...current, ...content };
+        // Decisions and discussion times are written by their own routes only: a save keeps the stored ones.
+        const kept = { ...content, items: itemsAsStored(content.items, current.items) };
+        const candidate = { ...current, ...kept };
         const changes = changedPaths(current, candidate, { ignore: META_FIELDS });
         if (!changes.paths.length) return { kind: 'unchanged', value: current };
-        const doc = next(current, content, actor, now());
+        const doc = next(current, kept, actor, now());
         await writeBoard(tx, doc, 'update', changes);
         return { kind: 'saved', value: doc };
       });
@@ -138,8 +173,9 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
         if (current.status === 'closed') return { kind: 'unchanged', value: { closed: current, next: null, moved: [] } };
         const at = now();
         const moving = current.items.filter((i) => i.status !== 'discussed');
-        // The closed meeting keeps its whole agenda as it was held (deferred items stay visible there).
-        const closed = next(current, { ...pick(current), status: 'closed' }, actor, at);
+        // The closed meeting keeps its whole agenda as it was held (deferred items stay visible there);
+        // a discussion still running ends with the meeting.
+        const closed = next(current, { ...boardContentOf(current), status: 'closed', items: current.items.map((i) => stopRunning(i, at)) }, actor, at);
         await writeBoard(tx, closed, 'close', { paths: ['status'], truncated: false });
         if (!moving.length) return { kind: 'saved', value: { closed, next: null, moved: [] } };
         // The next meeting of the same board: the first one with the same title after this date.
@@ -147,13 +183,14 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
           'SELECT document FROM boards WHERE title = $1 AND meeting_date > $2 AND id <> $3 ORDER BY meeting_date, created_at, id LIMIT 1 FOR UPDATE',
           [current.title, current.date, id],
         );
-        const carried: BoardItem[] = moving.map((i) => ({ ...i, status: 'pending' }));
+        // A carried case is discussed afresh: no discussion times, no decision (those stay with this meeting).
+        const carried: BoardItem[] = moving.map((i) => ({ ...withoutMeetingRecord(i), status: 'pending' }));
         let target: BoardDocument;
         if (row) {
           const found = readBoard(row.document);
           const already = new Set(found.items.map((i) => i.caseId));
           const added = carried.filter((i) => !already.has(i.caseId));
-          target = next(found, { ...pick(found), items: [...found.items, ...added] }, actor, at);
+          target = next(found, { ...boardContentOf(found), items: [...found.items, ...added] }, actor, at);
           await writeBoard(tx, target, 'carry-over', { paths: ['items'], truncated: false });
         } else {
           target = fresh({ title: current.title, date: addDays(current.date, 7), status: 'open', attendees: current.attendees.map((a) => ({ ...a, present: false })), items: carried }, actor, at);
@@ -171,6 +208,32 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
       return rows.length ? rows.map((r) => ({ version: r.version, action: r.action, at: isoOf(r.changed_at), by: r.changed_by, changes: r.changes })) : undefined;
     },
 
+    change(id, actor, apply) {
+      return db.transaction(async (tx) => {
+        const current = await lock(tx, id);
+        if (!current) return { kind: 'not-found', message: `No board meeting ${id}` };
+        const at = now();
+        const result = apply(current, { at, newId });
+        if ('refused' in result) return { kind: 'refused', refused: result.refused };
+        const changes = changedPaths(current, { ...current, ...result.content }, { ignore: META_FIELDS });
+        if (!changes.paths.length) return { kind: 'unchanged', value: current };
+        const doc = next(current, result.content, actor, at);
+        await writeBoard(tx, doc, 'update', changes);
+        return { kind: 'saved', value: doc };
+      });
+    },
+
+    async openDecisions() {
+      // Few meetings hold open decisions; the text test only narrows the rows read, the parse decides.
+      const rows = await db.query<{ document: unknown }>(
+        `SELECT document FROM boards WHERE document::text LIKE '%"followThrough":null%' ORDER BY meeting_date, created_at, id`,
+      );
+      return rows.flatMap((r) => {
+        const board = readBoard(r.document);
+        return board.items.filter((i) => i.decision && i.decision.followThrough === null).map((item) => ({ board: { id: board.id, title: board.title, date: board.date }, item }));
+      });
+    },
+
     async missingCases(ids) {
       if (!ids.length) return [];
       const rows = await db.query<{ id: string }>('SELECT id::text AS id FROM cases WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
@@ -181,6 +244,6 @@ export function createBoardsRepository(db: SqlClient, newId: () => string = rand
 }
 
 /** The content of a stored meeting, without its envelope. */
-function pick(d: BoardDocument): BoardContent {
+export function boardContentOf(d: BoardDocument): BoardContent {
   return { title: d.title, date: d.date, status: d.status, attendees: d.attendees, items: d.items };
 }

@@ -19,6 +19,8 @@ import { parseInput, pick } from './parseInput';
 import type { RecordsRepository } from './recordsRepository';
 import type { RouteInput } from './routeInput';
 import type { AuditEventName } from '../auth/auditTrail';
+import { keepStoredDecisions } from '../boards/keepStoredDecisions';
+import { saveNotesHeader } from './planHandlers';
 
 /** Records a case event for the request's actor (no-op when the app gave no audit trail). */
 async function audited(input: RouteInput, event: AuditEventName, reply: Reply, caseId: string): Promise<Reply> {
@@ -52,8 +54,11 @@ export function caseHandlers(repo: RecordsRepository) {
     async create(route: RouteInput): Promise<Reply> {
       const input = caseContentOf(route.body);
       if (!input.ok) return input.error;
-      const doc = await repo.createCase(input.value.content, route.actor);
-      return audited(route, 'case.create', documentReply(doc, 201, [], { location: `/api/cases/${doc.id}`, 'x-percuplan-change': 'saved' }), doc.id);
+      // A new case has no board decisions yet, whatever the body says.
+      const kept = keepStoredDecisions(input.value.content.boardDecisions, []);
+      const doc = await repo.createCase({ ...input.value.content, boardDecisions: kept.boardDecisions }, route.actor);
+      const headers = { location: `/api/cases/${doc.id}`, 'x-percuplan-change': 'saved', ...saveNotesHeader(kept.note ? [kept.note] : []) };
+      return audited(route, 'case.create', documentReply(doc, 201, [], headers), doc.id);
     },
 
     async get(route: RouteInput): Promise<Reply> {
@@ -71,8 +76,17 @@ export function caseHandlers(repo: RecordsRepository) {
       }
       const base = baseVersion(req, input.value.version, true);
       if (!base.ok) return base.error;
-      const outcome = await repo.updateCase(id, base.value as number, input.value.content, actor);
-      const reply = outcomeReply(outcome);
+      // Board decisions stay as stored. Reading them outside the save's transaction is safe: the
+      // save goes through only at the version read here, so a decision recorded since is never lost.
+      const stored = await repo.getCase(id);
+      if (stored && stored.document.version !== base.value) {
+        const message = `Case ${id} is at version ${stored.document.version}; this save was based on version ${String(base.value)}`;
+        return outcomeReply({ kind: 'conflict', message, current: stored.document });
+      }
+      const kept = keepStoredDecisions(input.value.content.boardDecisions, stored?.document.boardDecisions ?? []);
+      const outcome = await repo.updateCase(id, base.value as number, { ...input.value.content, boardDecisions: kept.boardDecisions }, actor);
+      const answer = outcomeReply(outcome);
+      const reply = answer.status < 300 && kept.note ? { ...answer, headers: { ...answer.headers, ...saveNotesHeader([kept.note]) } } : answer;
       return outcome.kind === 'saved' ? audited(route, 'case.update', reply, id) : reply;
     },
 
