@@ -25,6 +25,7 @@ import { errorText } from '../api/apiProblem';
 import { useImportedObjects } from './imported/useImportedObjects';
 import { ImportedSeriesObjects } from './imported/ImportedSeriesObjects';
 import { ImportedPanel } from './imported/ImportedPanel';
+import { useKeyImageViewer } from './keyImages/useKeyImageViewer';
 
 const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
 
@@ -130,7 +131,24 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     return () => window.removeEventListener('resize', onResize);
   }, [session]);
 
+  const openSeries = useCallback(
+    async (seriesUID: string, mode: 'mpr' | 'stack') => {
+      if (!study) return;
+      // Another series (or the same one as a stack) starts a new plan workspace: unsaved edits would go.
+      if (!ws.confirmDiscard('Open another series')) return;
+      try {
+        const si = await getSeriesInstances(study.studyInstanceUID, seriesUID);
+        setMaximised(undefined);
+        setSeries({ instances: si, ...modeFor(si, study.series.find((x) => x.seriesInstanceUID === seriesUID), mode) });
+      } catch (e) {
+        setError(`The series could not be opened: ${errorText(e)}`);
+      }
+    },
+    [study, ws],
+  );
+
   const toggleMaximise = useCallback((slot: ViewportSlot) => setMaximised((m) => (m ? undefined : slot)), []);
+  const keys = useKeyImageViewer({ session, snapshot, studyUid: studyUID, series, ws, layout, slots, activeSlot, maximised, setLayout, setMaximised, openSeries });
 
   const run = useCallback(
     (a: ShortcutAction) => {
@@ -181,6 +199,10 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           if (b) b.setOptions({ brushRadiusMm: Math.max(1, Math.min(20, b.getSnapshot().options.brushRadiusMm + a.delta)) });
           return;
         }
+        case 'keyImage':
+        case 'overlay':
+          keys.run(a.kind);
+          return;
         case 'deleteSelected': {
           if (!planEditable) return;
           const sel = ws.store.getSnapshot().selection;
@@ -193,7 +215,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
           assertNever(a);
       }
     },
-    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise, ws.bridge, ws.store, planEditable],
+    [session, series, activeSlot, hideIdentifiers, showHelp, toggleMaximise, ws.bridge, ws.store, planEditable, keys.run],
   );
 
   useEffect(() => {
@@ -242,22 +264,6 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     document.title = study && !hideIdentifiers ? `${formatPersonName(study.patientName)} — PercuPlan` : 'PercuPlan';
   }, [study, hideIdentifiers]);
 
-  const openSeries = useCallback(
-    async (seriesUID: string, mode: 'mpr' | 'stack') => {
-      if (!study) return;
-      // Another series (or the same one as a stack) starts a new plan workspace: unsaved edits would go.
-      if (!ws.confirmDiscard('Open another series')) return;
-      try {
-        const si = await getSeriesInstances(study.studyInstanceUID, seriesUID);
-        setMaximised(undefined);
-        setSeries({ instances: si, ...modeFor(si, study.series.find((x) => x.seriesInstanceUID === seriesUID), mode) });
-      } catch (e) {
-        setError(`The series could not be opened: ${errorText(e)}`);
-      }
-    },
-    [study, ws],
-  );
-
   const title = study ? (
     <>
       <span className="phi">{hideIdentifiers ? '' : `${formatPersonName(study.patientName)} · `}</span>
@@ -279,6 +285,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         onPreset={(id) => run({ kind: 'preset', presetId: id })}
         onLayout={(l) => run({ kind: 'layout', layout: l })}
         onReset={() => run({ kind: 'reset' })}
+        overlayShown={keys.overlayShown} onOverlay={() => run({ kind: 'overlay' })} onKeyImage={() => run({ kind: 'keyImage' })}
       />
       <div className="study-body">
         {study && (
@@ -336,6 +343,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         {series?.mode === 'mpr' && <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />}
       </div>
       {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}
+      {keys.layer}
     </div>
   );
 }

@@ -20,10 +20,14 @@ interface Props {
   onPreset: (id: string) => void;
   onLayout: (l: Layout) => void;
   onReset: () => void;
+  /** The plan overlay switch (O) and the key image dialog (K); absent: not offered. */
+  overlayShown?: boolean;
+  onOverlay?: () => void;
+  onKeyImage?: () => void;
 }
 
 /** Tool, window preset and layout buttons, each naming its shortcut. */
-export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout, onReset }: Props) {
+export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout, onReset, overlayShown, onOverlay, onKeyImage }: Props) {
   return (
     <div className="toolbar" role="toolbar">
       <div className="group">
@@ -58,6 +62,20 @@ export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout
           Reset
         </button>
       </div>
+      {(onOverlay || onKeyImage) && (
+        <div className="group">
+          {onOverlay && (
+            <button className={overlayShown ? 'selected' : ''} aria-pressed={!!overlayShown} data-testid="overlay-toggle" title="Plan overlay on / off (O)" onClick={onOverlay}>
+              Overlay
+            </button>
+          )}
+          {onKeyImage && (
+            <button data-testid="key-image-button" title="Key image: save the active view with a caption to the case (K)" onClick={onKeyImage}>
+              Key image
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

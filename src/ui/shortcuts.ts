@@ -15,7 +15,9 @@ export type ShortcutAction =
   | { kind: 'escape' }
   | { kind: 'planTool'; tool: PlanTool }
   | { kind: 'brushSize'; delta: number }
-  | { kind: 'deleteSelected' };
+  | { kind: 'deleteSelected' }
+  | { kind: 'keyImage' }
+  | { kind: 'overlay' };
 
 export type Layout = '1x1' | '1x3' | '2x2' | 'needle';
 
@@ -58,6 +60,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [']'], label: 'Larger brush', action: { kind: 'brushSize', delta: 1 } },
   { keys: ['Backspace'], label: 'Delete the selected lesion, structure or needle', action: { kind: 'deleteSelected' } },
   { keys: ['i'], label: 'Hide / show patient identifiers', action: { kind: 'toggleIdentifiers' } },
+  { keys: ['k'], label: 'Key image: save the active view with a caption to the case', action: { kind: 'keyImage' } },
+  { keys: ['o'], label: 'Plan overlay on / off', action: { kind: 'overlay' } },
   { keys: ['Delete'], label: 'Delete all measurements', action: { kind: 'clearMeasurements' } },
   { keys: ['?', 'h'], label: 'This help', action: { kind: 'help' } },
   { keys: ['Escape'], label: 'Plan tool off / close help / restore the layout', action: { kind: 'escape' } },
