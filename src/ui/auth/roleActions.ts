@@ -23,6 +23,8 @@ export interface VisibleActions {
   readonly decideBoard: boolean;
   /** Comments can be added to a meeting's cases (`board.comment`: attendings and board accounts). */
   readonly commentBoard: boolean;
+  /** DICOM carrying the patient can be downloaded or sent to the PACS (`export.identifiable`: attendings). */
+  readonly exportIdentifiable: boolean;
 }
 
 const CLINICAL: readonly RoleName[] = ['attending', 'trainee', 'board'];
@@ -41,6 +43,7 @@ export function visibleActions(roles: readonly RoleName[]): VisibleActions {
     readAudit: has('admin'),
     decideBoard: has('attending'),
     commentBoard: has('attending') || has('board'),
+    exportIdentifiable: has('attending'),
   };
 }
 

@@ -10,6 +10,7 @@ import { humanize } from './schemaIntrospection';
 import { renderComputed } from './ComputedValue';
 import { FollowUpChart } from './FollowUpChart';
 import { CaseBoardDecisions } from '../boards/decision/CaseBoardDecisions';
+import { CaseKeyImages } from '../keyImages/CaseKeyImages';
 
 /** Why a save was refused, with the status. */
 type SaveProblem = Extract<CaseSaveOutcome, { ok: false }>['problem'] & { status: number };
@@ -140,6 +141,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           {FORM_SECTIONS.map((k) => (
             <a key={k} href={`#section-${k}`}>{humanize(k)}</a>
           ))}
+          <a href="#section-key-images">Key images</a>
           <a href="#section-chart">Outcome chart</a>
           <a href="#section-board-decisions">Board decisions</a>
           <a href="#section-history">History</a>
@@ -167,6 +169,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               )}
             </section>
           ))}
+          <CaseKeyImages caseId={doc.id} />
           <section id="section-chart" className="case-section">
             <h3>Pain and opioids over time</h3>
             <FollowUpChart content={derived} />
