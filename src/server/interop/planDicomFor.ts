@@ -5,6 +5,9 @@ import type { AuditTrail } from '../auth/auditTrail';
 import type { Catalogue } from '../catalogue';
 import type { Pacs } from '../dicomweb/pacs';
 import type { RecordsRepository } from '../records/recordsRepository';
+import { pacsSeriesVolume } from '../planning/pacsSeriesVolume';
+import { reportImagesRoutes } from '../planning/reportImages';
+import { createSeriesVolumes, type VolumeLookup } from '../planning/seriesVolumes';
 import { planDicomRoutes } from './planDicomRoutes';
 import { createReferencedCtLookup } from './referencedCt';
 
@@ -18,11 +21,13 @@ export interface PlanDicomParts {
   /** The devices the plans were drawn with (named in the SR). */
   readonly devices: DeviceCatalogue;
   readonly softwareVersion: string;
+  /** The CTs of series for the plan report's key images (default: a lookup of its own over the embedded source and the PACS, one CT kept). */
+  readonly volumeFor?: VolumeLookup;
 }
 
-/** The plan DICOM routes as the server runs them: the real exporter, CTs from the embedded source or the PACS. */
+/** The plan DICOM routes as the server runs them (the real exporter, CTs from the embedded source or the PACS), and the plan report's key images. */
 export function planDicomFor(parts: PlanDicomParts): (app: FastifyInstance) => Promise<void> {
-  return planDicomRoutes({
+  const dicom = planDicomRoutes({
     plans: parts.plans,
     pacs: parts.pacs,
     audit: parts.audit,
@@ -31,4 +36,11 @@ export function planDicomFor(parts: PlanDicomParts): (app: FastifyInstance) => P
     catalogue: parts.devices,
     softwareVersion: parts.softwareVersion,
   });
+  // The plan report's key images (/api/plans/:id/report-images…) ride on this plugin: same plans, same CT sources.
+  const volumeFor = parts.volumeFor ?? createSeriesVolumes(parts.catalogue, { capacity: 1, ...(parts.pacs ? { remote: pacsSeriesVolume(parts.pacs.client) } : {}) });
+  const images = reportImagesRoutes({ plans: parts.plans, volumeFor, devices: parts.devices });
+  return async (app) => {
+    await dicom(app);
+    await images(app);
+  };
 }
