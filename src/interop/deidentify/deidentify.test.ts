@@ -181,6 +181,12 @@ describe('deidentify: structured content', () => {
     expect(ds.LongitudinalTemporalInformationModified).toBe('REMOVED');
   });
 
+  it('replaces a person name the table does not list (Evaluator Name, PS3.3 NDE modules)', () => {
+    const { dataset, changes } = run({ SOPClassUID: '1.2.840.10008.5.1.4.1.1.2', SOPInstanceUID: '1.2.3', EvaluatorName: [{ Alphabetic: 'Evaluator^Plantedperson' }] });
+    expect(item0(dataset.EvaluatorName).Alphabetic).toBe('ANONYMIZED');
+    expect(changes.find((c) => c.path === 'EvaluatorName')).toMatchObject({ tag: '(0014,2006)', action: 'D' });
+  });
+
   it('does not modify its input', () => {
     const src = sr();
     const before = JSON.stringify(src);

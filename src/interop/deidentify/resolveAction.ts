@@ -95,11 +95,13 @@ function dummySequence(keyword: string, action: ProfileRow[2], why: string): Dec
 
 /**
  * Attributes the table does not list: instance UIDs are replaced wherever they are (every
- * reference must follow its target), dates are shifted (or removed without Modified Dates, as
+ * reference must follow its target), person names replaced, dates are shifted (or removed without Modified Dates, as
  * the table's date rows would be), sequences are walked, and the rest is kept.
  */
 function withoutRow(vr: string, o: ProfileOptions): Decision {
   if (vr === 'UI') return { act: 'U', reason: 'instance UID replaced consistently' };
+  // A person's name is identifying wherever it is (e.g. Evaluator Name, which the table lacks).
+  if (vr === 'PN') return { act: 'D', reason: 'person name not in Table E.1-1 replaced' };
   if (vr === 'DA' || vr === 'DT') {
     return o.modifiedDates ? { act: 'shift', reason: 'date shifted (Modified Dates)' } : { act: 'X', reason: 'date removed' };
   }
