@@ -201,6 +201,10 @@ describe.each(backends)('board decisions and comments on $name (accounts mode)',
   it.skipIf(!!backend.skip)('answers 405 with Allow on the item routes, and audits comments, decisions and follow-through', async () => {
     const wrong = await t.call('att', 'GET', itemUrl(c1, 'decision'));
     expect([wrong.status, wrong.headers.allow]).toEqual([405, 'PUT']);
+    const openapi = (await t.call('att', 'GET', '/api/openapi.json')).body.paths as Record<string, unknown>;
+    expect(Object.keys(openapi)).toEqual(
+      expect.arrayContaining(['/api/boards/{id}/comments', '/api/boards/{id}/items/{caseId}/comments', '/api/boards/{id}/items/{caseId}/discussion', '/api/boards/{id}/items/{caseId}/decision', '/api/boards/{id}/items/{caseId}/decision/follow-through', '/api/board-decisions']),
+    );
     const rows = await db.query<{ event: string; account: string; case_id: string | null; detail: { path?: string } | null }>(
       "SELECT event, account, case_id::text AS case_id, detail FROM audit_events WHERE event IN ('board.comment', 'board.decide', 'board.follow-through') ORDER BY seq",
     );
