@@ -178,6 +178,11 @@ describe('key image records API', () => {
     const res = await call('att', 'PUT', `/api/key-images/${first.id}`, { caption: 'x' });
     expect([res.statusCode, res.headers.allow, (res.json() as { code: string }).code]).toEqual([405, 'GET, PATCH, DELETE', 'method-not-allowed']);
     expect((await call('att', 'POST', `/api/cases/${caseId}/key-images/dicom`)).headers.allow).toBe('GET');
+    const openapi = await call('att', 'GET', '/api/openapi.json');
+    expect(openapi.statusCode).toBe(200);
+    expect(Object.keys((openapi.json() as { paths: Record<string, unknown> }).paths)).toEqual(
+      expect.arrayContaining(['/api/cases/{id}/key-images', '/api/key-images/{id}', '/api/key-images/{id}/png', '/api/cases/{id}/key-images/dicom', '/api/cases/{id}/key-images/dicom/store']),
+    );
   });
 
   it('refuses a board account that saves, changes or exports (403) and lets it read; a trainee may not export', async () => {
