@@ -12,7 +12,8 @@ import { startTestServer } from '../support/server';
  * three demo cases (case 1's plan attached, two key images), the summary card's fields against the
  * case records the API gives, the card inside the screen with no scrollbars, key images with the
  * viewer link and overlay switch, keyboard next/previous/first/last, discussion start/stop recorded
- * in the meeting, the summary's median, a follower page moving with the presenter, and a comment.
+ * in the meeting, the summary's median, a follower page moving with the presenter, and a comment; then in
+ * accounts mode a board account following an attending, commenting, without Start/Stop or decision form.
  */
 
 let server: { url: string; close: () => Promise<void> };
@@ -235,4 +236,57 @@ describe('presenting a tumour board meeting', () => {
     await snap(page, 'present-comment');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  // Last, because it switches the server to accounts mode for good.
+  it('accounts mode: a board account follows the attending presenting, has no Start/Stop and no decision form, and comments', async () => {
+    const post = (url: string, body: unknown, session?: Session) => fetch(`${server.url}${url}`, json('POST', body, session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}));
+    expect((await post('/api/admin/accounts', ADMIN)).status).toBe(201);
+    const admin = await login(ADMIN);
+    for (const a of [ATTENDING, BOARD]) expect((await post('/api/admin/accounts', a, admin)).status).toBe(201);
+    const attending = await login(ATTENDING);
+
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const bob = await context.newPage();
+    const bobErrors = watchErrors(bob);
+    await bob.goto(`${server.url}/boards/${board.id}/present`);
+    await bob.waitForSelector('[data-testid="signin-page"]');
+    await bob.fill('[data-testid="signin-username"]', BOARD.username);
+    await bob.fill('[data-testid="signin-password"]', BOARD.password);
+    await bob.click('[data-testid="signin-submit"]');
+    await waitCase(bob, 0);
+    expect(await bob.isChecked('[data-testid="follow-toggle"]')).toBe(true);
+    expect(await bob.locator('[data-testid="discussion-toggle"]').count()).toBe(0);
+    expect(await bob.locator('[data-testid="present-decision"] button', { hasText: 'Record decision' }).count()).toBe(0);
+
+    // The attending starts case 3's discussion; the board account's page follows within a poll or two.
+    expect((await post(`/api/boards/${board.id}/items/${cases[2]!.id}/discussion`, { event: 'start' }, attending)).status).toBe(200);
+    await waitCase(bob, 2);
+    await bob.waitForSelector('[data-testid="discussion-clock"].running');
+    await bob.fill('[data-testid="comment-text"]', 'Board member: is the posterior wall intact?');
+    await bob.click('[data-testid="comment-send"]');
+    await bob.waitForSelector('[data-testid="comment"]');
+    expect(await bob.innerText('[data-testid="comment-list"]')).toContain('Board member: is the posterior wall intact?');
+    await snap(bob, 'present-board-account');
+    expect((await post(`/api/boards/${board.id}/items/${cases[2]!.id}/discussion`, { event: 'stop' }, attending)).status).toBe(200);
+    // A board account may not start or stop the discussion (case.write).
+    const bobCookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${server.url}/api/boards/${board.id}/items/${cases[2]!.id}/discussion`, json('POST', { event: 'start' }, { cookie: bobCookie }))).status).toBeGreaterThanOrEqual(400);
+    expect(bobErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
+
+interface Session { cookie: string; csrf: string }
+const ADMIN = { username: 'amira.admin', name: 'Amira Admin', roles: ['admin'], password: 'admin-password-1234' };
+const ATTENDING = { username: 'ada.attending', name: 'Ada Attending', roles: ['attending'], password: 'attending-password-1234' };
+const BOARD = { username: 'bob.board', name: 'Bob Board', roles: ['board'], password: 'board-password-1234' };
+
+/** Signs in through the API (the server's mode cache may need a moment after the first account). */
+async function login(who: { username: string; password: string }): Promise<Session> {
+  for (let i = 0; i < 30; i++) {
+    const r = await fetch(`${server.url}/api/auth/login`, json('POST', { username: who.username, password: who.password }));
+    if (r.status === 200) return { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  throw new Error(`${who.username} could not sign in`);
+}
