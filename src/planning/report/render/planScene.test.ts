@@ -33,7 +33,7 @@ describe('reportImageList', () => {
 });
 
 describe('planScene', () => {
-  it('places the cryoprobe's zones on its needle; no lesions without lesion content', () => {
+  it('places the cryoprobe zones on its needle; no lesions without lesion content', () => {
     const content = {
       trajectoryContentVersion: 1,
       trajectories: [
