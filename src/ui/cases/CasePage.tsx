@@ -20,7 +20,7 @@ const contentOf = (d: CaseDocument): CaseContent => Object.fromEntries(CASE_SECT
 let tempIds = 0;
 
 /** The sections edited as forms: the board decisions are written by the board routes and shown read-only. */
-const FORM_SECTIONS = CASE_SECTIONS.filter((k) => (k as string) !== 'boardDecisions');
+const FORM_SECTIONS = CASE_SECTIONS.filter((k) => k !== 'boardDecisions');
 
 /**
  * The case selection record: every section as a form from the shared schema, scores and MME
@@ -175,7 +175,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <FollowUpChart content={derived} />
           </section>
           <section id="section-board-decisions" className="case-section">
-            <CaseBoardDecisions caseId={doc.id} boardDecisions={(doc as { boardDecisions?: unknown }).boardDecisions} onChanged={() => void load()} />
+            <CaseBoardDecisions caseId={doc.id} boardDecisions={doc.boardDecisions} onChanged={() => void load()} />
           </section>
           <section id="section-history" className="case-section">
             <h3>History</h3>

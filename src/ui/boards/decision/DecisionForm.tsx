@@ -29,7 +29,9 @@ export function DecisionForm({ boardId, item, onSaved, collapsed = false }: { bo
   const decision = item.decision;
   const [editing, setEditing] = useState(!decision && !collapsed);
   const [draft, setDraft] = useState<DecisionDraft>(() => draftOf(decision));
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  /** After a refused try, the schema's messages follow the draft as it is corrected. */
+  const [tried, setTried] = useState(false);
+  const [serverIssues, setServerIssues] = useState<Map<string, string>>(new Map());
   const [serverError, setServerError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [caseVersion, setCaseVersion] = useState<number | undefined>();
@@ -44,18 +46,19 @@ export function DecisionForm({ boardId, item, onSaved, collapsed = false }: { bo
     const input = inputOf(draft);
     const checked = boardDecisionInputSchema.safeParse(input);
     if (!checked.success) {
-      setErrors(issuesByPath(checked.error.issues));
-      setServerError('Not recorded: complete the fields marked below.');
+      setTried(true);
+      setServerError('Not recorded: complete the fields marked.');
       return;
     }
-    setErrors(new Map());
+    setTried(false);
+    setServerIssues(new Map());
     setServerError(undefined);
     setSaving(true);
     try {
       saved(await boardMeetingApi.decide(boardId, item.caseId, input));
     } catch (e) {
       const issues = e instanceof ApiError ? (e.problem?.issues ?? []) : [];
-      setErrors(issuesByPath(issues));
+      setServerIssues(issuesByPath(issues));
       setServerError(`Not recorded: ${errorText(e)}${issues.length ? ` (${issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : ''}`);
     } finally {
       setSaving(false);
@@ -77,7 +80,7 @@ export function DecisionForm({ boardId, item, onSaved, collapsed = false }: { bo
         <DecisionView decision={decision} caseVersion={caseVersion} />
         {decideBoard && open && (
           <div className="decision-actions">
-            <button className="small" onClick={() => { setDraft(draftOf(decision)); setErrors(new Map()); setEditing(true); }} data-testid="change-decision">Change</button>
+            <button className="small" onClick={() => { setDraft(draftOf(decision)); setTried(false); setServerIssues(new Map()); setEditing(true); }} data-testid="change-decision">Change</button>
             <FollowThroughControls boardId={boardId} caseId={item.caseId} onDone={saved} />
           </div>
         )}
@@ -85,7 +88,14 @@ export function DecisionForm({ boardId, item, onSaved, collapsed = false }: { bo
     );
   }
 
-  const set = (patch: Partial<DecisionDraft>): void => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<DecisionDraft>): void => {
+    setDraft({ ...draft, ...patch });
+    // The server's answer was about the draft as sent; a change makes it stale.
+    if (serverIssues.size) setServerIssues(new Map());
+  };
+  const checked = tried ? boardDecisionInputSchema.safeParse(inputOf(draft)) : undefined;
+  const errors = new Map([...serverIssues, ...(checked && !checked.success ? issuesByPath(checked.error.issues) : [])]);
+  const refusal = tried && checked?.success ? undefined : serverError;
   const err = (path: string) => errors.get(path) && <span className="error-text" data-testid={`err-${path}`}>{errors.get(path)}</span>;
   return (
     <form className="decision-form" data-testid="decision-form" onSubmit={(e) => { e.preventDefault(); void save(); }}
@@ -144,10 +154,10 @@ export function DecisionForm({ boardId, item, onSaved, collapsed = false }: { bo
         <label>Who acts <input value={draft.actionBy} onChange={(e) => set({ actionBy: e.target.value })} placeholder="person or team" data-testid="decision-action-by" />{err('actionBy')}</label>
         <label>By <input className="mono board-date" value={draft.dueDate} onChange={(e) => set({ dueDate: e.target.value })} placeholder="YYYY-MM-DD" title="YYYY-MM-DD, empty for no date" data-testid="decision-due" />{err('dueDate')}</label>
       </div>
-      {serverError && <div className="error-text" data-testid="decision-error">{serverError}</div>}
+      {refusal && <div className="error-text" data-testid="decision-error">{refusal}</div>}
       <div className="decision-row">
         <button type="submit" className="primary small" disabled={saving} data-testid="save-decision" title="Record (Ctrl+Enter)">{saving ? 'Recording…' : decision ? 'Record the change' : 'Record decision'}</button>
-        {(decision || collapsed) && <button type="button" className="small" onClick={() => { setEditing(false); setErrors(new Map()); setServerError(undefined); }}>Cancel</button>}
+        {(decision || collapsed) && <button type="button" className="small" onClick={() => { setEditing(false); setTried(false); setServerIssues(new Map()); setServerError(undefined); }}>Cancel</button>}
         <span className="muted small">Signed with your account; written to the case record as a new version.</span>
       </div>
     </form>
