@@ -32,7 +32,7 @@ const DECISIONS = [
   {
     body: {
       recommendations: ['radiotherapy'], rationale: 'Radiosensitive primary, limited pain', consensus: 'dissent',
-      dissenters: [{ name: 'Dr Paul Okonkwo', reason: 'would ablate first' }], trial: { eligible: 'yes', name: 'PALLIATE-2' }, actionBy: 'Radiation oncology', dueDate: '2031-03-27',
+      dissenters: [{ name: 'Dr Paul Okonkwo', reason: 'would ablate first' }], trial: { eligible: 'yes', name: 'PALLIATE-2' }, actionBy: 'Radiation oncology', dueDate: '2026-01-15',
     },
     words: 'Radiotherapy',
   },
@@ -190,7 +190,19 @@ describe('recording a decision in the browser', () => {
     await page.goto(`${server.url}/boards`);
     await page.waitForSelector('[data-testid="open-decision"]');
     expect(await page.locator('[data-testid="open-decision"]').count()).toBe(3);
+    // Case 2's decision was due on 2026-01-15: overdue.
+    const late = page.locator(`[data-testid="open-decision"][data-case-id="${caseIds[1]}"]`);
+    expect(await late.getAttribute('class')).toContain('overdue');
+    expect(await late.locator('[data-testid="open-due"]').innerText()).toBe('2026-01-15 · overdue');
     await snap(page, 'board-open-decisions');
+    // Not implemented needs the reason; with it, the decision leaves the list.
+    await late.locator('[data-testid="ft-not-implemented"]').click();
+    expect(await late.locator('[data-testid="ft-error"]').innerText()).toContain('Say why');
+    await late.locator('[data-testid="ft-reason"]').fill('Patient chose systemic therapy first');
+    await late.locator('[data-testid="ft-not-implemented"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="open-decision"]').length === 2);
+    const stored2 = await api<BoardDocument>(`/api/boards/${board.id}`);
+    expect(stored2.items[1]!.decision!.followThrough).toMatchObject({ state: 'not-implemented', reason: 'Patient chose systemic therapy first' });
     expect(errors).toEqual([]);
   }, 120_000);
 });

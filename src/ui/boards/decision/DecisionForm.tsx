@@ -15,7 +15,10 @@ const GROUPS: { title: string; codes: BoardRecommendation[] }[] = [
   { title: 'Other', codes: ['radiotherapy', 'surgery', 'systemic-therapy', 'more-imaging', 'no-intervention'] },
 ];
 /** The checkbox words: inside the cementoplasty group the site alone. */
-const shortWord = (c: BoardRecommendation): string => BOARD_RECOMMENDATIONS[c].replace(/^Cementoplasty: /, '');
+const shortWord = (c: BoardRecommendation): string => {
+  const w = BOARD_RECOMMENDATIONS[c].replace(/^Cementoplasty: /, '');
+  return w.charAt(0).toUpperCase() + w.slice(1);
+};
 
 /**
  * The board's decision on one agenda item. With `board.decide` (attendings): the form — coded

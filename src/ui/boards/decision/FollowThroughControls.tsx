@@ -40,7 +40,7 @@ export function FollowThroughControls({ boardId, caseId, onDone }: { boardId: st
 
   return (
     <div className="follow-through" data-testid="follow-through">
-      <input className="ft-reason" placeholder="Reason (required for modified / not implemented)" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Follow-through reason" data-testid="ft-reason" />
+      <input className="ft-reason" placeholder="Why (required unless implemented)" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Follow-through reason" data-testid="ft-reason" />
       {BUTTONS.map((b) => (
         <button key={b.state} className="small" disabled={busy} onClick={() => void send(b.state)} data-testid={`ft-${b.state}`}>{b.label}</button>
       ))}
