@@ -67,6 +67,16 @@ describe.skipIf(!!skip)('the plan report of case 1 printed to PDF (A4 and Letter
     await page.waitForSelector('[data-testid="report-ready"] [data-testid="report-hash"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="report-geometry-row"]').count()).toBe(9);
     expect(await page.locator('[data-testid="report-hash"]').innerText()).toMatch(/^[0-9a-f]{12}$/);
+    // The key images: three per needle, every one loaded and decoded before the page says it is ready.
+    await page.waitForSelector('[data-testid="plan-report"][data-ready="true"]', { timeout: 120_000 });
+    expect(await page.locator('[data-testid="report-keyimg-needle"]').count()).toBe(9);
+    const imgs = await page.locator('[data-testid="report-key-images"] img').evaluateAll((els) =>
+      els.map((e) => ({ complete: (e as HTMLImageElement).complete, w: (e as HTMLImageElement).naturalWidth, view: e.getAttribute('data-view') })),
+    );
+    expect(imgs).toHaveLength(27);
+    expect(imgs.every((i) => i.complete && i.w === 512)).toBe(true);
+    expect(imgs.filter((i) => i.view === 'probe')).toHaveLength(9);
+    expect(await page.locator('[data-testid="report-key-images"] figcaption').first().innerText()).toMatch(/^Needle 1 .*axial at the target, slice \d+\/\d+/);
     expect(await page.locator('[data-testid="report-version"]').innerText()).toContain(`${plan.version} (plan ${plan.id})`);
     await snap(page, 'plan-report-screen');
     expect(errors).toEqual([]);
@@ -122,6 +132,46 @@ describe.skipIf(!!skip)('the plan report of case 1 printed to PDF (A4 and Letter
       expect([...ppm.subarray(header![0].length, header![0].length + 3)]).toEqual([255, 255, 255]);
     }, 120_000);
   }
+
+  it('prints the key images: the PDF pages rendered by pdftoppm show CT greys and overlay colours, not blanks', async () => {
+    const pdfPath = path.join(out, 'plan-report-A4.pdf');
+    expect(existsSync(pdfPath)).toBe(true);
+    execFileSync('pdftoppm', ['-r', '72', pdfPath, path.join(out, 'keyimg')]);
+    let pictureBlocks = 0;
+    const hits = { needle: 0, zone: 0 };
+    const near = (r: number, g: number, b: number, c: readonly number[]) => Math.abs(r - c[0]!) + Math.abs(g - c[1]!) + Math.abs(b - c[2]!) < 60;
+    for (const f of readdirSync(out).filter((n) => n.startsWith('keyimg') && n.endsWith('.ppm'))) {
+      const ppm = readFileSync(path.join(out, f));
+      const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+      const [w, h, at] = [Number(header[1]), Number(header[2]), header[0].length];
+      for (let i = at; i + 2 < ppm.length; i += 3) {
+        if (near(ppm[i]!, ppm[i + 1]!, ppm[i + 2]!, [255, 212, 59])) hits.needle++;
+        if (near(ppm[i]!, ppm[i + 1]!, ppm[i + 2]!, [34, 184, 207])) hits.zone++;
+      }
+      // An 8×8 block with no white pixel and at least 6 grey levels is a picture, not text (thin strokes on white).
+      for (let by = 0; by + 8 <= h; by += 8) {
+        for (let bx = 0; bx + 8 <= w; bx += 8) {
+          const levels = new Set<number>();
+          let white = false;
+          for (let y = by; y < by + 8 && !white; y++) {
+            for (let x = bx; x < bx + 8; x++) {
+              const p = at + (y * w + x) * 3;
+              if (ppm[p]! > 240 && ppm[p + 1]! > 240 && ppm[p + 2]! > 240) {
+                white = true;
+                break;
+              }
+              levels.add(ppm[p]!);
+            }
+          }
+          if (!white && levels.size >= 6) pictureBlocks++;
+        }
+      }
+    }
+    // 27 pictures of ~60 mm at 72 dpi hold ~12 000 such blocks; text alone gives almost none.
+    expect(pictureBlocks).toBeGreaterThan(2000);
+    expect(hits.needle).toBeGreaterThan(50);
+    expect(hits.zone).toBeGreaterThan(50);
+  }, 120_000);
 
   it('reports the nearest slice of a needle point: cement-iliac-2 target at z −344 is slice 80 of the 150 (z −502 to −204 by 2 mm)', async () => {
     // The sample pelvis series (sample-dicom) has 150 axial slices from z = −502 to −204 mm, 2 mm apart,
