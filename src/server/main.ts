@@ -50,7 +50,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw e;
   }
   const handle = createRecordsHandler(records.repository, { defaultActor: localUser(env), planContext, audit: security.audit });
-  const planDicom = planDicomFor({ plans: records.repository, catalogue, pacs, audit: security.audit, devices: planContext.catalogue, softwareVersion: config.version });
+  const planDicom = planDicomFor({ plans: records.repository, catalogue, pacs, audit: security.audit, devices: planContext.catalogue, softwareVersion: config.version, volumeFor: planContext.volumeFor });
   const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom, boards: boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository }), keyImages: keyImagesFor({ db: records.db, catalogue, pacs, audit: security.audit, softwareVersion: config.version }) });
   try {
     await app.listen({ port: config.port, host: config.host });
