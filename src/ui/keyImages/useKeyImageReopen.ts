@@ -104,6 +104,9 @@ export function useKeyImageReopen(input: ReopenInput): void {
   useEffect(() => {
     if (!key || stage !== 'apply' || !session || !viewLive) return;
     const t = setTimeout(() => {
+      // The panes have their final size only now (the progress bar has gone, the layout is set):
+      // refit the canvases to them first, so the saved camera shows the same zoom as it did.
+      session.resize();
       void session.keyImages.applyView(slot, key.view).then((ok) => {
         const notes = note.current.length ? ` — ${note.current.join('; ')}` : '';
         latest.current.onMessage(ok ? { kind: notes ? 'error' : 'info', text: `Key image "${key.caption}" reopened${notes}` } : { kind: 'error', text: 'The key image view could not be shown: its view is not on screen' });
