@@ -179,6 +179,12 @@ describe('presenting a tumour board meeting', () => {
     await waitCase(page, 1);
     await page.keyboard.press('ArrowUp');
     await waitCase(page, 0);
+    // F: the presenter goes full screen and back.
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement?.getAttribute('data-testid') === 'presenter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="fullscreen-toggle"]')?.textContent === 'Exit full screen');
+    await page.keyboard.press('F');
+    await page.waitForFunction(() => document.fullscreenElement === null);
   }, 60_000);
 
   it('records discussion spans (S, moving on starts the next), a follower page moves with them, and the summary shows the median', async () => {
