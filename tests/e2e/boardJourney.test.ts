@@ -39,7 +39,7 @@ const CASES = [
 const COMMENT = 'Board: is the acetabular roof intact on the key image?';
 // What each decision sends through the form, and the words the reports print (from BOARD_RECOMMENDATIONS by hand).
 const DECISIONS = [
-  { codes: ['cryoablation'], rationale: 'Painful iliac lesion, cryoablation with nine probes as planned', dissenter: null, words: 'Cryoablation' },
+  { codes: ['cryoablation', 'acetabuloplasty'], rationale: 'Painful iliac lesion with acetabular fracture: cryoablation, then cement as planned', dissenter: null, words: 'Combination: Cryoablation + Cementoplasty: acetabuloplasty' },
   { codes: ['radiotherapy'], rationale: 'Radiosensitive primary, limited pain', dissenter: 'Dr Paul Okonkwo', words: 'Radiotherapy' },
   { codes: ['vertebroplasty'], rationale: 'Vertebra plana with mechanical pain', dissenter: null, words: 'Cementoplasty: vertebroplasty' },
 ] as const;
@@ -111,6 +111,7 @@ describe.skipIf(!!skip)('the tumour board journey (accounts mode, demo cases, Or
     await page.fill('[data-testid="attendee-name"]', 'Dr Paul Okonkwo');
     await page.fill('[data-testid="attendee-specialty"]', 'Radiation oncology');
     await page.click('[data-testid="add-attendee"]');
+    await page.locator('[data-testid="attendees"] tr').nth(0).locator('input[type="checkbox"]').check();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="add-case-select"] option').length >= 4);
     for (const [k, c] of cases.entries()) {
       await page.selectOption('[data-testid="add-case-select"]', c.id);
@@ -126,6 +127,9 @@ describe.skipIf(!!skip)('the tumour board journey (accounts mode, demo cases, Or
     const viewer = new ViewerPage(page, server.url);
     for (const [k, c] of cases.entries()) {
       await viewer.open(readTruth(CASES[k]!.study).studyInstanceUID);
+      // One axial view filling the screen (7: 1×1 axial), as one would show it at the board.
+      await viewer.key('7');
+      await page.waitForFunction(() => document.querySelectorAll('.viewport-pane').length === 1);
       await page.waitForTimeout(500);
       await page.click('[data-testid="key-image-button"]');
       await page.waitForSelector('[data-testid="key-image-dialog"]');
@@ -172,6 +176,8 @@ describe.skipIf(!!skip)('the tumour board journey (accounts mode, demo cases, Or
     await page.keyboard.press('ArrowRight');
     await waitCase(page, 1);
     expect(await page.innerText('[data-testid="present-position"]')).toBe('Case 2 of 3');
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="key-image-large"] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+    expect(await page.innerText('[data-testid="key-image-large"]')).toContain('Case 2: lesion for the board');
     await page.keyboard.press('ArrowLeft');
     await waitCase(page, 0);
 
@@ -236,7 +242,7 @@ describe.skipIf(!!skip)('the tumour board journey (accounts mode, demo cases, Or
     await page.goto(`${server.url}/cases/${cases[0]!.id}`);
     const section = page.locator('[data-testid="case-board-decisions"]');
     await section.locator('[data-testid="case-board-decision"]').first().waitFor();
-    expect(await section.locator('[data-testid="decision-recommendation"]').first().innerText()).toBe('Cryoablation');
+    expect(await section.locator('[data-testid="decision-recommendation"]').first().innerText()).toBe(DECISIONS[0].words);
     const history = await get<{ entries: { version: number; by: string }[] }>(`/api/cases/${cases[0]!.id}/history`, attending);
     const entry = history.entries.find((e) => e.version === before.version + 1);
     expect(entry?.by).toMatch(/ada\.attending|Ada Attending/);
@@ -258,6 +264,7 @@ describe.skipIf(!!skip)('the tumour board journey (accounts mode, demo cases, Or
     for (const d of DECISIONS) expect(meeting).toContain(d.rationale);
     expect(meeting).toContain('Dr Paul Okonkwo');
     expect(meeting).toContain(COMMENT);
+    expect(meeting).toContain('Dr Paul Okonkwo Radiation oncology present');
     await page.screenshot({ path: path.join(screenshotDir, 'journey-4-board-report.png'), fullPage: true });
 
     await page.goto(`${server.url}/plans/${plan.id}/report`);
@@ -315,7 +322,7 @@ describe.skipIf(!!skip)('the tumour board journey (accounts mode, demo cases, Or
     // Nothing changed: the same versions, the decision still the attending's.
     expect((await get<{ version: number }>(`/api/plans/${plan.id}`, attending)).version).toBe(p.version);
     expect((await get<{ version: number }>(`/api/cases/${cases[0]!.id}`, attending)).version).toBe(c1.version);
-    expect((await get<BoardDocument>(`/api/boards/${boardId}`, attending)).items[0]!.decision!.recommendations).toEqual(['cryoablation']);
+    expect((await get<BoardDocument>(`/api/boards/${boardId}`, attending)).items[0]!.decision!.recommendations).toEqual(['cryoablation', 'acetabuloplasty']);
     // The same session may still read (it is a real session, not refused for another reason).
     expect((await fetch(`${server.url}/api/cases/${cases[0]!.id}`, { headers: { cookie: bobSession.cookie } })).status).toBe(200);
   });
