@@ -38,7 +38,7 @@ function KeyImageCard({ k, editable, onChanged, onError }: { k: KeyImage; editab
   const act = (p: Promise<unknown>): void => void p.then(onChanged, (e: unknown) => onError(errorText(e)));
   return (
     <div className="key-image-card" data-testid="key-image-card" data-id={k.id}>
-      <img src={keyImagesApi.pngUrl(k.id)} alt={k.caption} width={k.width} height={k.height} data-testid="key-image-thumb" onClick={open} />
+      <img src={keyImagesApi.pngUrl(k.id)} alt={k.caption} title={`${k.width}×${k.height} px: open the study as saved`} data-testid="key-image-thumb" onClick={open} />
       {editing === undefined ? (
         <div className="caption" data-testid="key-image-caption-text">{k.caption}</div>
       ) : (
