@@ -171,4 +171,48 @@ describe('key images', () => {
     expect(errors).toEqual([]);
     expect(againErrors).toEqual([]);
   }, 300_000);
+  it('leaves the crosshairs out of the picture (a pointer at the workstation, not part of the view)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = watchErrors(page);
+    const viewer = new ViewerPage(page, server.url);
+    await viewer.openPlanning(truth.studyInstanceUID);
+    await viewer.key('c');
+    // The crosshairs draw SVG lines across the axial view of the 1×3 layout.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="viewport-axial"] svg.svg-layer line').length >= 2, undefined, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const probe = await page.evaluate(async () => {
+      const root = document.querySelector('[data-testid="viewport-axial"]')!;
+      const base = root.querySelector('canvas.cornerstone-canvas') as HTMLCanvasElement;
+      const svg = root.querySelector('svg.svg-layer') as SVGSVGElement;
+      const scale = base.width / (svg.clientWidth || base.clientWidth);
+      // Points a quarter and three quarters along each crosshair line, in canvas pixels.
+      const points: [number, number][] = [];
+      for (const l of svg.querySelectorAll('line')) {
+        const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(l.getAttribute(a)));
+        for (const t of [0.2, 0.3, 0.7, 0.8]) points.push([Math.round((x1! + (x2! - x1!) * t) * scale), Math.round((y1! + (y2! - y1!) * t) * scale)]);
+      }
+      const picture = await window.__percuplan!.session!.keyImages.renderKeyImagePng('axial');
+      // The bare image canvas at the same points (drawn onto a 2D canvas to read it).
+      const copy = document.createElement('canvas');
+      copy.width = base.width;
+      copy.height = base.height;
+      const c2 = copy.getContext('2d')!;
+      c2.drawImage(base, 0, 0);
+      const bare = points.map(([x, y]) => Array.from(c2.getImageData(x, y, 1, 1).data.slice(0, 3)));
+      return { png: picture.png, points, bare, width: base.width };
+    });
+    const png = decodePng(new Uint8Array(Buffer.from(probe.png, 'base64')));
+    if (!png.ok) throw new Error(png.error);
+    expect(probe.points.length).toBeGreaterThanOrEqual(8);
+    // Along the crosshair lines the picture holds the image's own pixels (the plan overlay may cover a few points).
+    const same = probe.points.filter(([x, y], i) => {
+      const o = (y * png.value.width + x) * 3;
+      const d = [0, 1, 2].map((c) => Math.abs(png.value.rgb[o + c]! - probe.bare[i]![c]!));
+      return Math.max(...d) <= 8;
+    }).length;
+    expect(same / probe.points.length).toBeGreaterThan(0.75);
+    await snap(page, 'key-image-crosshairs-on-screen');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

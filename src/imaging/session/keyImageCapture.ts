@@ -1,4 +1,5 @@
 import { metaData, type Types } from '@cornerstonejs/core';
+import { annotation, state as toolsState } from '@cornerstonejs/tools';
 import type { InstanceListing } from '../../dicom/studyListing';
 import { imageIdOf } from '../fetchInstances';
 import { csFromLps, lpsFromCs } from '../coordinates';
@@ -66,10 +67,29 @@ export function referenceUnder(slot: ViewportSlot, vp: View2d, instances: readon
   return [{ sopClassUid: sop?.sopClassUID ?? CT_IMAGE_STORAGE, sopInstanceUid: instance.sopInstanceUID }];
 }
 
-/** Draws an SVG element's current picture onto a context at the given size (annotations as drawn). */
-async function drawSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, width: number, height: number): Promise<void> {
+/**
+ * The SVG nodes the crosshairs draw on this view. They are a pointer for the user at the
+ * workstation, not part of what a key image shows, so the picture leaves them out (found through
+ * the tools' SVG node cache, whose keys begin with the annotation's UID).
+ */
+function crosshairNodes(element: HTMLElement): Set<Element> {
+  const uids = new Set((annotation.state.getAnnotations('Crosshairs', element as HTMLDivElement) ?? []).map((a) => a.annotationUID));
+  const nodes = new Set<Element>();
+  if (!uids.size) return nodes;
+  for (const perCanvas of Object.values(toolsState.svgNodeCache as Record<string, Record<string, { domRef?: Element }>>)) {
+    for (const [key, entry] of Object.entries(perCanvas ?? {})) if (uids.has(key.split('::')[0]) && entry?.domRef) nodes.add(entry.domRef);
+  }
+  return nodes;
+}
+
+/** Draws an SVG element's current picture onto a context at the given size (annotations as drawn, crosshairs left out). */
+async function drawSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, width: number, height: number, skip: ReadonlySet<Element>): Promise<void> {
   if (!svg.childElementCount) return;
+  // Mark the nodes to leave out, clone, and unmark at once (synchronous: nothing repaints between).
+  for (const n of skip) n.setAttribute('data-key-image-skip', '');
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  for (const n of skip) n.removeAttribute('data-key-image-skip');
+  copy.querySelectorAll('[data-key-image-skip]').forEach((n) => n.remove());
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(svg.clientWidth || width));
   copy.setAttribute('height', String(svg.clientHeight || height));
@@ -123,7 +143,7 @@ export async function renderViewPicture(vp: { render(): void }, element: HTMLEle
   ctx.drawImage(base, 0, 0, width, height);
   if (litShare(ctx, width, height) < 0.002) throw new Error('the view rendered blank: wait for the images to load and try again');
   const svg = element.querySelector<SVGSVGElement>('svg.svg-layer');
-  if (svg) await drawSvg(ctx, svg, width, height);
+  if (svg) await drawSvg(ctx, svg, width, height, crosshairNodes(element));
   for (const overlay of element.querySelectorAll<HTMLCanvasElement>('canvas.plan-overlay')) {
     if (overlay.width && overlay.height && overlay.style.display !== 'none') ctx.drawImage(overlay, 0, 0, width, height);
   }
