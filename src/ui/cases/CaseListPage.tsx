@@ -86,7 +86,7 @@ export function CaseListPage() {
                   <td className="num">{c.lesionCount}</td>
                   <td className="num">{c.plans.filter((p) => !p.archivedAt).length}</td>
                   <td>{c.lastFollowUpDate ?? '—'}</td>
-                  <td>{new Date(c.updatedAt).toLocaleDateString()}</td>
+                  <td>{c.updatedAt.slice(0, 10)}</td>
                 </tr>
               ))}
             </tbody>

@@ -11,6 +11,7 @@ import { renderComputed } from './ComputedValue';
 import { FollowUpChart } from './FollowUpChart';
 import { CaseBoardDecisions } from '../boards/decision/CaseBoardDecisions';
 import { CaseKeyImages } from '../keyImages/CaseKeyImages';
+import { utcTime } from '../admin/adminFormat';
 
 /** Why a save was refused, with the status. */
 type SaveProblem = Extract<CaseSaveOutcome, { ok: false }>['problem'] & { status: number };
@@ -183,7 +184,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <ol className="history" data-testid="history">
               {[...history].reverse().map((h) => (
                 <li key={h.version}>
-                  v{h.version} · {h.action} · {new Date(h.at).toLocaleString()} · {h.by}
+                  v{h.version} · {h.action} · {utcTime(h.at)} · {h.by}
                   {h.changes.paths.length > 0 && <span className="muted"> · {h.changes.paths.slice(0, 6).join(', ')}{h.changes.paths.length > 6 || h.changes.truncated ? '…' : ''}</span>}
                 </li>
               ))}
