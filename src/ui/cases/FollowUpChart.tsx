@@ -7,10 +7,17 @@ interface Point {
   mme: number | null;
 }
 
-/** Pain and opioid points over time: the baseline from the case, then each follow-up. */
+/**
+ * Pain and opioid points over time: the baseline from the case, then each follow-up. The
+ * baseline is dated by the pain assessment, else by the decision — unless that decision is dated
+ * after the first follow-up (a board decision recorded later, e.g. on a recurrence), when the
+ * baseline's date is unknown rather than out of order.
+ */
 export function followUpSeries(c: CaseContent): Point[] {
+  const firstFollowUp = c.followUps.reduce<string | undefined>((min, f) => (min === undefined || f.date < min ? f.date : min), undefined);
+  const decided = c.decision.date && (!firstFollowUp || c.decision.date <= firstFollowUp) ? c.decision.date : null;
   const baseline: Point = {
-    date: c.pain.assessedOn ?? c.decision.date ?? '',
+    date: c.pain.assessedOn ?? decided ?? '',
     label: 'Baseline',
     pain: c.pain.onWeightBearing ?? c.pain.atRest,
     mme: c.analgesics.mme?.totalMmePerDay ?? null,
