@@ -12,7 +12,7 @@ import { PROFILE_ROWS_3 } from './profileRows3';
  * keywords of dcmjs's dictionary. The Basic Profile column and four option columns are kept:
  * Retain Longitudinal Temporal Information with Modified Dates, Retain Patient Characteristics,
  * Clean Descriptors and Clean Structured Content. Covers every identifying attribute a CT, SEG,
- * SR or KOS from PercuPlan or from /work/shared/dicom carries (checked in profileTable.test.ts).
+ * SR or KOS from PercuPlan or from the shared test files carries (checked in profileTable.test.ts).
  */
 export const PROFILE_TABLE: readonly ProfileRow[] = [...PROFILE_ROWS_1, ...PROFILE_ROWS_2, ...PROFILE_ROWS_3];
 
