@@ -9,27 +9,14 @@ import { navigate } from '../useNavigation';
 import { utcTime } from '../admin/adminFormat';
 import { keyImageHref } from './keyImageViewState';
 import { keyImageExportBlock } from './keyImageExportBlock';
+import { saveBlob } from '../saveBlob';
+import { PacsStoreAnswerView } from '../PacsStoreAnswerView';
 import './keyImages.css';
 
 const PURPOSES: readonly { id: KeyImagePurpose; label: string }[] = [
   { id: 'board', label: 'Tumour board' },
   { id: 'teaching', label: 'Teaching' },
 ];
-const KOS = '1.2.840.10008.5.1.4.1.1.88.59';
-const kindOf = (sopClassUID: string): string => (sopClassUID === KOS ? 'KOS' : 'Secondary Capture');
-
-/** Hands a Blob to the browser as a download. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** One key image: thumbnail, caption (editable), purpose, who and when, slice and window; Open and Remove. */
 function KeyImageCard({ k, editable, onChanged, onError }: { k: KeyImage; editable: boolean; onChanged: () => void; onError: (e: string) => void }) {
   const [editing, setEditing] = useState<string | undefined>();
@@ -63,20 +50,6 @@ function KeyImageCard({ k, editable, onChanged, onError }: { k: KeyImage; editab
           </button>
         )}
       </div>
-    </div>
-  );
-}
-
-/** What the PACS did: N stored, M failed with reasons. */
-function StoreAnswer({ answer }: { answer: KeyImageStoreAnswer }) {
-  return (
-    <div className={answer.failed.length ? 'error-text' : 'muted small-text'} data-testid="key-image-pacs-result">
-      <span data-testid="key-image-pacs-summary">
-        {answer.stored.length} stored{answer.failed.length ? `, ${answer.failed.length} failed` : ''} on {answer.pacs}
-      </span>
-      {answer.failed.map((f) => (
-        <div key={f.sopInstanceUID} className="small-text">{kindOf(f.sopClassUID)} not stored: {f.reason}</div>
-      ))}
     </div>
   );
 }
@@ -154,7 +127,7 @@ export function CaseKeyImages({ caseId }: { caseId: string }) {
                 onClick={() => void run(`send-${id}`, async () => { setAnswers((a) => ({ ...a, [id]: undefined })); const answer = await keyImagesApi.sendToPacs(caseId, id); setAnswers((a) => ({ ...a, [id]: answer })); })}>
                 {busy === `send-${id}` ? 'Sending to PACS…' : 'Send to PACS'}
               </button>
-              {answers[id] && <StoreAnswer answer={answers[id]} />}
+              {answers[id] && <PacsStoreAnswerView answer={answers[id]} testId="key-image-pacs" />}
             </span>
           );
         })}

@@ -7,65 +7,18 @@ import { useRoles } from '../auth/authStore';
 import { buildLocalPlanDicom, holdsPlanCtLocally, type LocalExportStage } from './localPlanDicom';
 import type { PlanWorkspace } from './usePlanWorkspace';
 import { hasUnsavedEdits } from './unsavedChanges';
+import { saveBlob } from '../saveBlob';
+import { PacsStoreAnswerView } from '../PacsStoreAnswerView';
 
 type Busy = 'download' | 'send' | undefined;
 /** The configured PACS as GET /api/config says: its label, null when none, undefined while asking. */
 type PacsConfig = { label: string } | null | undefined;
 
-const SOP_NAMES: Readonly<Record<string, string>> = {
-  '1.2.840.10008.5.1.4.1.1.66.4': 'SEG',
-  '1.2.840.10008.5.1.4.1.1.88.34': 'SR',
-};
-const kindOf = (sopClassUID: string): string => SOP_NAMES[sopClassUID] ?? sopClassUID;
 const STAGE_LABELS: Readonly<Record<LocalExportStage, string>> = { plan: 'Reading the saved plan…', ct: 'Reading the local CT…', write: 'Writing SEG and SR…' };
 /** Why a plan on local files is not sent: the server writes what it sends, from a CT it holds. */
 const LOCAL_NO_SEND =
   'The CT of this plan is open from local files, which the server does not hold, so it cannot write the files to send: ' +
   'download them here, or send the CT series to the PACS, open it from there and save the plan on it';
-
-/** Hands a Blob to the browser as a download under `fileName`. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The click has started the download; the URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-/** What the PACS did: N stored, M failed with reasons, the instance UIDs on expand. */
-function StoreAnswer({ answer }: { answer: PacsStoreAnswer }) {
-  const { stored, failed } = answer;
-  return (
-    <div className={failed.length ? 'error-text' : 'muted small-text'} data-testid="pacs-store-result">
-      <span data-testid="pacs-store-summary">
-        {stored.length} stored{failed.length ? `, ${failed.length} failed` : ''} on {answer.pacs} (v{answer.version})
-      </span>
-      {failed.map((f) => (
-        <div key={f.sopInstanceUID} className="small-text" data-testid="pacs-store-failure">
-          {kindOf(f.sopClassUID)} not stored: {f.reason}
-        </div>
-      ))}
-      <details className="small-text">
-        <summary>SOP Instance UIDs</summary>
-        {stored.map((s) => (
-          <div key={s.sopInstanceUID} title={s.sopClassUID}>
-            {kindOf(s.sopClassUID)} stored: <code>{s.sopInstanceUID}</code>
-            {s.warning ? ` (warning ${s.warning})` : ''}
-          </div>
-        ))}
-        {failed.map((f) => (
-          <div key={f.sopInstanceUID} title={f.sopClassUID}>
-            {kindOf(f.sopClassUID)} failed: <code>{f.sopInstanceUID}</code>
-          </div>
-        ))}
-      </details>
-    </div>
-  );
-}
 
 /**
  * "Download DICOM" and "Send to PACS" for the saved plan: the server writes the saved version's
@@ -161,7 +114,7 @@ export function PlanDicomActions({ ws }: { ws: PlanWorkspace }) {
           {error}
         </div>
       )}
-      {answer && <StoreAnswer answer={answer} />}
+      {answer && <PacsStoreAnswerView answer={answer} testId="pacs-store" suffix={` (v${answer.version})`} />}
     </div>
   );
 }
