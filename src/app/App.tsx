@@ -18,10 +18,16 @@ import { safeReturnPath } from '../ui/auth/returnPath';
 import { PlanReportPage } from '../ui/report/PlanReportPage';
 import { BoardReportPage } from '../ui/boards/report/BoardReportPage';
 import { versionParam } from '../ui/report/loadPlanReport';
+import { TeachingListPage } from '../ui/teaching/TeachingListPage';
+import { TeachingCasePage } from '../ui/teaching/TeachingCasePage';
+import { ExerciseListPage } from '../ui/exercises/ExerciseListPage';
+import { ExercisePage } from '../ui/exercises/ExercisePage';
+import { ExerciseAttemptsPage } from '../ui/exercises/ExerciseAttemptsPage';
 
 /**
  * Routes: `/` the worklist, `/studies/<StudyInstanceUID>` a study (deep link), `/cases` and
- * `/cases/<id>` the case records, `/boards` and `/boards/<id>` the tumour board meetings, `/admin/accounts` and `/admin/audit` for administrators,
+ * `/cases/<id>` the case records, `/boards` and `/boards/<id>` the tumour board meetings, `/teaching` and `/teaching/<id>` the
+ * teaching cases, `/exercises`, `/exercises/<id>` and `/exercises/<id>/attempts` the planning exercises, `/admin/accounts` and `/admin/audit` for administrators,
  * `/login` while nobody is signed in. A session that ends during use puts a sign-in dialog over
  * the page, which stays mounted so no edit is lost.
  */
@@ -64,6 +70,14 @@ function Routes({ path, roles }: { path: string; roles: Parameters<typeof visibl
   if (bp?.[1]) return <PresenterPage key={bp[1]} boardId={bp[1]} />;
   const br = /^\/boards\/([0-9a-f-]{36})\/report\/?$/.exec(path);
   if (br?.[1]) return <BoardReportPage key={br[1]} boardId={br[1]} />;
+  if (path === '/teaching' || path === '/teaching/') return <TeachingListPage />;
+  const t = /^\/teaching\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (t?.[1]) return <TeachingCasePage key={t[1]} id={t[1]} />;
+  if (path === '/exercises' || path === '/exercises/') return <ExerciseListPage />;
+  const e = /^\/exercises\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (e?.[1]) return <ExercisePage key={e[1]} id={e[1]} />;
+  const ea = /^\/exercises\/([0-9a-f-]{36})\/attempts\/?$/.exec(path);
+  if (ea?.[1]) return <ExerciseAttemptsPage key={ea[1]} id={ea[1]} />;
   const r = /^\/plans\/([^/]+)\/report\/?$/.exec(path);
   if (r?.[1]) return <PlanReportPage key={r[1] + location.search} planId={r[1]} version={versionParam(location.search)} />;
   return <WorklistPage />;

@@ -47,3 +47,5 @@ export * from './sins';
 export * from './spinalLevel';
 export * from './tumourTypes';
 export * from './validationIssues';
+export * from './teachingCase';
+export * from './exercise';

@@ -49,6 +49,10 @@ export interface AppParts {
   boards?: (app: FastifyInstance) => Promise<void>;
   /** The key image routes (/api/cases/:id/key-images…, /api/key-images…, server/keyImages/). */
   keyImages?: (app: FastifyInstance) => Promise<void>;
+  /** The teaching case routes (/api/cases/:id/teaching…, /api/teaching…, server/teaching/). */
+  teaching?: (app: FastifyInstance) => Promise<void>;
+  /** The planning exercise routes (/api/exercises…, server/exercises/). */
+  exercises?: (app: FastifyInstance) => Promise<void>;
 }
 
 const uid = z.string().regex(/^[0-9.]{1,64}$/);
@@ -183,6 +187,8 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
   if (parts.planDicom) await app.register(parts.planDicom);
   if (parts.boards) await app.register(parts.boards);
   if (parts.keyImages) await app.register(parts.keyImages);
+  if (parts.teaching) await app.register(parts.teaching);
+  if (parts.exercises) await app.register(parts.exercises);
 
   const index = path.join(config.distDir, 'index.html');
   if (existsSync(config.distDir)) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkExposure, readConfig } from './config';
 import { indexFolder } from './embeddedSource';
 import { createCatalogue } from './catalogue';
-import { buildApp } from './app';
+import { buildApp, type AppParts } from './app';
 import { studyListings as listStudies } from '../dicom/studyListingFromGroups';
 import { openRecordStore } from './records/openRecordStore';
 import { createRecordsHandler } from './records/recordsRoutes';
@@ -51,7 +51,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const handle = createRecordsHandler(records.repository, { defaultActor: localUser(env), planContext, audit: security.audit });
   const planDicom = planDicomFor({ plans: records.repository, catalogue, pacs, audit: security.audit, devices: planContext.catalogue, softwareVersion: config.version, volumeFor: planContext.volumeFor });
-  const app = await buildApp(config, { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom, boards: boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository }), keyImages: keyImagesFor({ db: records.db, catalogue, pacs, audit: security.audit, softwareVersion: config.version }) });
+  const parts: AppParts = { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom };
+  parts.boards = boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository });
+  parts.keyImages = keyImagesFor({ db: records.db, catalogue, pacs, audit: security.audit, softwareVersion: config.version });
+  const app = await buildApp(config, parts);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {

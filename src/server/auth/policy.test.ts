@@ -18,15 +18,18 @@ const cols: Action[] = [
   'export.deidentified',
   'board.comment',
   'board.decide',
+  'teaching.manage',
+  'teaching.read',
+  'exercise.submit',
   'accounts.manage',
   'audit.read',
 ];
 const table: Record<Role, string> = {
-  //           cr cw pr pw pp pa sr ei ed bc bd am ar
-  attending: ' Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  - ',
-  trainee: '   Y  Y  Y  Y  Y  -  Y  -  Y  -  -  -  - ',
-  board: '     Y  -  Y  -  -  -  Y  -  -  Y  -  -  - ',
-  admin: '     -  -  -  -  -  -  -  -  -  -  -  Y  Y ',
+  //           cr cw pr pw pp pa sr ei ed bc bd tm tr es am ar
+  attending: ' Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  - ',
+  trainee: '   Y  Y  Y  Y  Y  -  Y  -  Y  -  -  -  Y  Y  -  - ',
+  board: '     Y  -  Y  -  -  -  Y  -  -  Y  -  -  -  -  -  - ',
+  admin: '     -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y ',
 };
 
 describe('policy: the whole role × action table', () => {

@@ -13,6 +13,9 @@ export const ACTIONS = [
   'export.deidentified',
   'board.comment',
   'board.decide',
+  'teaching.manage',
+  'teaching.read',
+  'exercise.submit',
   'accounts.manage',
   'audit.read',
 ] as const;
@@ -23,7 +26,9 @@ export type Action = (typeof ACTIONS)[number];
 /**
  * What each role may do. A trainee's `plan.write` covers draft and proposed plans only; the plan
  * rules refuse the rest (a stored approved/performed plan, or setting either status), because that
- * depends on the plan, not on the role alone.
+ * depends on the plan, not on the role alone. `teaching.manage` (make teaching cases, publish
+ * exercises, read every attempt) is the attendings'; trainees read published teaching cases and
+ * submit exercises (`teaching.read`, `exercise.submit`).
  */
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   attending: new Set<Action>([
@@ -38,8 +43,11 @@ const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'export.deidentified',
     'board.comment',
     'board.decide',
+    'teaching.manage',
+    'teaching.read',
+    'exercise.submit',
   ]),
-  trainee: new Set<Action>(['case.read', 'case.write', 'plan.read', 'plan.write', 'plan.propose', 'study.read', 'export.deidentified']),
+  trainee: new Set<Action>(['case.read', 'case.write', 'plan.read', 'plan.write', 'plan.propose', 'study.read', 'export.deidentified', 'teaching.read', 'exercise.submit']),
   board: new Set<Action>(['case.read', 'plan.read', 'study.read', 'board.comment']),
   // An administrator sees no patient data unless the account also holds a clinical role.
   admin: new Set<Action>(['accounts.manage', 'audit.read']),

@@ -25,6 +25,10 @@ export interface VisibleActions {
   readonly commentBoard: boolean;
   /** DICOM carrying the patient can be downloaded or sent to the PACS (`export.identifiable`: attendings). */
   readonly exportIdentifiable: boolean;
+  /** Teaching cases can be made, edited and published as exercises; every attempt read (`teaching.manage`: attendings). */
+  readonly manageTeaching: boolean;
+  /** Published teaching cases and exercises are shown, and exercises can be submitted (attendings and trainees). */
+  readonly practise: boolean;
 }
 
 const CLINICAL: readonly RoleName[] = ['attending', 'trainee', 'board'];
@@ -44,6 +48,8 @@ export function visibleActions(roles: readonly RoleName[]): VisibleActions {
     decideBoard: has('attending'),
     commentBoard: has('attending') || has('board'),
     exportIdentifiable: has('attending'),
+    manageTeaching: has('attending'),
+    practise: writer,
   };
 }
 
