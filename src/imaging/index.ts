@@ -27,3 +27,5 @@ export type { ImportedObjects } from './imported/importedStore';
 export { objectKindLabel, voxelsToMl } from './imported/objectLabels';
 export { segmentKey, graphicKey, type ImportedSnapshot, type LoadedObject, type SeriesObjects, type ObjectPlacement } from './imported/importedTypes';
 export { newPlanId } from './plan/planIds';
+export { attachExpertPainter, EXPERT_COLOUR } from './exercise/expertPainter';
+export type { ReferenceNeedle } from './exercise/expertMarks';

@@ -184,6 +184,11 @@ export class ViewerSession {
     if (!this.destroyed) this.overlays.setUnderlay(painter);
   }
 
+  /** The painter of a read-only reference plan (an exercise's expert plan), drawn over the plan on every 2D volume view. */
+  setReferencePainter(painter: OverlayPainter | undefined): void {
+    if (!this.destroyed) this.overlays.setTopLayer(painter);
+  }
+
   /** Receives left-button gestures on 2D views while a plan tool is on. */
   setPointerHandler(handler: ((e: PlanPointerEvent) => void) | undefined): void {
     this.pointerHandler = handler;

@@ -26,6 +26,9 @@ import { useImportedObjects } from './imported/useImportedObjects';
 import { ImportedSeriesObjects } from './imported/ImportedSeriesObjects';
 import { ImportedPanel } from './imported/ImportedPanel';
 import { useKeyImageViewer } from './keyImages/useKeyImageViewer';
+import { exerciseParam, exerciseSeriesUid } from './exercises/exerciseView';
+import { useExerciseSession } from './exercises/useExerciseSession';
+import { ExercisePlanPanel } from './exercises/ExercisePlanPanel';
 
 const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
 
@@ -43,8 +46,9 @@ const LAYOUT_SLOTS: Record<Layout, ViewportSlot[]> = {
   needle: ['axial', 'probe', 'inplane0', 'inplane90'],
 };
 
-/** Which series to show first: the first CT series whose geometry allows MPR. */
-async function pickDefaultSeries(study: StudyListing): Promise<SeriesInstances | undefined> {
+/** Which series to show first: the one wanted (an exercise's), else the first CT series whose geometry allows MPR. */
+async function pickDefaultSeries(study: StudyListing, wanted?: string): Promise<SeriesInstances | undefined> {
+  if (wanted && study.series.some((s) => s.seriesInstanceUID === wanted)) return getSeriesInstances(study.studyInstanceUID, wanted);
   const candidates = [...study.series].filter((s) => s.imageCount > 0).sort((a, b) => (a.modality === 'CT' ? 0 : 1) - (b.modality === 'CT' ? 0 : 1));
   let first: SeriesInstances | undefined;
   for (const s of candidates) {
@@ -66,6 +70,8 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
   const [activeSlot, setActiveSlot] = useState<ViewportSlot>('axial');
   const [showHelp, setShowHelp] = useState(false);
   const { hideIdentifiers } = usePreferences();
+  // Exercise mode (`?exercise=<id>`): the exercise's series and given plan, submitted instead of saved.
+  const [exerciseId] = useState(() => exerciseParam(location.search));
 
   useEffect(() => {
     let cancelled = false;
@@ -73,7 +79,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
       .then(async (s) => {
         if (cancelled) return;
         setStudy(s);
-        const first = await pickDefaultSeries(s);
+        const first = await pickDefaultSeries(s, await exerciseSeriesUid(exerciseId));
         if (cancelled) return;
         if (!first) setError('This study has no image series.');
         else setSeries({ instances: first, ...modeFor(first, s.series.find((x) => x.seriesInstanceUID === first.seriesInstanceUID), 'mpr') });
@@ -82,7 +88,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     return () => {
       cancelled = true;
     };
-  }, [studyUID]);
+  }, [studyUID, exerciseId]);
 
   // One imaging session per displayed series; created outside render, destroyed with it.
   useEffect(() => {
@@ -113,7 +119,9 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
 
   const imported = useImportedObjects(study, session, series?.mode === 'mpr' ? series.instances : undefined, snapshot?.progress.phase === 'ready');
   const seriesListingForPlan = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
-  const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready');
+  const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready', exerciseId !== undefined);
+  const ex = useExerciseSession(exerciseId, series?.mode === 'mpr' ? session : undefined, ws, study, snapshot?.progress.phase === 'ready');
+  const exAsk = ex?.ask;
   useEffect(() => exposeTestHandle(session, ws.store, ws.bridge), [session, ws.store, ws.bridge]);
   // A role that only reads plans gets no planning shortcuts either (the server refuses a save anyway).
   const planEditable = canEditPlan(useRoles(), ws.current?.status);
@@ -226,7 +234,8 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         const k = e.key.toLowerCase();
         if (k === 's') {
           e.preventDefault();
-          if (planEditable) void ws.save();
+          if (exAsk) exAsk();
+          else if (planEditable) void ws.save();
         } else if (!typing && k === 'z' && !e.shiftKey) {
           e.preventDefault();
           ws.store.undo();
@@ -245,13 +254,10 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [run, ws, planEditable]);
+  }, [run, ws, planEditable, exAsk]);
 
   const patientLines = useMemo(
-    () =>
-      !study || hideIdentifiers
-        ? []
-        : [formatPersonName(study.patientName), `ID ${study.patientID ?? '—'}`, `${study.patientSex ?? '?'} · ${formatAge(study.patientAge)}`],
+    () => (!study || hideIdentifiers ? [] : [formatPersonName(study.patientName), `ID ${study.patientID ?? '—'}`, `${study.patientSex ?? '?'} · ${formatAge(study.patientAge)}`]),
     [study, hideIdentifiers],
   );
   const seriesListing = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
@@ -264,14 +270,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     document.title = study && !hideIdentifiers ? `${formatPersonName(study.patientName)} — PercuPlan` : 'PercuPlan';
   }, [study, hideIdentifiers]);
 
-  const title = study ? (
-    <>
-      <span className="phi">{hideIdentifiers ? '' : `${formatPersonName(study.patientName)} · `}</span>
-      {study.studyDescription ?? 'Study'}
-    </>
-  ) : (
-    'Study'
-  );
+  const title = study ? <><span className="phi">{hideIdentifiers ? '' : `${formatPersonName(study.patientName)} · `}</span>{study.studyDescription ?? 'Study'}</> : 'Study';
 
   return (
     <div className="page study-page">
@@ -340,7 +339,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })}>
           <ImportedPanel imported={imported} ws={series?.mode === 'mpr' ? ws : undefined} session={session} openSeries={seriesListingForPlan} editable={planEditable} />
         </SidePanel>
-        {series?.mode === 'mpr' && <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />}
+        {series?.mode === 'mpr' && (ex ? <ExercisePlanPanel ws={ws} ex={ex} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} /> : <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />)}
       </div>
       {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}
       {keys.layer}

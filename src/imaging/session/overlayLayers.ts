@@ -15,6 +15,8 @@ export class OverlayLayers {
   private painter?: OverlayPainter;
   // Drawn under the plan: objects read from DICOM (SEG, SR), shown whether or not a plan is open.
   private underlay?: OverlayPainter;
+  // Drawn over the plan: a read-only reference plan (an exercise's expert plan), kept when the plan layer is off.
+  private top?: OverlayPainter;
   private frame = 0;
   // The plan layer switched off (the presenter's overlay toggle); imported objects stay.
   private planShown = true;
@@ -47,6 +49,12 @@ export class OverlayLayers {
   /** Sets the painter drawn before the plan's (imported SEG and SR objects); undefined for none. */
   setUnderlay(painter: OverlayPainter | undefined): void {
     this.underlay = painter;
+    this.repaintAll();
+  }
+
+  /** Sets the painter drawn after the plan's (a read-only reference plan); undefined for none. */
+  setTopLayer(painter: OverlayPainter | undefined): void {
+    this.top = painter;
     this.repaintAll();
   }
 
@@ -84,11 +92,12 @@ export class OverlayLayers {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const painter = this.planShown ? this.painter : undefined;
-    const plane = painter || this.underlay ? this.planeOf(slot) : undefined;
+    const plane = painter || this.underlay || this.top ? this.planeOf(slot) : undefined;
     if (!plane) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.underlay?.(slot, ctx, plane);
     painter?.(slot, ctx, plane);
+    this.top?.(slot, ctx, plane);
   }
 
   /** Removes every canvas and stops a pending repaint. */
@@ -98,5 +107,6 @@ export class OverlayLayers {
     for (const slot of [...this.canvases.keys()]) this.remove(slot);
     this.painter = undefined;
     this.underlay = undefined;
+    this.top = undefined;
   }
 }

@@ -63,7 +63,7 @@ type CasesState = { status: 'loading' } | { status: 'loaded' } | { status: 'fail
  * this series, and loading and saving through the records API (versioned, sequenced by a
  * {@link PlanSaver}; a conflict is shown, never merged; unsaved edits are never left silently).
  */
-export function usePlanWorkspace(session: ViewerSession | undefined, study: StudyListing | undefined, series: SeriesListing | undefined, volumeReady: boolean): PlanWorkspace {
+export function usePlanWorkspace(session: ViewerSession | undefined, study: StudyListing | undefined, series: SeriesListing | undefined, volumeReady: boolean, exercise = false): PlanWorkspace {
   const store = useMemo(() => new PlanStore(), [session]);
   const [bridge, setBridge] = useState<PlanBridge | undefined>();
   const [cases, setCases] = useState<CaseSummary[]>([]);
@@ -229,12 +229,13 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
 
   // Open the first plan on this series once the volume is ready.
   useEffect(() => {
-    if (!volumeReady || autoOpened || !bridge) return;
+    // An exercise brings its own plan (and has no case): nothing is listed or opened.
+    if (!volumeReady || autoOpened || !bridge || exercise) return;
     setAutoOpened(true);
     void refresh().then((mine) => {
       if (mine[0] && !hasUnsavedEdits(store.getSnapshot())) open(mine[0]);
     });
-  }, [volumeReady, autoOpened, bridge, refresh, open, store]);
+  }, [volumeReady, autoOpened, bridge, refresh, open, store, exercise]);
 
   const save = useCallback(
     // "Keep mine over it": the plan as loaded, on the version that conflicted.
