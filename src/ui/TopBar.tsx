@@ -8,7 +8,7 @@ import { visibleActions } from './auth/roleActions';
 /** The bar across every page: product name, page title, who is working, identifier toggle and help. */
 export function TopBar({ title, children, onHelp }: { title: ReactNode; children?: ReactNode; onHelp?: () => void }) {
   const { hideIdentifiers } = usePreferences();
-  const { patientData } = visibleActions(useRoles());
+  const { patientData, manageTeaching, practise } = visibleActions(useRoles());
   return (
     <header className="topbar">
       <a
@@ -28,6 +28,8 @@ export function TopBar({ title, children, onHelp }: { title: ReactNode; children
           <a className="nav" href="/boards" data-testid="nav-boards" onClick={(e) => { e.preventDefault(); navigate('/boards'); }}>Boards</a>
         </>
       )}
+      {(manageTeaching || practise) && <a className="nav" href="/teaching" data-testid="nav-teaching" onClick={(e) => { e.preventDefault(); navigate('/teaching'); }}>Teaching</a>}
+      {practise && <a className="nav" href="/exercises" data-testid="nav-exercises" onClick={(e) => { e.preventDefault(); navigate('/exercises'); }}>Exercises</a>}
       <span className="title">{title}</span>
       <span className="spacer" />
       {children}

@@ -12,6 +12,9 @@ import { FollowUpChart } from './FollowUpChart';
 import { CaseBoardDecisions } from '../boards/decision/CaseBoardDecisions';
 import { CaseKeyImages } from '../keyImages/CaseKeyImages';
 import { utcTime } from '../admin/adminFormat';
+import { useRoles } from '../auth/authStore';
+import { visibleActions } from '../auth/roleActions';
+import { MakeTeachingCaseDialog } from '../teaching/MakeTeachingCaseDialog';
 
 /** Why a save was refused, with the status. */
 type SaveProblem = Extract<CaseSaveOutcome, { ok: false }>['problem'] & { status: number };
@@ -38,6 +41,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [loadError, setLoadError] = useState<string | undefined>();
   const [historyError, setHistoryError] = useState<string | undefined>();
   const { hideIdentifiers } = usePreferences();
+  const { manageTeaching } = visibleActions(useRoles());
+  const [teaching, setTeaching] = useState(false);
 
   const loadHistory = useCallback(async () => {
     try {
@@ -117,7 +122,13 @@ export function CasePage({ caseId }: { caseId: string }) {
         <button className="primary" onClick={() => void save()} disabled={saving || !dirty} data-testid="save-case" title="Save (Ctrl+S)">
           {saving ? 'Saving…' : 'Save'}
         </button>
+        {manageTeaching && (
+          <button onClick={() => setTeaching(true)} disabled={dirty} data-testid="make-teaching-case" title={dirty ? 'Save the case first: the teaching case copies the saved version' : 'A de-identified copy of this case, its studies and plans for teaching'}>
+            Make teaching case
+          </button>
+        )}
       </TopBar>
+      {teaching && <MakeTeachingCaseDialog caseDoc={doc} onClose={() => setTeaching(false)} />}
       {problem?.code === 'version-conflict' && (
         <div className="error-banner" data-testid="conflict">
           This case was changed elsewhere (now version {problem.current?.version ?? '?'}, by {problem.current?.updatedBy ?? 'someone'}): your changes were not saved.
