@@ -31,6 +31,7 @@ export const AUDIT_EVENT_NAMES = [
   'plan.approve',
   'study.accessed',
   'export',
+  'import',
   'security.forbidden',
   'account.change',
   'audit.read',
@@ -99,6 +100,8 @@ export const AUDIT_EVENT_CODES: Readonly<Record<AuditEventName, AuditEventCoding
   'study.accessed': { type: dcm('110103', 'DICOM Instances Accessed'), action: 'R' },
   // DICOM codes an export as a Read of the data that leaves the system.
   export: { type: dcm('110106', 'Export'), action: 'R' },
+  // Data brought in from outside (a teaching case zip from another PercuPlan) creates records here.
+  import: { type: dcm('110107', 'Import'), action: 'C' },
   'security.forbidden': { type: SECURITY_ALERT, subtype: dcm('110132', 'Use of Restricted Function'), action: 'E' },
   'account.change': { type: SECURITY_ALERT, subtype: dcm('110137', 'User Security Attributes Changed'), action: 'U' },
   'audit.read': { type: dcm('110101', 'Audit Log Used'), action: 'R' },
