@@ -117,7 +117,8 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
     () => session?.getSnapshot(),
   );
 
-  const imported = useImportedObjects(study, session, series?.mode === 'mpr' ? series.instances : undefined, snapshot?.progress.phase === 'ready');
+  // In an exercise no SEG or SR object of the study is read or drawn (it could be the expert's answer).
+  const imported = useImportedObjects(exerciseId ? undefined : study, session, series?.mode === 'mpr' ? series.instances : undefined, snapshot?.progress.phase === 'ready');
   const seriesListingForPlan = study?.series.find((s) => s.seriesInstanceUID === series?.instances.seriesInstanceUID);
   const ws = usePlanWorkspace(series?.mode === 'mpr' ? session : undefined, study, seriesListingForPlan, snapshot?.progress.phase === 'ready', exerciseId !== undefined);
   const ex = useExerciseSession(exerciseId, series?.mode === 'mpr' ? session : undefined, ws, study, snapshot?.progress.phase === 'ready');

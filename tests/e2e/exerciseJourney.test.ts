@@ -111,7 +111,13 @@ describe.skipIf(!!skip)('the planning exercise journey (accounts mode, reference
       expect(a.status, a.url).toBe(200);
       for (const [what, value] of secrets) expect(a.text.includes(value), `${a.url} holds the ${what}`).toBe(false);
     }
-    expect(JSON.parse(answers[1]!.text)).toMatchObject({ mode: 'unknown', diagnosis: null, submitted: false });
+    const view = JSON.parse(answers[1]!.text) as { studyInstanceUID: string };
+    expect(view).toMatchObject({ mode: 'unknown', diagnosis: null, submitted: false });
+    // The images to plan on: the study as the viewer lists it, without the expert plan's SEG or SR.
+    const study = await call('GET', `/api/studies/${view.studyInstanceUID}`, trainee);
+    expect(study.status).toBe(200);
+    expect((JSON.parse(study.text) as { series: { modality: string }[] }).series.map((x) => x.modality)).not.toContain('SEG');
+    for (const [what, value] of secrets) expect(study.text.includes(value), `the study listing holds the ${what}`).toBe(false);
     expect((await call('GET', `/api/exercises/${exerciseId}/expert`, trainee)).status).toBe(403);
   });
 
