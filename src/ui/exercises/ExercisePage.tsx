@@ -46,7 +46,8 @@ export function ExercisePage({ id }: { id: string }) {
   const start = () => view && navigate(exerciseViewerPath(view));
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Enter' && !e.ctrlKey && !e.altKey && (e.target as HTMLElement | null)?.tagName !== 'BUTTON' && view) navigate(exerciseViewerPath(view));
+      // Enter starts planning unless it is meant for a focused control (a button, a field, a link).
+      if (e.key === 'Enter' && !e.ctrlKey && !e.altKey && (!e.target || e.target === document.body) && view && view.status === 'open') navigate(exerciseViewerPath(view));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
