@@ -17,6 +17,7 @@ import { securityParts, type SecurityParts } from '../securityParts';
 import { createTeachingRepository } from '../teaching/teachingRepository';
 import { expertContent, FIXTURE, fixtureContent, storeFixture, straightNeedle } from './exerciseFixture';
 import { exercisesFor } from './exercisesFor';
+import { exerciseCountOf } from './exerciseCount';
 import { hiddenByOpenUnknownExercise } from './hiddenTeachingCase';
 
 /*
@@ -179,6 +180,7 @@ describe('exercises API, accounts mode', () => {
     expect((detail.body.content as { trajectories: { id: string }[] }).trajectories[0]?.id).toBe('T1');
     const teacher = await call('att', 'GET', `/api/teaching/${teaching.id}/exercises`);
     expect(teacher.body.exercises).toEqual([expect.objectContaining({ id: unknownId, submissions: 3, trainees: 2 })]);
+    expect([await exerciseCountOf(db)(teaching.id), await exerciseCountOf(db)(noNeedle.id)]).toEqual([1, 0]);
   });
 
   it('a closed exercise refuses submissions and leaves the trainees’ list; every step was audited', async () => {
