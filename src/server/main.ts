@@ -18,6 +18,8 @@ import { planDicomFor } from './interop/planDicomFor';
 import { boardsRoutes } from './boards/boardsRoutes';
 import { createBoardsRepository } from './boards/boardsRepository';
 import { keyImagesFor } from './keyImages/keyImagesFor';
+import { teachingFor } from './teaching/teachingFor';
+import { teachingPacsFrom } from './teaching/transfer/teachingPacs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -54,6 +56,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const parts: AppParts = { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom };
   parts.boards = boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository });
   parts.keyImages = keyImagesFor({ db: records.db, catalogue, pacs, audit: security.audit, softwareVersion: config.version });
+  const teaching = await teachingFor({ db: records.db, dataDir: config.dataDir, catalogue, cases: records.repository, pacs, teachingPacs: teachingPacsFrom(env), audit: security.audit, softwareVersion: config.version });
+  parts.teaching = teaching.routes;
   const app = await buildApp(config, parts);
   try {
     await app.listen({ port: config.port, host: config.host });

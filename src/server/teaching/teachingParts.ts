@@ -41,7 +41,8 @@ export interface TeachingRepository {
   get(id: string): Promise<TeachingCase | undefined>;
   /** Every teaching case, newest first. */
   list(): Promise<TeachingCase[]>;
-  create(doc: NewTeachingCase, secret: TeachingSecret, actor: Actor): Promise<TeachingCase>;
+  /** `id`: the one the teaching case's files were already written under (default: a new one). */
+  create(doc: NewTeachingCase, secret: TeachingSecret, actor: Actor, id?: string): Promise<TeachingCase>;
   /** Fields and/or status against the version read. */
   patch(id: string, version: number, change: { fields?: Partial<TeachingFields>; status?: TeachingStatus }, actor: Actor): Promise<TeachingWriteOutcome>;
   /** Records the last sending to the teaching PACS (does not raise the version: no content changed). */

@@ -48,9 +48,9 @@ export function createTeachingRepository(db: SqlClient, newId: () => string = ra
       return rows.map((r) => readDoc(r.id, r));
     },
 
-    async create(input: NewTeachingCase, secret: TeachingSecret, actor) {
+    async create(input: NewTeachingCase, secret: TeachingSecret, actor, id?: string) {
       const at = isoOf(clock());
-      const doc = teachingCaseSchema.parse({ ...input, id: newId(), version: 1, createdAt: at, createdBy: actor.username, updatedAt: at, updatedBy: actor.username });
+      const doc = teachingCaseSchema.parse({ ...input, id: id ?? newId(), version: 1, createdAt: at, createdBy: actor.username, updatedAt: at, updatedBy: actor.username });
       await db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO teaching_cases (id, version, status, source_case_id, salt, date_shift_days, created_at, created_by, updated_at, updated_by, document)
