@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PYTHON } from '../../../../tests/support/dicomValidate';
+import { orthancSkipReason, startOrthanc, type Orthanc } from '../../../../tests/support/orthanc';
 import { studyListings } from '../../../dicom/studyListingFromGroups';
 import { deidentifyPackage } from '../../../interop/deidentify/deidentifyPackage';
 import { plantedCtBytes } from '../../../interop/deidentify/plantedFixture';
@@ -14,6 +15,7 @@ import { caseContentSchema, planContentSchema, teachingCaseSchema, teachingField
 import { buildApp } from '../../app';
 import { createAccountsRepository } from '../../auth/accountsRepository';
 import { createCatalogue } from '../../catalogue';
+import { createPacs, type Pacs } from '../../dicomweb/pacs';
 import type { ServerConfig } from '../../config';
 import { openPglite } from '../../records/pgliteClient';
 import { migrateSchema } from '../../records/schemaMigrations';
@@ -36,14 +38,22 @@ const SOURCE_CASE = '0b0e5b8e-1c1d-4e55-9a39-5d6a0c6f0c01';
 const temp = mkdtempSync(path.join(tmpdir(), 'percuplan-teaching-transfer-'));
 const dbs: SqlClient[] = [];
 const apps: FastifyInstance[] = [];
-let a: { app: FastifyInstance; repo: TeachingRepository; security: SecurityParts };
-let b: { app: FastifyInstance; repo: TeachingRepository; security: SecurityParts };
+let a: Server;
+let b: Server;
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 let tc: TeachingCase;
 let series = '';
 let study = '';
 
-async function server(name: string, accounts: boolean): Promise<{ app: FastifyInstance; repo: TeachingRepository; security: SecurityParts }> {
+interface Server {
+  app: FastifyInstance;
+  repo: TeachingRepository;
+  security: SecurityParts;
+  /** The teaching case made on it (servers a and c), else undefined. */
+  made?: TeachingCase;
+}
+
+async function server(name: string, accounts: boolean, teachingPacs?: Pacs): Promise<Server> {
   const dataDir = path.join(temp, name);
   const db = await openPglite();
   dbs.push(db);
@@ -58,7 +68,7 @@ async function server(name: string, accounts: boolean): Promise<{ app: FastifyIn
   }
   const security = await securityParts({ HOST: '127.0.0.1' }, db);
   const config: ServerConfig = { host: '127.0.0.1', port: 0, dataDir, sampleDir: path.join(temp, 'no-samples'), distDir: path.join(temp, 'no-dist'), version: 'test' };
-  const routes = teachingTransferRoutes({ repo, files, audit: security.audit, softwareVersion: 'test' });
+  const routes = teachingTransferRoutes({ repo, files, audit: security.audit, softwareVersion: 'test', ...(teachingPacs ? { teachingPacs } : {}) });
   const app = await buildApp(config, { catalogue, ...(accounts ? { plugins: security.plugins } : {}), audit: security.audit, teaching: async (x) => x.register(routes) });
   await app.ready();
   apps.push(app);
@@ -68,14 +78,15 @@ async function server(name: string, accounts: boolean): Promise<{ app: FastifyIn
       sessions[u] = { cookie: `percuplan_session=${res.cookies.find((c) => c.name === 'percuplan_session')?.value ?? ''}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
     }
   }
-  if (name === 'a') {
+  let made: TeachingCase | undefined;
+  if (name !== 'b') {
     // A teaching case as makeTeachingCase leaves one: de-identified files kept, a plan on their series.
     const pkg = deidentifyPackage(
       [1, 2].map((n) => ({ name: `ct${n}.dcm`, bytes: plantedCtBytes(n) })),
       { salt: 'transfer-test', dateShiftDays: -20, pseudonym: { name: 'TEACHING^9', id: 'T9' } },
     );
     const attending = { username: 'att', name: 'att', roles: ['attending' as const], mode: 'accounts' as const, sessionHash: null, address: '127.0.0.1', csrfToken: null };
-    tc = await repo.create(
+    const tc = await repo.create(
       {
         status: 'draft',
         fields: teachingFieldsSchema.parse({ title: 'Métastase lytique, L2 / "sacrum"', level: 'advanced' }),
@@ -98,13 +109,14 @@ async function server(name: string, accounts: boolean): Promise<{ app: FastifyIn
       tc.id,
       JSON.stringify({ ...tc, plans: [{ id: '7d2c1f5e-8a3b-4c6d-9e0f-1a2b3c4d5e6f', plan }], studies: [{ studyInstanceUID: study, description: '', series: [{ seriesInstanceUID: series, modality: 'CT', description: '', frameOfReferenceUID: null, instances: 2 }] }] }),
     ]);
-    tc = (await repo.get(tc.id))!;
+    made = (await repo.get(tc.id))!;
   }
-  return { app, repo, security };
+  return { app, repo, security, ...(made ? { made } : {}) };
 }
 
 beforeAll(async () => {
   a = await server('a', true);
+  tc = a.made!;
   b = await server('b', false);
 }, 120_000);
 
@@ -230,3 +242,57 @@ describe('POST /api/teaching/:id/pacs without a teaching PACS', () => {
   });
 });
 
+
+describe.skipIf(!!orthancSkipReason())('POST /api/teaching/:id/pacs to a real Orthanc', () => {
+  let orthanc: Orthanc;
+  let c: Server;
+  beforeAll(async () => {
+    orthanc = await startOrthanc();
+    c = await server('c', false, createPacs({ baseUrl: new URL(orthanc.dicomweb), label: 'Teaching Orthanc', authorization: () => undefined }));
+  }, 120_000);
+  afterAll(async () => {
+    await orthanc?.stop();
+  });
+
+  type Json = Record<string, { Value?: unknown[] }>;
+  const held = async (): Promise<string[]> =>
+    ((await (await fetch(`${orthanc.dicomweb}/studies/${study}/instances`)).json()) as Json[]).map((i) => String(i['00080018']?.Value?.[0])).sort();
+
+  it('stores every instance and the TCE001 manifest listing them; the case records the sending; a resend stores the same UIDs', async () => {
+    const id = c.made!.id;
+    const res = await c.app.inject({ method: 'POST', url: `/api/teaching/${id}/pacs` });
+    expect(res.statusCode, res.body).toBe(200);
+    const answer = res.json() as { pacs: string; teachingCaseId: string; manifestSopInstanceUID: string; stored: { sopInstanceUID: string }[]; failed: unknown[] };
+    expect(answer).toMatchObject({ pacs: 'Teaching Orthanc', teachingCaseId: id, failed: [] });
+    expect(answer.stored).toHaveLength(3);
+    expect(answer.stored[2]!.sopInstanceUID).toBe(answer.manifestSopInstanceUID);
+    const sent = answer.stored.map((s) => s.sopInstanceUID).sort();
+    expect(await held()).toEqual(sent);
+    // The manifest as Orthanc gives it back: its title and the two CT instances in its evidence.
+    const ko = ((await (await fetch(`${orthanc.dicomweb}/studies/${study}/instances?00080018=${answer.manifestSopInstanceUID}&includefield=0020000E`)).json()) as Json[])[0]!;
+    const koSeries = String(ko['0020000E']?.Value?.[0]);
+    const meta = ((await (await fetch(`${orthanc.dicomweb}/studies/${study}/series/${koSeries}/metadata`)).json()) as Json[])[0]!;
+    expect((meta['0040A043']?.Value?.[0] as Json)['00080100']?.Value).toEqual(['TCE001']);
+    const evidence = meta['0040A375']?.Value?.[0] as Json;
+    const refs = ((evidence['00081115']?.Value?.[0] as Json)['00081199']?.Value as Json[]).map((r) => String(r['00081155']?.Value?.[0])).sort();
+    expect(refs).toEqual(sent.filter((u) => u !== answer.manifestSopInstanceUID));
+    expect((await c.repo.get(id))?.teachingPacs).toMatchObject({ pacs: 'Teaching Orthanc', stored: 3, failed: 0 });
+
+    const again = await c.app.inject({ method: 'POST', url: `/api/teaching/${id}/pacs` });
+    expect(again.statusCode, again.body).toBe(200);
+    const second = again.json() as typeof answer;
+    expect(second.manifestSopInstanceUID).toBe(answer.manifestSopInstanceUID);
+    expect(second.stored.map((s) => s.sopInstanceUID).sort()).toEqual(sent);
+    expect(await held()).toEqual(sent);
+  });
+
+  it('answers 502 naming the PACS when it cannot be reached, and audits the attempt as a serious failure', async () => {
+    const gone = await startOrthanc();
+    await gone.stop();
+    const d = await server('d', false, createPacs({ baseUrl: new URL(gone.dicomweb), label: 'Gone', authorization: () => undefined }));
+    const res = await d.app.inject({ method: 'POST', url: `/api/teaching/${d.made!.id}/pacs` });
+    expect([res.statusCode, (res.json() as { code: string }).code]).toEqual([502, 'pacs-unavailable']);
+    const events = (await d.security.audit.query({ event: 'export' })).events;
+    expect(events[0]).toMatchObject({ outcome: 8, detail: { format: 'teaching-stow' } });
+  });
+});
