@@ -1,13 +1,16 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { prepareDataDir } from './dataDirTemplate';
 import { repoRoot } from './paths';
 
 /**
  * Starts the real server in this process on a free loopback port, after making sure the app
- * is built and the sample studies exist (both are no-ops when already done).
+ * is built and the sample studies exist (both are no-ops when already done). An empty DATA_DIR
+ * is prepared first (tests/support/dataDirTemplate.ts): the server starts as on an empty one.
  */
 export async function startTestServer(env: Record<string, string> = {}, options: { samples?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const callerEnv = env;
   if (!existsSync(path.join(repoRoot, 'dist/index.html'))) {
     const { build } = await import('vite');
     await build({ root: repoRoot, logLevel: 'error' });
@@ -20,5 +23,10 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     await ensureSampleStudies();
   }
   const { startServer } = await import('../../src/server/main');
-  return startServer({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(repoRoot, '.tmp/data-test'), ...env });
+  const serverEnv: NodeJS.ProcessEnv & { DATA_DIR: string } = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(repoRoot, '.tmp/data-test'), ...env };
+  await prepareDataDir(serverEnv.DATA_DIR, callerEnv, options.samples !== false, async (templateDir) => {
+    const { DICOMWEB_URL: _pacs, DICOMWEB_LABEL: _label, ...noPacs } = serverEnv;
+    await (await startServer({ ...noPacs, DATA_DIR: templateDir })).close();
+  });
+  return startServer(serverEnv);
 }
