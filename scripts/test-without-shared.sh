@@ -4,8 +4,14 @@
 # PERCUPLAN_SHARED_DIR; pointing that at a folder that does not exist hides the real one without
 # touching it (others may be reading it). Passes when Vitest exits 0 and every such suite reports
 # skipped tests (it saw ../shared missing, said why, and did not fail while collecting).
-# Runs only the unit suites that depend on tests/support/paths.ts's ../shared (Vitest's `related`
-# follows imports); a check below refuses any file that reaches ../shared some other way.
+# Runs only the unit suites whose outcome can depend on ../shared: the files that name one of
+# tests/support/paths.ts's four ways to it (sharedDir, sharedDicom, hasShared, sharedSkipReason),
+# and every test that imports such a file (Vitest's `related` follows the import graph, so a
+# helper that reads ../shared brings in its tests). Every other file cannot see a difference:
+# paths.ts's other exports (repoRoot, sampleDir, screenshotDir) do not depend on ../shared, and
+# the check below refuses any file that reaches ../shared by its own path. Running those files
+# again would repeat, byte for byte, the run `npm test` has just made. A suite that mixes tests
+# that read ../shared with slow ones that do not is better split (see demoPlanSegReal.test.ts).
 # End-to-end, integration and bench suites are left out to keep the time down; they skip the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
