@@ -4,11 +4,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/install-system-deps.sh
-echo "[test] type check";  npx tsc --noEmit -p .
-echo "[test] lint";        npx eslint .
-echo "[test] sample studies"; npx tsx sample-dicom/generate.ts
-echo "[test] build";       npx vite build --logLevel error
 mkdir -p test-results
+# Two lanes side by side (the checks are independent and mostly single-threaded, so two cores
+# do both in about the time of the longer one): type check then sample studies, and lint then
+# build. Each lane stops at its first failure, as the single line of steps did; the output is
+# printed lane by lane after both end, so it does not interleave.
+lanes="$(mktemp -d)"
+lane() {
+  local name=$1; shift
+  local step
+  for step in "$@"; do
+    echo "[test] ${step%%:*}"
+    bash -c "${step#*:}" || { echo "[test] ${step%%:*} failed"; return 1; }
+  done > "$lanes/$name.log" 2>&1
+}
+lane a "type check:npx tsc --noEmit -p ." "sample studies:npx tsx sample-dicom/generate.ts" & a=$!
+lane b "lint:npx eslint ." "build:npx vite build --logLevel error" & b=$!
+lane_a=0; lane_b=0
+wait "$a" || lane_a=$?
+wait "$b" || lane_b=$?
+cat "$lanes/a.log" "$lanes/b.log"
+rm -rf "$lanes"
+if [ "$lane_a" -ne 0 ] || [ "$lane_b" -ne 0 ]; then exit 1; fi
+# One folder for this run's shared test data (tests/support/dataDirTemplate.ts): what a server
+# seeds on an empty data folder is made once per run instead of once per end-to-end file.
+PERCUPLAN_TEST_CACHE="$(mktemp -d -t percuplan-test-cache-XXXXXX)"
+export PERCUPLAN_TEST_CACHE
+trap 'rm -rf "$PERCUPLAN_TEST_CACHE"' EXIT
 echo "[test] vitest (unit, integration, end to end)"
 status=0
 rm -f test-results/vitest.json
