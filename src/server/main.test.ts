@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freshPgliteDir } from '../../tests/support/pgliteTemplate';
 import { createAccountsRepository } from './auth/accountsRepository';
 import { startServer } from './main';
 import { openRecordsDatabase } from './records/openRecordStore';
@@ -13,6 +14,12 @@ const tempDir = (): string => {
   return d;
 };
 afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** An empty data folder holding an initialised, empty PGlite cluster (a copy: initdb takes seconds). */
+const dataDirWithEmptyDb = async (): Promise<string> => {
+  const d = tempDir();
+  await freshPgliteDir(d);
+  return d;
+};
 
 /** The environment of a server on its own empty data folder, with no samples and no demo cases. */
 const envOf = (dataDir: string, host: string): NodeJS.ProcessEnv => ({
@@ -26,11 +33,11 @@ const envOf = (dataDir: string, host: string): NodeJS.ProcessEnv => ({
 
 describe('a non-loopback HOST', () => {
   it('is refused while no account exists (and no OIDC), saying how to add one', async () => {
-    await expect(startServer(envOf(tempDir(), '0.0.0.0'))).rejects.toThrow(/HOST=0\.0\.0\.0 .*npm run users -- add/);
+    await expect(startServer(envOf(await dataDirWithEmptyDb(), '0.0.0.0'))).rejects.toThrow(/HOST=0\.0\.0\.0 .*npm run users -- add/);
   }, 60_000);
 
   it('is accepted once an account exists in the database, and then every API route needs a session', async () => {
-    const dataDir = tempDir();
+    const dataDir = await dataDirWithEmptyDb();
     const db = await openRecordsDatabase({}, dataDir, () => undefined);
     await createAccountsRepository(db, () => new Date()).create({ username: 'att', name: 'A', roles: ['attending'], password: 'correct horse battery' });
     await db.close();
