@@ -71,7 +71,8 @@ export function readTeachingImport(zip: Uint8Array): Result<TeachingImport, Teac
   const doc = parsed.data;
   const problems: string[] = [];
   const files: TeachingImport['files'][number][] = [];
-  const seenSeries = new Set<string>();
+  // Series with a listed file (a bad file is refused by itself, not again as a series without files).
+  const listedSeries = new Set<string>();
   for (const p of new Set(doc.files)) {
     const m = FILE_PATH.exec(p);
     if (!m) {
@@ -79,6 +80,7 @@ export function readTeachingImport(zip: Uint8Array): Result<TeachingImport, Teac
       continue;
     }
     const [, study, series, sop] = m as unknown as [string, string, string, string];
+    listedSeries.add(series);
     const bytes = entries[p];
     if (!bytes) {
       problems.push(`${p}: listed in ${TEACHING_EXPORT_CASE_FILE} but not in the zip`);
@@ -105,13 +107,12 @@ export function readTeachingImport(zip: Uint8Array): Result<TeachingImport, Teac
       problems.push(`${p}: Patient Identity Removed (0012,0062) is ${ds.PatientIdentityRemoved ? `"${String(ds.PatientIdentityRemoved)}"` : 'absent'}, not YES: identifiable images are never imported as teaching`);
       continue;
     }
-    seenSeries.add(series);
     files.push({ path: p, sopInstanceUID: sop, studyInstanceUID: study, bytes });
   }
   const listed = new Set(doc.files);
   for (const name of Object.keys(entries).sort()) if (name.startsWith('dicom/') && !listed.has(name)) problems.push(`${name}: in the zip but not listed in ${TEACHING_EXPORT_CASE_FILE}`);
   for (const study of doc.teachingCase.studies)
-    for (const s of study.series) if (!seenSeries.has(s.seriesInstanceUID) && s.instances > 0) problems.push(`series ${s.seriesInstanceUID}: in the teaching case but no file of it is in the zip`);
+    for (const s of study.series) if (!listedSeries.has(s.seriesInstanceUID) && s.instances > 0) problems.push(`series ${s.seriesInstanceUID}: in the teaching case but no file of it is listed`);
   if (problems.length) return refuse(`The zip cannot be imported: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, problems);
   if (!files.length) return refuse('The zip holds no DICOM file: a teaching case needs its images');
   return ok({ doc, files });
