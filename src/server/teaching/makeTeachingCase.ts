@@ -5,7 +5,7 @@ import { methodCodes } from '../../interop/deidentify/markers';
 import { uidMapperFor } from '../../interop/deidentify/uidMap';
 import { planDicomUids } from '../../interop/planUids';
 import { pseudonymousCase } from '../../records/pseudonymousCase';
-import { teachingCreateSchema, type PlanDocument, type TeachingCase, type TeachingFileChanges, type TeachingPreview, type TeachingStudy } from '../../records';
+import { CASE_SECTIONS, teachingCreateSchema, type CaseContent, type PlanDocument, type TeachingCase, type TeachingFileChanges, type TeachingPreview, type TeachingStudy } from '../../records';
 import type { Actor } from '../auth/actor';
 import type { Catalogue } from '../catalogue';
 import type { RecordsRepository } from '../records/recordsRepository';
@@ -150,7 +150,9 @@ export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
     // References between files of different chunks or series resolve once every file is known.
     const unresolvedReferences = pass.unresolved.filter((u) => !written.has(u.slice(u.lastIndexOf(' = ') + 3)));
     const copiedStudies = new Map([...pass.studies].filter(([, v]) => v.files > 0).map(([k]) => [k, uidMap(k)]));
-    const { case: teachingRecord, changes: caseChanges } = pseudonymousCase(kase, { dateShiftDays: secret.dateShiftDays, pseudonym: secret.pseudonym, studyUid: (u) => copiedStudies.get(u) });
+    // The content only: the source's id, versions and authors stay with the source.
+    const content = Object.fromEntries(CASE_SECTIONS.map((k) => [k, kase[k]])) as CaseContent;
+    const { case: teachingRecord, changes: caseChanges } = pseudonymousCase(content, { dateShiftDays: secret.dateShiftDays, pseudonym: secret.pseudonym, studyUid: (u) => copiedStudies.get(u) });
     const moved = plans.map((p) => {
       const { title, studyInstanceUID, seriesInstanceUID, frameOfReferenceUID, status, approvedBy, approvedAt, content } = p;
       return { source: p, ...movePlan({ title, studyInstanceUID, seriesInstanceUID, frameOfReferenceUID, status, approvedBy, approvedAt, content }, pass.sourceUids, uidMap, secret.dateShiftDays) };
