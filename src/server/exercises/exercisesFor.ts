@@ -5,7 +5,7 @@ import { createTeachingRepository } from '../teaching/teachingRepository';
 import type { MakeTeachingCase } from '../teaching/teachingParts';
 import { createExercisesRepository } from './exercisesRepository';
 import { exercisesRoutes } from './exercisesRoutes';
-import { startReferenceExercises } from './referenceExercises';
+import { startReferenceExercises, type ReferenceRun } from './referenceExercises';
 import type { ScoringParts } from './scoreAttempt';
 
 /** What the server has that the exercises use. */
@@ -21,7 +21,7 @@ export interface ExercisesParts {
   readonly log?: (message: string) => void;
 }
 
-/** How long closing the server waits for reference exercises being made (then the database closes under them, and the next start finishes them). */
+/** How long closing the server waits for the step of the reference exercises under way (then its claim is released, and the next start makes it). */
 const CLOSE_WAIT_MS = 5000;
 
 /**
@@ -37,13 +37,13 @@ export function exercisesFor(parts: ExercisesParts): (app: FastifyInstance) => P
     await routes(app);
     const { makeTeachingCase } = parts;
     if (!makeTeachingCase) return;
-    let running: Promise<unknown> | null | undefined;
+    let run: ReferenceRun | null | undefined;
     app.addHook('onListen', async () => {
       // Once per process, whatever the number of addresses it listens on.
-      running ??= startReferenceExercises(parts.env ?? process.env, { db: parts.db, teaching, exercises: repo, makeTeachingCase, log: parts.log ?? console.log });
+      run ??= startReferenceExercises(parts.env ?? process.env, { db: parts.db, teaching, exercises: repo, makeTeachingCase, log: parts.log ?? console.log });
     });
     app.addHook('onClose', async () => {
-      if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+      await run?.stop(CLOSE_WAIT_MS);
     });
   };
 }

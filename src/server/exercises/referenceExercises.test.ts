@@ -109,6 +109,28 @@ describe('reference exercises', () => {
     expect(made).toEqual([]);
   });
 
+  it('stopped while a teaching case is being made (the server closing), the claim is released and the next start finishes it', async () => {
+    await demoCases(3);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: MakeTeachingCase = async (...args) => {
+      await gate;
+      return makeTeachingCase(...args);
+    };
+    const run = startReferenceExercises({}, { ...parts(), makeTeachingCase: slow })!;
+    // The first teaching case is under way (made counts the call once the gate opens): wait for the claim.
+    for (let i = 0; i < 100 && (await db.query('SELECT 1 FROM reference_exercises')).length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    await run.stop(50);
+    const [claim] = await db.query<{ stale: boolean }>("SELECT claimed_at < '1971-01-01' AS stale FROM reference_exercises WHERE key = 'reference-case-1'");
+    expect(claim?.stale).toBe(true);
+    release();
+    expect(await run.done).toEqual({ 'reference-case-1': 'stopped', 'reference-case-2': 'stopped', 'reference-case-3': 'stopped' });
+    // The teaching case made as it stopped is reused, not made again.
+    expect(Object.values(await makeReferenceExercises(parts()))).toEqual(['made', 'made', 'made']);
+    expect(made).toHaveLength(3);
+    expect(await exerciseRows()).toHaveLength(3);
+  });
+
   it('PERCUPLAN_REFERENCE_EXERCISES=0 turns them off', async () => {
     await demoCases(3);
     expect(startReferenceExercises({ PERCUPLAN_REFERENCE_EXERCISES: '0' }, parts())).toBeNull();
