@@ -92,7 +92,7 @@ describe('teaching cases in the browser', () => {
   it('edits and saves the title, publishes the case and an unknown exercise, downloads the zip', async () => {
     const versionBefore = await page.innerText('[data-testid="teach-version"]');
     await page.fill('[data-testid="teach-field-title"]', TITLE);
-    expect(await page.innerText('[data-testid="teach-version"]')).toContain('unsaved changes');
+    expect(await page.innerText('[data-testid="teach-version"]')).toContain('unsaved');
     await page.keyboard.press('Control+s');
     await page.waitForFunction(() => !document.querySelector('[data-testid="teach-version"]')?.textContent?.includes('unsaved'));
     expect(await page.innerText('[data-testid="teach-version"]')).not.toBe(versionBefore);

@@ -123,7 +123,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           {saving ? 'Saving…' : 'Save'}
         </button>
         {manageTeaching && (
-          <button onClick={() => setTeaching(true)} disabled={dirty} data-testid="make-teaching-case" title={dirty ? 'Save the case first: the teaching case copies the saved version' : 'A de-identified copy of this case, its studies and plans for teaching'}>
+          <button className="teach-nowrap" onClick={() => setTeaching(true)} disabled={dirty} data-testid="make-teaching-case" title={dirty ? 'Save the case first: the teaching case copies the saved version' : 'A de-identified copy of this case, its studies and plans for teaching'}>
             Make teaching case
           </button>
         )}

@@ -103,7 +103,7 @@ export function TeachingCasePage({ id }: { id: string }) {
         <StatusChip status={doc.status} />
         {manageTeaching && (
           <>
-            <span className="muted" data-testid="teach-version">version {doc.version}{dirty ? ' · unsaved changes' : savedAt ? ` · saved ${utcTime(savedAt)}` : ''}</span>
+            <span className="muted teach-nowrap" data-testid="teach-version" title={savedAt ? `Saved ${utcTime(savedAt)}` : undefined}>v{doc.version}{dirty ? ' · unsaved' : savedAt ? ' · saved' : ''}</span>
             <button className="primary" data-testid="teach-save" disabled={!dirty || saving} onClick={save} title="Save the teaching fields (Ctrl+S)">{saving ? 'Saving…' : 'Save'}</button>
           </>
         )}
