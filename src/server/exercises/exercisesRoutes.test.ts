@@ -204,6 +204,22 @@ describe('exercises API, accounts mode', () => {
   });
 });
 
+describe('exercises API without a session', () => {
+  it('answers 401 on every route and method', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const open: string[] = [];
+    for (const [method, url] of [
+      ['GET', '/api/exercises'], ['POST', '/api/exercises'], ['GET', `/api/exercises/${id}`], ['PATCH', `/api/exercises/${id}`], ['DELETE', `/api/exercises/${id}`],
+      ['GET', `/api/exercises/${id}/submissions`], ['POST', `/api/exercises/${id}/submissions`], ['GET', `/api/exercises/${id}/submissions/${id}`],
+      ['GET', `/api/exercises/${id}/expert`], ['GET', `/api/teaching/${id}/exercises`],
+    ] as const) {
+      const res = await app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      if (res.statusCode !== 401) open.push(`${method} ${url} → ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+});
+
 describe('exercises API, single-user mode', () => {
   it('the local user publishes, reads, submits and sees the expert plan at once', async () => {
     const made = await single.inject({ method: 'POST', url: '/api/exercises', payload: { teachingCaseId: teaching.id, mode: 'known', heading: 'T10 practice' } });
