@@ -16,6 +16,9 @@ const KEY_OBJECT_DESCRIPTION = code('113012', 'DCM', 'Key Object Description');
 /** SeriesNumber of the manifest's own series (the key image KO series is 9004). */
 export const TCE_SERIES_NUMBER = 9005;
 
+/** A written teaching file object (the manifest or its companion SR) as Part 10 bytes with its identity. */
+export type TceObject = Omit<KeyImageObject, 'kind'>;
+
 /** One de-identified instance the manifest lists. */
 export interface TceInstance {
   readonly studyInstanceUID: string;
@@ -94,7 +97,7 @@ export async function tceManifestUids(input: Pick<TceManifestInput, 'instances' 
  * de-identification markers), and its content date is that study's (shifted) date rather than
  * today's, which together with the shifted dates would tell the shift.
  */
-export async function writeTceManifest(input: TceManifestInput): Promise<Result<KeyImageObject>> {
+export async function writeTceManifest(input: TceManifestInput): Promise<Result<TceObject>> {
   if (!input.instances.length) return err('a teaching file manifest needs at least one instance');
   const studyInstanceUID = input.instances[0]!.studyInstanceUID;
   if (input.studyFile.StudyInstanceUID !== studyInstanceUID) return err(`studyFile is not of study ${studyInstanceUID}, the first one listed`);
@@ -128,7 +131,6 @@ export async function writeTceManifest(input: TceManifestInput): Promise<Result<
   };
   const withCharset: NaturalDataset = { ...specificCharacterSet(dataset), ...dataset };
   return ok({
-    kind: 'ko',
     fileName: `KO_${uids.instance}.dcm`,
     sopClassUID: KEY_OBJECT_SELECTION_DOCUMENT_STORAGE,
     sopInstanceUID: uids.instance,
