@@ -2,8 +2,8 @@ import type { ViewerSession } from '../viewerSession';
 import type { ViewPlane } from '../overlay/viewPlane';
 import { referenceNeedleMarks, type ReferenceNeedle } from './expertMarks';
 
-/** The expert's colour: amber, apart from the plan's own needle and lesion colours. */
-export const EXPERT_COLOUR = '#ffb000';
+/** The expert's colour: magenta, apart from the plan's yellow and teal needles, red lesions and zone colours. */
+export const EXPERT_COLOUR = '#ff3df5';
 
 /**
  * Paints an exercise's expert needles over a 2D view, read-only: the part near the slice solid,
@@ -36,12 +36,15 @@ export function paintExpertNeedles(ctx: CanvasRenderingContext2D, plane: ViewPla
     ctx.lineWidth = 2;
     if (m.tipOnSlice) ctx.fill();
     else ctx.stroke();
-    ctx.fillText(`Expert${m.label ? ` · ${m.label}` : ''}`, m.tip.x + 8, m.tip.y - 8);
+    // The label beside the tip, on the side with room for it (never off the view's edge).
+    const label = `Expert${m.label ? ` · ${m.label}` : ''}`;
+    const w = ctx.measureText(label).width;
+    ctx.fillText(label, m.tip.x + 8 + w > plane.width - 4 ? Math.max(4, m.tip.x - 8 - w) : m.tip.x + 8, m.tip.y - 8);
   }
   if (needles.length) {
+    // Bottom left, above the slice and position lines (the corners hold the viewer's own text).
     const text = 'Expert plan (read-only)';
-    const w = ctx.measureText(text).width;
-    const x = plane.width - w - 26, y = 18;
+    const x = 8, y = plane.height - 64;
     ctx.fillRect(x, y - 9, 10, 10);
     ctx.fillStyle = '#e9ecef';
     ctx.fillText(text, x + 14, y);

@@ -45,7 +45,7 @@ export function ExerciseAttemptsPage({ id }: { id: string }) {
               <table className="studies ex-table">
                 <thead>
                   <tr>
-                    <th className="num">#</th><th>Submitted (UTC)</th><th>Safety</th><th className="num">Target</th><th className="num">Entry</th><th className="num">Angle</th>
+                    <th className="num">#</th><th>Submitted</th><th>Safety</th><th className="num">Target</th><th className="num">Entry</th><th className="num">Angle</th>
                     <th className="num">Coverage</th><th className="num">Min margin</th><th className="num">Applicators</th><th className="num">Time</th><th className="num">Edits</th>
                   </tr>
                 </thead>

@@ -65,7 +65,9 @@ export function ScoreView({ score, attempt }: { score: SubmissionScore; attempt?
         <dt>Edits</dt><dd>{score.edits ?? '—'}</dd>
       </dl>
       {score.zoneOverlaps.length > 0 && (
-        <div className="warn-text small-text">Zones reach: {score.zoneOverlaps.map((z) => `${z.label} ${z.volumeInLethalMl.toFixed(1)} mL lethal`).join('; ')}</div>
+        <div className="warn-text small-text" data-testid="ex-zone-overlaps">
+          Your zones reach: {score.zoneOverlaps.map((z) => `${z.label} (${z.volumeInLethalMl.toFixed(1)} mL in the lethal zone, ${z.volumeInAnyZoneMl.toFixed(1)} mL in any zone)`).join('; ')}
+        </div>
       )}
       {score.notes.length > 0 && <div className="muted small-text">{score.notes.join('; ')}</div>}
     </div>
