@@ -129,6 +129,7 @@ describe('exercises API, accounts mode', () => {
     expect([expert.status, expert.body.code]).toEqual([403, 'not-submitted']);
     expect(await hiddenByOpenUnknownExercise(db)(teaching.id, { username: 'trn', roles: ['trainee'] })).toBe(true);
     expect(await hiddenByOpenUnknownExercise(db)(teaching.id, { username: 'att', roles: ['attending'] })).toBe(false);
+    expect(await hiddenByOpenUnknownExercise(db)(teaching.id, { username: 'trn3', roles: ['trainee'] })).toBe(true);
     // A board account has no teaching.read.
     expect((await call('brd', 'GET', `/api/exercises/${unknownId}`)).status).toBe(403);
     expect((await call('trn', 'GET', `/api/teaching/${teaching.id}/exercises`)).status).toBe(403);
@@ -190,6 +191,8 @@ describe('exercises API, accounts mode', () => {
     const refused = await submit('trn', unknownId, straightNeedle('T1', 0));
     expect([refused.status, refused.body.code]).toEqual([409, 'exercise-closed']);
     expect((await call('trn', 'GET', '/api/exercises')).body.exercises).toEqual([]);
+    // trn3 never submitted: the open unknown exercise kept the teaching case from them; closed, it no longer does.
+    expect(await hiddenByOpenUnknownExercise(db)(teaching.id, { username: 'trn3', roles: ['trainee'] })).toBe(false);
     const events = await db.query<{ event: string; account: string }>("SELECT event, account FROM audit_events WHERE event LIKE 'exercise.%' ORDER BY seq");
     const count = (event: string, account: string) => events.filter((e) => e.event === event && e.account === account).length;
     expect(count('exercise.create', 'att')).toBe(1);
