@@ -1,5 +1,6 @@
 import { decodePart10 } from '../../../interop/part10';
 import { writeTceManifest } from '../../../interop/teaching/tceManifest';
+import { writeTceTeachingSr } from '../../../interop/teaching/tceTeachingSr';
 import type { TeachingCase } from '../../../records';
 import { err, ok, type Result } from '../../../shared/result';
 import type { PacsClient } from '../../dicomweb/pacsClient';
@@ -11,7 +12,7 @@ import type { TeachingFile } from '../teachingParts';
 const BATCH_FILES = 64;
 const BATCH_BYTES = 128 * 1024 * 1024;
 
-/** What a sending achieved: every file's outcome, the manifest's last. */
+/** What a sending achieved: every file's outcome, then the companion SR's, the manifest's last. */
 export interface TeachingSent extends StowOutcome {
   readonly manifestSopInstanceUID: string;
 }
@@ -35,8 +36,9 @@ function batches(instances: readonly StowInstance[]): StowInstance[][] {
 }
 
 /**
- * Sends a teaching case's de-identified files to the teaching PACS by STOW-RS, then the IHE TCE
- * manifest (TCE001 "For Teaching File Export") listing all of them, last, so that a PACS acting on
+ * Sends a teaching case's de-identified files to the teaching PACS by STOW-RS with the IHE TCE
+ * companion SR of its teaching fields (TCE006), then the manifest (TCE001 "For Teaching File
+ * Export") listing all of them, last, so that a PACS acting on
  * the manifest finds every instance it names already stored. The manifest's UIDs come from its
  * content: a resend stores the same instances again. A PACS that cannot be reached or refuses
  * throws the stowRs PacsError (the files sent before it may be stored); a manifest that cannot be
@@ -52,14 +54,16 @@ export async function sendTeachingCase(
   if (!first) return err('the teaching case holds no file to send');
   const decoded = decodePart10(first.bytes, first.file.path);
   if (!decoded.ok) return err(decoded.error);
-  const manifest = await writeTceManifest({
-    studyFile: decoded.value.dataset,
-    instances: files.map(({ file }) => ({ studyInstanceUID: file.studyInstanceUID, seriesInstanceUID: file.seriesInstanceUID, sopClassUID: file.sopClassUID, sopInstanceUID: file.sopInstanceUID })),
-    title: tc.fields.title,
-    softwareVersion,
-  });
+  // The companion SR carries the teaching fields; the manifest lists it with the images.
+  const sr = await writeTceTeachingSr({ studyFile: decoded.value.dataset, fields: tc.fields, softwareVersion });
+  if (!sr.ok) return err(`The teaching file information SR cannot be written: ${sr.error}`);
+  const listed = [
+    ...files.map(({ file }) => ({ studyInstanceUID: file.studyInstanceUID, seriesInstanceUID: file.seriesInstanceUID, sopClassUID: file.sopClassUID, sopInstanceUID: file.sopInstanceUID })),
+    { studyInstanceUID: sr.value.studyInstanceUID, seriesInstanceUID: sr.value.seriesInstanceUID, sopClassUID: sr.value.sopClassUID, sopInstanceUID: sr.value.sopInstanceUID },
+  ];
+  const manifest = await writeTceManifest({ studyFile: decoded.value.dataset, instances: listed, title: tc.fields.title, softwareVersion });
   if (!manifest.ok) return err(`The teaching file manifest cannot be written: ${manifest.error}`);
-  const instances: StowInstance[] = files.map(({ file, bytes }) => ({ sopClassUID: file.sopClassUID, sopInstanceUID: file.sopInstanceUID, bytes }));
+  const instances: StowInstance[] = [...files.map(({ file, bytes }) => ({ sopClassUID: file.sopClassUID, sopInstanceUID: file.sopInstanceUID, bytes })), sr.value];
   const outcome: { stored: StowOutcome['stored']; failed: StowOutcome['failed'] } = { stored: [], failed: [] };
   for (const batch of [...batches(instances), [manifest.value]]) {
     const r = await stowRs(client, batch);

@@ -258,14 +258,15 @@ describe.skipIf(!!orthancSkipReason())('POST /api/teaching/:id/pacs to a real Or
   const held = async (): Promise<string[]> =>
     ((await (await fetch(`${orthanc.dicomweb}/studies/${study}/instances`)).json()) as Json[]).map((i) => String(i['00080018']?.Value?.[0])).sort();
 
-  it('stores every instance and the TCE001 manifest listing them; the case records the sending; a resend stores the same UIDs', async () => {
+  it('stores every instance, the TCE006 SR and the TCE001 manifest listing them; the case records the sending; a resend stores the same UIDs', async () => {
     const id = c.made!.id;
     const res = await c.app.inject({ method: 'POST', url: `/api/teaching/${id}/pacs` });
     expect(res.statusCode, res.body).toBe(200);
-    const answer = res.json() as { pacs: string; teachingCaseId: string; manifestSopInstanceUID: string; stored: { sopInstanceUID: string }[]; failed: unknown[] };
+    const answer = res.json() as { pacs: string; teachingCaseId: string; manifestSopInstanceUID: string; stored: { sopClassUID: string; sopInstanceUID: string }[]; failed: unknown[] };
     expect(answer).toMatchObject({ pacs: 'Teaching Orthanc', teachingCaseId: id, failed: [] });
-    expect(answer.stored).toHaveLength(3);
-    expect(answer.stored[2]!.sopInstanceUID).toBe(answer.manifestSopInstanceUID);
+    // Two CT slices, the TCE006 SR of the teaching fields, the TCE001 manifest last.
+    expect(answer.stored.map((s) => s.sopClassUID)).toEqual(['1.2.840.10008.5.1.4.1.1.2', '1.2.840.10008.5.1.4.1.1.2', '1.2.840.10008.5.1.4.1.1.88.11', '1.2.840.10008.5.1.4.1.1.88.59']);
+    expect(answer.stored[3]!.sopInstanceUID).toBe(answer.manifestSopInstanceUID);
     const sent = answer.stored.map((s) => s.sopInstanceUID).sort();
     expect(await held()).toEqual(sent);
     // The manifest as Orthanc gives it back: its title and the two CT instances in its evidence.
@@ -274,9 +275,9 @@ describe.skipIf(!!orthancSkipReason())('POST /api/teaching/:id/pacs to a real Or
     const meta = ((await (await fetch(`${orthanc.dicomweb}/studies/${study}/series/${koSeries}/metadata`)).json()) as Json[])[0]!;
     expect((meta['0040A043']?.Value?.[0] as Json)['00080100']?.Value).toEqual(['TCE001']);
     const evidence = meta['0040A375']?.Value?.[0] as Json;
-    const refs = ((evidence['00081115']?.Value?.[0] as Json)['00081199']?.Value as Json[]).map((r) => String(r['00081155']?.Value?.[0])).sort();
+    const refs = (evidence['00081115']?.Value as Json[]).flatMap((series) => (series['00081199']?.Value as Json[]).map((r) => String(r['00081155']?.Value?.[0]))).sort();
     expect(refs).toEqual(sent.filter((u) => u !== answer.manifestSopInstanceUID));
-    expect((await c.repo.get(id))?.teachingPacs).toMatchObject({ pacs: 'Teaching Orthanc', stored: 3, failed: 0 });
+    expect((await c.repo.get(id))?.teachingPacs).toMatchObject({ pacs: 'Teaching Orthanc', stored: 4, failed: 0 });
 
     const again = await c.app.inject({ method: 'POST', url: `/api/teaching/${id}/pacs` });
     expect(again.statusCode, again.body).toBe(200);
