@@ -37,7 +37,9 @@ export function paintExpertNeedles(ctx: CanvasRenderingContext2D, plane: ViewPla
     if (m.tipOnSlice) ctx.fill();
     else ctx.stroke();
     // The label beside the tip, on the side with room for it (never off the view's edge).
-    const label = `Expert${m.label ? ` · ${m.label}` : ''}`;
+    // A long device name would cover the anatomy: the label is cut to a few words.
+    const short = m.label.length > 18 ? `${m.label.slice(0, 17).trimEnd()}…` : m.label;
+    const label = `Expert${short ? ` · ${short}` : ''}`;
     const w = ctx.measureText(label).width;
     ctx.fillText(label, m.tip.x + 8 + w > plane.width - 4 ? Math.max(4, m.tip.x - 8 - w) : m.tip.x + 8, m.tip.y - 8);
   }

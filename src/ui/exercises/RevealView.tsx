@@ -7,7 +7,7 @@ export function RevealView({ reveal, overlay = true }: { reveal: ExerciseReveal;
     <div className="ex-reveal" data-testid="ex-reveal">
       {overlay && (
         <div className="ex-legend" data-testid="ex-expert-legend">
-          <span className="ex-swatch" style={{ background: EXPERT_COLOUR }} /> Expert plan (read-only, dashed off the slice) · <span className="muted">your plan in its usual colours</span>
+          <span className="ex-swatch" style={{ background: EXPERT_COLOUR }} /> Expert needles, read-only <span className="muted">(dashed where off the slice; yours in the usual colours)</span>
         </div>
       )}
       <h4>Diagnosis</h4>
