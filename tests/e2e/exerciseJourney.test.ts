@@ -132,11 +132,13 @@ describe.skipIf(!!skip)('the planning exercise journey (accounts mode, reference
     const row = page.locator(`[data-testid="ex-list"] tr[data-exercise-id="${exerciseId}"]`);
     await row.waitFor();
     expect(await row.innerText()).toContain('unknown');
+    await snap(page, 'exercise-list');
     await row.click();
     await page.waitForSelector('[data-testid="ex-brief"]');
     const brief = await page.locator('[data-testid="ex-page"]').innerText();
     expect(brief).toContain(PRESENTATION);
     expect(brief).not.toContain(TITLE);
+    await snap(page, 'exercise-brief');
     await page.click('[data-testid="ex-start"]');
     await page.waitForURL(/\/studies\/[0-9.]+\?exercise=/);
     const viewer = new ViewerPage(page, server.url);
@@ -190,6 +192,11 @@ describe.skipIf(!!skip)('the planning exercise journey (accounts mode, reference
     expect(await trainee.innerText()).toMatch(/(SAFE|UNSAFE)[\s\S]*\d+\.\d mm/);
     expect(await page.locator('[data-testid="ex-chart"] circle').count()).toBe(1);
     await snap(page, 'exercise-attempts');
+    // The brief after a submission: the last score and the expert's answer, revealed.
+    await page.click('text=Back to the exercise');
+    await page.waitForSelector('[data-testid="ex-reveal"]');
+    expect(await page.locator('[data-testid="ex-page"]').innerText()).toMatch(/Your last attempt[\s\S]*(SAFE|UNSAFE)[\s\S]*Diagnosis\s*Metastatic prostate carcinoma/);
+    await snap(page, 'exercise-page-after-submit');
     expect(errors.filter((e) => !/status of (401|403)/.test(e))).toEqual([]);
   });
 });
