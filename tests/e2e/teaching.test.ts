@@ -21,7 +21,8 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await startTestServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-teaching-e2e-')) });
+  // The reference exercises would make three teaching cases in the background: not needed here, and slower.
+  server = await startTestServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'percuplan-teaching-e2e-')), PERCUPLAN_REFERENCE_EXERCISES: '0' });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
   errors = watchErrors(page);
@@ -32,6 +33,8 @@ afterAll(async () => {
 });
 
 const TITLE = 'Myeloma of T10: vertebra plana';
+let zipPath = '';
+let teachingUrl = '';
 
 describe('teaching cases in the browser', () => {
   it('makes a teaching case of demo case 3 through the dialog, with a preview of every file and the date shift', async () => {
@@ -114,12 +117,14 @@ describe('teaching cases in the browser', () => {
 
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('[data-testid="teach-download"]')]);
     expect(file.suggestedFilename()).toMatch(/\.zip$/);
-    const entries = unzipSync(new Uint8Array(readFileSync(await file.path())));
+    zipPath = await file.path();
+    const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
     expect(Object.keys(entries)).toContain('teaching-case.json');
     const json = JSON.parse(new TextDecoder().decode(entries['teaching-case.json'])) as { teachingCase: { fields: { title: string } } };
     expect(json.teachingCase.fields.title).toBe(TITLE);
     expect(Object.keys(entries).filter((k) => k.endsWith('.dcm')).length).toBeGreaterThan(10);
 
+    teachingUrl = page.url();
     await snap(page, 'teaching-page-1920');
     await page.setViewportSize({ width: 1280, height: 720 });
     await snap(page, 'teaching-page-1280');
@@ -131,5 +136,18 @@ describe('teaching cases in the browser', () => {
     expect(await listed.innerText()).toMatch(/Published/);
     await snap(page, 'teaching-list-1280');
     expect(errors).toEqual([]);
+  });
+
+  it('offers the downloaded zip to the import from the list: this server already holds those images, and says which case has them', async () => {
+    const teachingId = /\/teaching\/([0-9a-f-]{36})/.exec(teachingUrl)?.[1] ?? '';
+    expect(teachingId).not.toBe('');
+    await page.setInputFiles('[data-testid="teach-import-file"]', zipPath);
+    const refusal = page.locator('[data-testid="teach-import-error"]');
+    await refusal.waitFor({ timeout: 90_000 });
+    // The server's own sentence (409), without the endpoint in front of it.
+    expect(await refusal.innerText()).toMatch(new RegExp(`^\\S+ was not imported: Teaching case ${teachingId} already holds these images`));
+    expect(new URL(page.url()).pathname).toBe('/teaching');
+    expect(await page.locator('[data-testid="teach-import"]').isEnabled()).toBe(true);
+    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
   });
 });

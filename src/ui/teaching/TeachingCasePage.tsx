@@ -146,13 +146,13 @@ export function TeachingCasePage({ id }: { id: string }) {
             {doc.studies.map((s) => (
               <div key={s.studyInstanceUID} className="teach-study">
                 <div className="row">
-                  <b>{s.description || 'Study'}</b>
+                  <b>{s.description || `Study …${s.studyInstanceUID.slice(-10)}`}</b>
                   <span className="spacer" />
                   <a href={`/studies/${s.studyInstanceUID}`} onClick={go(`/studies/${s.studyInstanceUID}`)} data-testid="teach-open-study">Open in viewer</a>
                 </div>
                 <ul className="teach-series">
                   {s.series.map((se) => (
-                    <li key={se.seriesInstanceUID}>{se.modality} · {se.description || 'series'} · {se.instances} {se.instances === 1 ? 'image' : 'images'}</li>
+                    <li key={se.seriesInstanceUID}>{se.modality}{se.description ? ` · ${se.description}` : ''} · {se.instances} {se.instances === 1 ? 'image' : 'images'}</li>
                   ))}
                 </ul>
               </div>

@@ -59,7 +59,7 @@ export function TeachingExercises({ doc }: { doc: TeachingCase }) {
         <label className="filter-select">
           Expert plan
           <select data-testid="teach-expert-plan" value={expertPlanId} onChange={(e) => setExpertPlanId(e.target.value)} disabled={!withNeedles.length}>
-            {withNeedles.map((p) => <option key={p.id} value={p.id}>{p.plan.title || 'Untitled plan'} ({needleCount(p.plan.content)} needles)</option>)}
+            {withNeedles.map((p) => <option key={p.id} value={p.id}>{p.plan.title || 'Untitled plan'} ({needleCount(p.plan.content)} {needleCount(p.plan.content) === 1 ? 'needle' : 'needles'})</option>)}
           </select>
         </label>
         <button className="primary" data-testid="teach-publish-exercise" disabled={busy || !!why} title={why ?? 'Trainees plan on the de-identified images and are scored against the expert plan'} onClick={() => void publish()}>

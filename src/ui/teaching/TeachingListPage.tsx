@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TeachingLevel, TeachingListEntry, TeachingStatus } from '../../records';
 import { teachingApi } from '../../api/teaching';
-import { errorText } from '../../api/apiProblem';
+import { ApiError, errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
 import { navigate } from '../useNavigation';
 import { useRoles } from '../auth/authStore';
@@ -37,7 +37,7 @@ export function TeachingListPage() {
       const made = await teachingApi.import(file);
       navigate(`/teaching/${made.id}`);
     } catch (e) {
-      setImportError(`${file.name} was not imported: ${errorText(e)}`);
+      setImportError(`${file.name} was not imported: ${e instanceof ApiError && e.problem ? e.problem.error : errorText(e)}`);
       setImporting(undefined);
     }
   };
