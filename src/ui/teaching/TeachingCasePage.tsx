@@ -3,7 +3,7 @@ import { teachingCaseSchema, type TeachingCase, type TeachingStatus } from '../.
 import { teachingApi } from '../../api/teaching';
 import { ApiError, errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
-import { navigate } from '../useNavigation';
+import { navigate, setLeaveGuard } from '../useNavigation';
 import { useRoles } from '../auth/authStore';
 import { visibleActions } from '../auth/roleActions';
 import { utcTime } from '../admin/adminFormat';
@@ -58,6 +58,18 @@ export function TeachingCasePage({ id }: { id: string }) {
   useEffect(() => void load(), [load]);
 
   const dirty = useMemo(() => !!doc && !!draft && JSON.stringify(fieldsOf(draft)) !== JSON.stringify(fieldsOf(draftOf(doc.fields))), [doc, draft]);
+
+  // Leaving with unsaved teaching text asks first (closing the tab, or a link inside the app).
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const removeGuard = setLeaveGuard(() => window.confirm('The teaching case has unsaved changes. Leave anyway and lose them?'));
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      removeGuard();
+    };
+  }, [dirty]);
 
   const write = async (change: { fields?: TeachingCase['fields']; status?: TeachingStatus }): Promise<void> => {
     if (!doc || saving) return;
