@@ -16,7 +16,7 @@ export const TEST_CACHE_ENV = 'PERCUPLAN_TEST_CACHE';
  * any PACS), so the PACS settings, read per request, do not change what a fresh folder holds.
  * Any other setting (sign-on, accounts, a sample folder of the test's own) gets no shared folder.
  */
-const SHAREABLE = new Set(['DATA_DIR', 'DICOMWEB_URL', 'DICOMWEB_LABEL', 'PERCUPLAN_DEMO']);
+const SHAREABLE = new Set(['DATA_DIR', 'DICOMWEB_URL', 'DICOMWEB_LABEL', 'PERCUPLAN_DEMO', 'PERCUPLAN_REFERENCE_EXERCISES']);
 
 function isEmptyOrAbsent(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
