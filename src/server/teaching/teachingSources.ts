@@ -60,13 +60,16 @@ export async function* seriesChunks(series: SeriesToCopy, sources: TeachingSourc
   const retrieved = (await retrieveSeries(sources.pacs.client, series.seriesInstanceUID, series.studyInstanceUID)) ?? [];
   for (let i = 0; i < retrieved.length; i += CHUNK_FILES) {
     yield retrieved.slice(i, i + CHUNK_FILES).map((r) => {
+      // A copy of its own: the retrieved bytes are a Buffer view into the whole multipart answer,
+      // and Buffer#slice (used by decodePart10 to copy) is a view too, so dcmjs would read that whole answer.
+      const bytes = new Uint8Array(r.bytes);
       let name = `instance ${r.sopInstanceUID}`;
       try {
-        name = sourceFileName(readInstanceHeader(r.bytes, true));
+        name = sourceFileName(readInstanceHeader(bytes, true));
       } catch {
         // An unreadable file keeps its UID as its name; de-identification will refuse it by that name.
       }
-      return { name, bytes: r.bytes };
+      return { name, bytes };
     });
     // Let go of what was handed on.
     retrieved.fill({ sopInstanceUID: '', bytes: new Uint8Array(0) }, i, i + CHUNK_FILES);
