@@ -18,7 +18,8 @@ export interface TeachingMakerDeps extends TeachingSources {
   readonly catalogue: Pick<Catalogue, 'study' | 'seriesFiles'>;
   readonly cases: Pick<RecordsRepository, 'getCase' | 'listPlans'>;
   readonly repo: TeachingRepository;
-  readonly files: TeachingFileStore;
+  /** With `discard`, the files of a teaching case whose making failed half-way are removed. */
+  readonly files: TeachingFileStore & { discard?(teachingCaseId: string): Promise<void> };
   /** One salt, one date shift (−365…−30 days) and one pseudonym per teaching case; tests fix them. */
   readonly draw?: () => TeachingSecret & { readonly pseudonym: string };
   readonly newId?: () => string;
@@ -101,7 +102,7 @@ async function seriesToCopy(studyUids: readonly string[], plans: readonly PlanDo
 export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
   const log = deps.log ?? ((m: string) => console.log(m));
 
-  async function run(caseId: string, rawInput: unknown, actor: Actor, write: boolean): Promise<Outcome<{ doc?: TeachingCase; preview: TeachingPreview }>> {
+  async function run(caseId: string, rawInput: unknown, actor: Actor, write: boolean, started: string[] = []): Promise<Outcome<{ doc?: TeachingCase; preview: TeachingPreview }>> {
     const t0 = performance.now();
     const parsed = teachingCreateSchema.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -119,6 +120,7 @@ export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
 
     const secret = (deps.draw ?? drawSecret)();
     const id = (deps.newId ?? randomUUID)();
+    started.push(id);
     const pass: Pass = { files: [], refused: [], unresolved: [], sourceUids: new Set(), studies: new Map(), written: 0 };
     const series = await seriesToCopy(studyUids, plans, deps, pass.refused);
     const written = new Set<string>();
@@ -203,7 +205,15 @@ export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
 
   return {
     async make(caseId, input, actor) {
-      const r = await run(caseId, input, actor, true);
+      let r: Awaited<ReturnType<typeof run>>;
+      const discarded: string[] = [];
+      try {
+        r = await run(caseId, input, actor, true, discarded);
+      } catch (e) {
+        for (const id of discarded) await deps.files.discard?.(id);
+        log(`[teaching] making a teaching case of case ${caseId} failed; its files were removed`);
+        throw e;
+      }
       if (!r.ok) return r;
       if (!r.value.doc) throw new Error('teaching case not made');
       return { ok: true, value: r.value.doc };

@@ -10,6 +10,11 @@ import type { TeachingFile, TeachingFileStore } from './teachingParts';
 export interface TeachingFileStoreHandle extends TeachingFileStore {
   /** Indexes DATA_DIR/teaching/ into the catalogue (once, at start); resolves to the files found and the ones that failed. */
   indexAll(): Promise<{ files: number; failures: readonly { file: string; reason: string }[] }>;
+  /**
+   * Removes the folder of a teaching case that was never stored (making it failed half-way), so
+   * the next start does not serve its files; this run's catalogue keeps them until then.
+   */
+  discard(teachingCaseId: string): Promise<void>;
 }
 
 // Teaching case ids are UUIDs and SOP Instance UIDs digits and dots: anything else must never become a path.
@@ -71,6 +76,11 @@ export function createTeachingFileStore(dataDir: string, catalogue: MutableCatal
       }
       catalogue.add(found);
       return { files: found.length, failures: index.failures };
+    },
+
+    async discard(id) {
+      byCase.delete(id.toLowerCase());
+      await rm(folderOf(id), { recursive: true, force: true });
     },
 
     async files(id) {

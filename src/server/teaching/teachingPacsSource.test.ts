@@ -61,7 +61,7 @@ async function singleUserApp(catalogue: MutableCatalogue, pacs?: ReturnType<type
 }
 
 describe('single-user mode', () => {
-  it('a study neither source holds is refused by name: 422, nothing to copy; the list and preview work for the local user', async () => {
+  it('a study neither source holds is refused by name: 422, nothing to copy; the list and preview answer the local user', async () => {
     const app = await singleUserApp(createCatalogue([], studyListings));
     const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/teaching`, payload: {} });
     expect(res.statusCode).toBe(422);
@@ -69,6 +69,7 @@ describe('single-user mode', () => {
     expect(body.code).toBe('nothing-to-copy');
     expect(body.issues[0]!.message).toContain(FIXTURE_UIDS.study);
     expect((await app.inject({ method: 'GET', url: '/api/teaching' })).json()).toEqual({ teachingCases: [] });
+    expect((await app.inject({ method: 'POST', url: `/api/cases/${caseId}/teaching/preview`, payload: {} })).statusCode).toBe(422);
     const rows = await db.query<{ event: string; case_id: string | null }>("SELECT event, case_id::text AS case_id FROM audit_events WHERE detail::text LIKE '%/api/teaching%'");
     expect(rows.map((r) => r.event)).toContain('case.read');
   });

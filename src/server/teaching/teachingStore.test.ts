@@ -97,6 +97,17 @@ describe('teaching file store', () => {
     expect((await store2.files(id.toUpperCase())).map((f) => f.sopInstanceUID)).toEqual(sops);
   });
 
+  it('discard removes a half-made teaching case so the next start does not serve it', async () => {
+    const other = '99999999-2222-4333-8444-555555555555';
+    const store = createTeachingFileStore(temp, createCatalogue([], studyListings));
+    await store.write(other, [{ sopInstanceUID: FIXTURE_UIDS.instance(5), bytes: plantedCtBytes(5) }]);
+    await store.discard(other);
+    expect(await store.files(other)).toEqual([]);
+    const fresh = createTeachingFileStore(temp, createCatalogue([], studyListings));
+    await fresh.indexAll();
+    expect(await fresh.files(other)).toEqual([]);
+  });
+
   it('refuses a file whose bytes hold another SOP Instance UID, and a path-like id', async () => {
     const store = createTeachingFileStore(temp, createCatalogue([], studyListings));
     await expect(store.write(id, [{ sopInstanceUID: '1.2.3', bytes: plantedCtBytes(3) }])).rejects.toThrow(/holds SOP Instance UID/);
