@@ -13,6 +13,17 @@ function indexOf(bytes: Uint8Array, needle: readonly number[]): number {
 }
 
 describe('decodePart10', () => {
+  it('reads only the file when it is a Node Buffer view inside a bigger answer (a WADO-RS multipart part)', () => {
+    const file = encodePart10({ ...base, SeriesDescription: 'Part' });
+    // The file sits between other bytes; the trailing bytes would read as one more element.
+    const answer = Buffer.concat([Buffer.from('--boundary\r\n\r\n'), Buffer.from(file), Buffer.from([0x10, 0x00, 0x10, 0x00, 0x50, 0x4e, 0x04, 0x00, 0x58, 0x58, 0x58, 0x58])]);
+    const view = answer.subarray(14, 14 + file.length);
+    const d = decodePart10(view, 'view.dcm');
+    if (!d.ok) throw new Error(d.error);
+    expect(d.value.dataset.SeriesDescription).toBe('Part');
+    expect(d.value.dataset.PatientName).toBeUndefined();
+  });
+
   it('gives the text of a UTF-8 file as written, inside sequence items (nested too) as at the top level', () => {
     const bytes = encodePart10({
       ...base,

@@ -77,7 +77,9 @@ export function decodePart10(bytes: Uint8Array, name: string): Result<DecodedPar
   quietDcmjs();
   const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
   try {
-    const copy = bytes.slice().buffer;
+    // Uint8Array's own slice: on a Node Buffer `bytes.slice()` is a view, whose .buffer is the whole
+    // pool or multipart answer it sits in (dcmjs would then read all of it).
+    const copy = Uint8Array.prototype.slice.call(bytes).buffer;
     const read = DicomMessage.readFile(copy, { ignoreErrors: true });
     const dataset = DicomMetaDictionary.naturalizeDataset(read.dict);
     if (declaredCharacterSet(read.dict) === 'ISO_IR 192') repairUtf8InSequences(dataset);
