@@ -25,6 +25,8 @@ import { parsePacsSearch } from './dicomweb/pacsSearch';
 import { studyAccessLog } from './dicomweb/studyAccessLog';
 import { PROXY_PREFIX } from './dicomweb/pacsUrls';
 import { isImageObject } from '../dicom/sopClasses';
+import type { StudyListing } from '../dicom/studyListing';
+import type { StudyGuard } from './exercises/studyGuard';
 
 /** A Fastify plugin the app registers app-wide (auth, audit, OIDC), with its options. */
 export interface AppPlugin {
@@ -53,6 +55,8 @@ export interface AppParts {
   teaching?: (app: FastifyInstance) => Promise<void>;
   /** The planning exercise routes (/api/exercises…, server/exercises/). */
   exercises?: (app: FastifyInstance) => Promise<void>;
+  /** What an account may not see of the kept studies (an unknown exercise's other series), server/exercises/studyGuard.ts. */
+  studyGuard?: StudyGuard;
 }
 
 const uid = z.string().regex(/^[0-9.]{1,64}$/);
@@ -79,6 +83,14 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
   for (const { plugin, options } of parts.plugins ?? []) await app.register(plugin as FastifyPluginAsync, options as object);
 
   const studyAccess = studyAccessLog(parts.audit);
+  const guard = parts.studyGuard;
+  const noSeries: ReadonlySet<string> = new Set();
+  const hiddenSeries = (request: FastifyRequest) => (guard ? guard.hiddenSeries(request.actor) : Promise.resolve(noSeries));
+  const withoutHidden = (study: StudyListing, hidden: ReadonlySet<string>): StudyListing => {
+    if (hidden.size === 0 || !study.series.some((x) => hidden.has(x.seriesInstanceUID))) return study;
+    const series = study.series.filter((x) => !hidden.has(x.seriesInstanceUID));
+    return { ...study, series, modalities: [...new Set(series.map((x) => x.modality).filter((m): m is string => !!m))], imageCount: series.reduce((n, x) => n + x.imageCount, 0) };
+  };
 
   app.get('/api/health', () => ({ status: 'ok', name: 'PercuPlan', version: config.version }));
   app.get('/api/config', (request) => {
@@ -94,9 +106,10 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
     if (!search.ok) return sendProblem(reply, 400, 'invalid-query', search.error);
     return sendReply(reply, { status: 200, body: await pacs.source.search(search.value) });
   });
-  app.get('/api/studies', { config: { action: 'study.read' }, schema: { summary: 'The embedded studies' } }, (_request, reply) =>
-    sendReply(reply, { status: 200, body: catalogue.studies() }),
-  );
+  app.get('/api/studies', { config: { action: 'study.read' }, schema: { summary: 'The embedded studies' } }, async (request, reply) => {
+    const hidden = await hiddenSeries(request);
+    return sendReply(reply, { status: 200, body: catalogue.studies().map((study) => withoutHidden(study, hidden)) });
+  });
   app.get(
     '/api/studies/:study',
     { config: { action: 'study.read', notFoundKind: 'study with StudyInstanceUID' }, schema: { params: z.object({ study: uid }), summary: 'One study' } },
@@ -105,7 +118,7 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
       const found = catalogue.study(study) ?? (await pacs?.source.study(study));
       if (!found) return sendProblem(reply, 404, 'not-found', `No study with StudyInstanceUID ${study}`);
       await studyAccess(request.actor, study);
-      return sendReply(reply, { status: 200, body: found });
+      return sendReply(reply, { status: 200, body: withoutHidden(found, await hiddenSeries(request)) });
     },
   );
   app.get(
@@ -113,7 +126,8 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
     { config: { action: 'study.read', notFoundKind: 'series' }, schema: { params: z.object({ study: uid, series: uid }), summary: "A series' instances in order" } },
     async (request, reply) => {
       const { study, series } = request.params as { study: string; series: string };
-      const found = catalogue.seriesInstances(study, series) ?? (await pacs?.source.seriesInstances(study, series));
+      const hidden = (await hiddenSeries(request)).has(series);
+      const found = hidden ? undefined : (catalogue.seriesInstances(study, series) ?? (await pacs?.source.seriesInstances(study, series)));
       if (!found) return sendProblem(reply, 404, 'not-found', `No series ${series} in study ${study}`);
       await studyAccess(request.actor, study);
       return sendReply(reply, { status: 200, body: found });
@@ -124,7 +138,8 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
     { config: { action: 'study.read', notFoundKind: 'instance with SOPInstanceUID' }, schema: { params: z.object({ sop: uid }), summary: 'One embedded DICOM file' } },
     async (request, reply) => {
       const { sop } = request.params as { sop: string };
-      const file = catalogue.fileOf(sop);
+      const hidden = guard ? (await guard.hiddenInstances(request.actor)).has(sop) : false;
+      const file = hidden ? undefined : catalogue.fileOf(sop);
       const info = file ? await stat(file).catch(() => undefined) : undefined;
       if (!file || !info) return sendProblem(reply, 404, 'not-found', `No instance with SOPInstanceUID ${sop}`);
       reply.headers({ 'content-type': 'application/dicom', 'content-length': info.size, 'cache-control': 'private, max-age=3600' });
@@ -137,7 +152,8 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
     { config: { action: 'study.read', notFoundKind: 'series' }, schema: { params: z.object({ study: uid, series: uid }), summary: "An embedded series' non-image objects (SEG, SR …), each fetched whole from /api/files/:sop" } },
     async (request, reply) => {
       const { study, series } = request.params as { study: string; series: string };
-      const members = catalogue.seriesFiles(series)?.filter((i) => i.header.studyInstanceUID === study);
+      const hidden = (await hiddenSeries(request)).has(series);
+      const members = hidden ? undefined : catalogue.seriesFiles(series)?.filter((i) => i.header.studyInstanceUID === study);
       if (!members?.length) return sendProblem(reply, 404, 'not-found', `No embedded series ${series} in study ${study}`);
       await studyAccess(request.actor, study);
       const objects = members

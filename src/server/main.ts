@@ -22,6 +22,8 @@ import { teachingFor } from './teaching/teachingFor';
 import { teachingPacsFrom } from './teaching/transfer/teachingPacs';
 import { exercisesFor } from './exercises/exercisesFor';
 import { exerciseCountOf } from './exercises/exerciseCount';
+import { studyGuardFor } from './exercises/studyGuard';
+import { hiddenByOpenUnknownExercise } from './exercises/hiddenTeachingCase';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -58,8 +60,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const parts: AppParts = { catalogue, pacs, records: handle, plugins: security.plugins, audit: security.audit, oidc: security.oidc, planDicom };
   parts.boards = boardsRoutes(createBoardsRepository(records.db), { audit: security.audit, cases: records.repository });
   parts.keyImages = keyImagesFor({ db: records.db, catalogue, pacs, audit: security.audit, softwareVersion: config.version });
-  const teaching = await teachingFor({ db: records.db, dataDir: config.dataDir, catalogue, cases: records.repository, pacs, teachingPacs: teachingPacsFrom(env), audit: security.audit, softwareVersion: config.version, exerciseCount: exerciseCountOf(records.db) });
+  const teaching = await teachingFor({ db: records.db, dataDir: config.dataDir, catalogue, cases: records.repository, pacs, teachingPacs: teachingPacsFrom(env), audit: security.audit, softwareVersion: config.version, exerciseCount: exerciseCountOf(records.db), hidden: hiddenByOpenUnknownExercise(records.db) });
   parts.teaching = teaching.routes;
+  parts.studyGuard = studyGuardFor(records.db, teaching.repo, teaching.files);
   parts.exercises = exercisesFor({ db: records.db, planContext, audit: security.audit, makeTeachingCase: teaching.maker.make, env });
   const app = await buildApp(config, parts);
   try {

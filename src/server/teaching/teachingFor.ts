@@ -7,7 +7,7 @@ import type { SqlClient } from '../records/sqlClient';
 import { createTeachingMaker, type TeachingMaker } from './makeTeachingCase';
 import { createTeachingFileStore, type TeachingFileStoreHandle } from './teachingFileStore';
 import { createTeachingRepository } from './teachingRepository';
-import { teachingRoutes } from './teachingRoutes';
+import { teachingRoutes, type TeachingRoutesDeps } from './teachingRoutes';
 import type { TeachingRepository } from './teachingParts';
 import { teachingTransferRoutes } from './transfer/transferRoutes';
 
@@ -26,6 +26,8 @@ export interface TeachingParts {
   readonly softwareVersion: string;
   /** How many exercises use a teaching case (server/exercises/ may give it; default 0). */
   readonly exerciseCount?: (teachingCaseId: string) => Promise<number>;
+  /** Teaching cases an open unknown exercise keeps from an account (server/exercises/ gives it). */
+  readonly hidden?: TeachingRoutesDeps['hidden'];
 }
 
 /** The routes plus the pieces other parts build on (the exercises seed the reference cases with `maker.make`). */
@@ -45,7 +47,7 @@ export function teachingServer(parts: TeachingParts): TeachingServer {
   const repo = createTeachingRepository(parts.db);
   const files = createTeachingFileStore(parts.dataDir, parts.catalogue);
   const maker = createTeachingMaker({ catalogue: parts.catalogue, pacs: parts.pacs, cases: parts.cases, repo, files });
-  const own = teachingRoutes({ repo, maker, audit: parts.audit, exerciseCount: parts.exerciseCount });
+  const own = teachingRoutes({ repo, maker, audit: parts.audit, exerciseCount: parts.exerciseCount, hidden: parts.hidden });
   const transfer = teachingTransferRoutes({ repo, files, teachingPacs: parts.teachingPacs, audit: parts.audit, softwareVersion: parts.softwareVersion });
   return {
     repo,

@@ -19,6 +19,11 @@ export interface TeachingRoutesDeps {
   readonly audit?: AuditTrail;
   /** How many exercises use a teaching case, for the list (the exercises part fills it; default 0). */
   readonly exerciseCount?: (teachingCaseId: string) => Promise<number>;
+  /**
+   * Whether a teaching case is kept from an account because an open unknown exercise on it hides
+   * its diagnosis and expert plan until that account submits (server/exercises/hiddenTeachingCase.ts).
+   */
+  readonly hidden?: (teachingCaseId: string, actor: FastifyRequest['actor']) => Promise<boolean>;
 }
 
 const caseParams = z.object({ id: z.uuid().describe('A case id') });
@@ -89,6 +94,9 @@ export function teachingRoutes(deps: TeachingRoutesDeps): (app: FastifyInstance)
   const noTeaching = (reply: FastifyReply, id: string) => sendProblem(reply, 404, 'not-found', `No teaching case ${id}`);
   // A trainee must not learn that a draft exists: a teaching case they may not read is a 404, not a 403.
   const readable = (t: TeachingCase | undefined, request: FastifyRequest): t is TeachingCase => t !== undefined && (manager(request) || t.status === 'published');
+  // An unknown exercise's teaching case stays out of reach (404, like a draft) until the account submits.
+  const readableNow = async (t: TeachingCase | undefined, request: FastifyRequest): Promise<boolean> =>
+    readable(t, request) && !(await deps.hidden?.(t.id, request.actor));
 
   return async (app) => {
     keyImageResource(app, '/api/cases/:id/teaching', 'case', caseParams, {
@@ -132,7 +140,8 @@ export function teachingRoutes(deps: TeachingRoutesDeps): (app: FastifyInstance)
       schema: { summary: 'Teaching cases, newest first: all for teaching.manage, the published ones for everybody else' },
       handler: async (request, reply) => {
         const all = await deps.repo.list();
-        const shown = all.filter((t) => readable(t, request));
+        const open = await Promise.all(all.map((t) => readableNow(t, request)));
+        const shown = all.filter((_, i) => open[i]);
         const teachingCases = await Promise.all(shown.map(async (t) => listEntry(t, (await deps.exerciseCount?.(t.id)) ?? 0)));
         await audit(request, 'case.read', undefined, { count: teachingCases.length });
         return sendReply(reply, { status: 200, body: { teachingCases } });
@@ -146,7 +155,7 @@ export function teachingRoutes(deps: TeachingRoutesDeps): (app: FastifyInstance)
         handler: async (request, reply) => {
           const id = idOf(request);
           const found = await deps.repo.get(id);
-          if (!readable(found, request)) return noTeaching(reply, id);
+          if (!readable(found, request) || !(await readableNow(found, request))) return noTeaching(reply, id);
           await audit(request, 'case.read', found.source?.caseId);
           return sendReply(reply, { status: 200, body: redactTeachingCase(found, manager(request)) });
         },
