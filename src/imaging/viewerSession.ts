@@ -179,14 +179,9 @@ export class ViewerSession {
     if (!this.destroyed) this.overlays.setPainter(painter);
   }
 
-  /** The painter of imported DICOM objects, drawn under the plan on every 2D volume view. */
-  setImportedPainter(painter: OverlayPainter | undefined): void {
-    if (!this.destroyed) this.overlays.setUnderlay(painter);
-  }
-
-  /** The painter of a read-only reference plan (an exercise's expert plan), drawn over the plan on every 2D volume view. */
-  setReferencePainter(painter: OverlayPainter | undefined): void {
-    if (!this.destroyed) this.overlays.setTopLayer(painter);
+  /** A read-only layer on every 2D volume view: imported objects under the plan, a reference (expert) plan over it. */
+  setLayerPainter(layer: 'imported' | 'reference', painter: OverlayPainter | undefined): void {
+    if (!this.destroyed) this.overlays[layer === 'imported' ? 'setUnderlay' : 'setTopLayer'](painter);
   }
 
   /** Receives left-button gestures on 2D views while a plan tool is on. */

@@ -58,6 +58,6 @@ export function paintExpertNeedles(ctx: CanvasRenderingContext2D, plane: ViewPla
 
 /** Draws the expert needles on every 2D view of a session until the returned teardown is called. */
 export function attachExpertPainter(session: ViewerSession, needles: readonly ReferenceNeedle[]): () => void {
-  session.setReferencePainter((_slot, ctx, plane) => void paintExpertNeedles(ctx, plane, needles));
-  return () => session.setReferencePainter(undefined);
+  session.setLayerPainter('reference', (_slot, ctx, plane) => void paintExpertNeedles(ctx, plane, needles));
+  return () => session.setLayerPainter('reference', undefined);
 }

@@ -8,7 +8,7 @@ import { ImportedPainter } from './importedPainter';
  */
 export function attachImportedPainter(session: ViewerSession, store: ImportedObjects): () => void {
   const painter = new ImportedPainter();
-  session.setImportedPainter((slot, ctx, plane) => {
+  session.setLayerPainter('imported', (slot, ctx, plane) => {
     const snap = store.getSnapshot();
     if (snap.shown.size === 0) return;
     const grid = snap.ct?.grid;
@@ -17,6 +17,6 @@ export function attachImportedPainter(session: ViewerSession, store: ImportedObj
   const unsubscribe = store.subscribe(() => session.repaintOverlays());
   return () => {
     unsubscribe();
-    session.setImportedPainter(undefined);
+    session.setLayerPainter('imported', undefined);
   };
 }
