@@ -34,6 +34,11 @@ export interface TeachingMaker {
   preview(caseId: string, input: unknown, actor: Actor): Promise<Outcome<TeachingPreview>>;
 }
 
+type Secret = TeachingSecret & { readonly pseudonym: string };
+
+/** How long a preview's shift and pseudonym wait for the teaching case that follows it. */
+const PREVIEW_KEPT_MS = 60 * 60 * 1000;
+
 const drawSecret = (): TeachingSecret & { pseudonym: string } => ({
   salt: randomBytes(16).toString('hex'),
   dateShiftDays: -randomInt(30, 366),
@@ -102,7 +107,7 @@ async function seriesToCopy(studyUids: readonly string[], plans: readonly PlanDo
 export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
   const log = deps.log ?? ((m: string) => console.log(m));
 
-  async function run(caseId: string, rawInput: unknown, actor: Actor, write: boolean, started: string[] = []): Promise<Outcome<{ doc?: TeachingCase; preview: TeachingPreview }>> {
+  async function run(caseId: string, rawInput: unknown, actor: Actor, write: boolean, started: string[] = [], drawn?: Secret): Promise<Outcome<{ doc?: TeachingCase; preview: TeachingPreview }>> {
     const t0 = performance.now();
     const parsed = teachingCreateSchema.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -118,7 +123,7 @@ export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
     const planStudy = (p: PlanDocument): string | undefined => p.studyInstanceUID ?? deps.catalogue.seriesFiles(p.seriesInstanceUID)?.[0]?.header.studyInstanceUID;
     const studyUids = input.studyInstanceUIDs ?? [...new Set([...kase.linkedStudies.map((s) => s.studyInstanceUID), ...plans.map(planStudy).filter((u): u is string => u !== undefined)])];
 
-    const secret = (deps.draw ?? drawSecret)();
+    const secret = drawn ?? (deps.draw ?? drawSecret)();
     const id = (deps.newId ?? randomUUID)();
     started.push(id);
     const pass: Pass = { files: [], refused: [], unresolved: [], sourceUids: new Set(), studies: new Map(), written: 0 };
@@ -203,12 +208,22 @@ export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
     return { ok: true, value: { doc, preview } };
   }
 
+  // The shift a preview showed is the one the teaching case then gets: the preview's secret is
+  // kept (in this process, per case and account, for an hour) and used by the next make.
+  const previewed = new Map<string, { secret: Secret; at: number }>();
+  const keyOf = (caseId: string, actor: Actor) => `${caseId}|${actor.username}`;
+  const takePreviewed = (key: string): Secret | undefined => {
+    const kept = previewed.get(key);
+    previewed.delete(key);
+    return kept && Date.now() - kept.at < PREVIEW_KEPT_MS ? kept.secret : undefined;
+  };
+
   return {
     async make(caseId, input, actor) {
       let r: Awaited<ReturnType<typeof run>>;
       const discarded: string[] = [];
       try {
-        r = await run(caseId, input, actor, true, discarded);
+        r = await run(caseId, input, actor, true, discarded, takePreviewed(keyOf(caseId, actor)));
       } catch (e) {
         for (const id of discarded) await deps.files.discard?.(id);
         log(`[teaching] making a teaching case of case ${caseId} failed; its files were removed`);
@@ -219,7 +234,9 @@ export function createTeachingMaker(deps: TeachingMakerDeps): TeachingMaker {
       return { ok: true, value: r.value.doc };
     },
     async preview(caseId, input, actor) {
-      const r = await run(caseId, input, actor, false);
+      const secret = (deps.draw ?? drawSecret)();
+      const r = await run(caseId, input, actor, false, [], secret);
+      if (r.ok) previewed.set(keyOf(caseId, actor), { secret, at: Date.now() });
       return r.ok ? { ok: true, value: r.value.preview } : r;
     },
   };

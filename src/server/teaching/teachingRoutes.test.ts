@@ -113,6 +113,12 @@ describe('reference case 3 made into a teaching case', () => {
   let made: TeachingCase;
   let sourceSlice = '';
   let sourceIdentity: { name: string; id: string; date: string };
+  let previewShift = 0;
+  /** YYYYMMDD moved by whole days, by the calendar (independent of the code under test). */
+  const moved = (da: string, days: number): string => {
+    const t = new Date(Date.UTC(Number(da.slice(0, 4)), Number(da.slice(4, 6)) - 1, Number(da.slice(6, 8)) + days));
+    return `${t.getUTCFullYear()}${String(t.getUTCMonth() + 1).padStart(2, '0')}${String(t.getUTCDate()).padStart(2, '0')}`;
+  };
 
   beforeAll(async () => {
     const files = catalogue.seriesFiles(catalogue.study(case3Study)!.series[0]!.seriesInstanceUID)!;
@@ -130,6 +136,7 @@ describe('reference case 3 made into a teaching case', () => {
     expect(preview.files[0]!.counts.U).toBeGreaterThan(0);
     expect(preview.dateShiftDays).toBeLessThanOrEqual(-30);
     expect(preview.dateShiftDays).toBeGreaterThanOrEqual(-365);
+    previewShift = preview.dateShiftDays;
     expect(preview.plans).toHaveLength(1);
     expect(catalogue.studies().length).toBe(before);
     expect(readdirSync(dataDir).includes('teaching') ? readdirSync(path.join(dataDir, 'teaching')) : []).toEqual([]);
@@ -173,6 +180,8 @@ describe('reference case 3 made into a teaching case', () => {
       expect(codes!.split(',')).toEqual(expect.arrayContaining(['113100', '113107', '113108', '113105', '113104']));
       expect(longitudinal).toBe('MODIFIED');
       expect(date).not.toBe(sourceIdentity.date);
+      // The shift the preview showed is the one the teaching case got.
+      expect(date).toBe(moved(sourceIdentity.date, previewShift));
       expect(studyUid).toBe(study.studyInstanceUID);
     }
   }, 300_000);
