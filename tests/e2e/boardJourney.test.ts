@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BoardComment, BoardDocument, CaseDocument, PlanDocument } from '../../src/records';
-import { CHROMIUM, launchBrowser, snap, watchErrors } from '../support/browser';
+import { CHROMIUM, launchBrowser, snap, watchErrors, signIn } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { orthancSkipReason, startOrthanc, type Orthanc } from '../support/orthanc';
 import { dciodvfy } from '../support/dicomValidate';
@@ -65,15 +65,6 @@ const get = async <T>(url: string, session: ApiSession): Promise<T> => {
 const waitCase = (p: Page, k: number) => p.waitForSelector(`[data-testid="present-card"][data-case-id="${cases[k]!.id}"] [data-testid="card-patient"]`);
 /** Sign-in page errors: the session check before signing in answers 401 by design. */
 const realErrors = (list: string[]): string[] => list.filter((e) => !/status of 401/.test(e));
-
-async function signIn(p: Page, who: { username: string; password: string }, url: string): Promise<void> {
-  await p.goto(url);
-  await p.waitForSelector('[data-testid="signin-page"]');
-  await p.fill('[data-testid="signin-username"]', who.username);
-  await p.fill('[data-testid="signin-password"]', who.password);
-  await p.click('[data-testid="signin-submit"]');
-  await p.waitForSelector('[data-testid="signin-page"]', { state: 'detached' });
-}
 
 beforeAll(async () => {
   if (skip) return;

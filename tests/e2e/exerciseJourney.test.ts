@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseDocument, PlanDocument, TeachingCase } from '../../src/records';
-import { CHROMIUM, launchBrowser, snap, watchErrors } from '../support/browser';
+import { CHROMIUM, launchBrowser, snap, watchErrors, signIn } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { apiLogin, makeAccounts, sendJson, type ApiSession } from '../support/apiSession';
 import { ViewerPage } from './viewerPage';
@@ -50,15 +50,6 @@ const json = async <T>(method: string, url: string, session: ApiSession, body?: 
 };
 type Trajectory = { id: string; label: string; entry: [number, number, number]; target: [number, number, number] };
 const trajectoriesOf = (p: { content: Record<string, unknown> }): Trajectory[] => (p.content.trajectories as Trajectory[] | undefined) ?? [];
-
-async function signIn(p: Page, who: { username: string; password: string }, url: string): Promise<void> {
-  await p.goto(url);
-  await p.waitForSelector('[data-testid="signin-page"]');
-  await p.fill('[data-testid="signin-username"]', who.username);
-  await p.fill('[data-testid="signin-password"]', who.password);
-  await p.click('[data-testid="signin-submit"]');
-  await p.waitForSelector('[data-testid="signin-page"]', { state: 'detached' });
-}
 
 beforeAll(async () => {
   if (skip) return;

@@ -44,3 +44,13 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Opens `url`, which shows the sign-in page, and signs in there as `who` (accounts mode). */
+export async function signIn(p: Page, who: { username: string; password: string }, url: string): Promise<void> {
+  await p.goto(url);
+  await p.waitForSelector('[data-testid="signin-page"]');
+  await p.fill('[data-testid="signin-username"]', who.username);
+  await p.fill('[data-testid="signin-password"]', who.password);
+  await p.click('[data-testid="signin-submit"]');
+  await p.waitForSelector('[data-testid="signin-page"]', { state: 'detached' });
+}
