@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PlanWorkspace } from '../plan/usePlanWorkspace';
-import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
-import { DeviceCatalogueDialog } from '../plan/DeviceCatalogueDialog';
-import { ToolOptions } from '../plan/ToolOptions';
-import { LesionsSection } from '../plan/LesionsSection';
-import { StructuresSection } from '../plan/StructuresSection';
-import { TrajectoriesSection } from '../plan/TrajectoriesSection';
-import { ZoneMetrics } from '../plan/ZoneMetrics';
+import { PlanEditorSections } from '../plan/PlanEditorSections';
 import { navigate } from '../useNavigation';
 import type { ExerciseSession } from './useExerciseSession';
 import { ScoreView } from './ScoreView';
@@ -29,9 +23,7 @@ function Elapsed({ since }: { since: number }) {
  * expert's answer. Nothing here saves to the plans API.
  */
 export function ExercisePlanPanel({ ws, ex, onNeedleViews }: { ws: PlanWorkspace; ex: ExerciseSession; onNeedleViews: () => void }) {
-  const [showCatalogue, setShowCatalogue] = useState(false);
   const needles = ws.plan.draft.trajectories.length;
-  const sel = ws.plan.selection;
   return (
     <aside className="plan-panel ex-panel" data-testid="plan-panel" data-exercise={ex.id}>
       <section>
@@ -77,12 +69,7 @@ export function ExercisePlanPanel({ ws, ex, onNeedleViews }: { ws: PlanWorkspace
           <RevealView reveal={ex.reveal} />
         </section>
       )}
-      <ToolOptions bridge={ws.bridge} bridgeState={ws.bridgeState} canNeedleViews={sel?.kind === 'trajectory'} onNeedleViews={onNeedleViews} onCatalogue={() => setShowCatalogue(true)} />
-      <LesionsSection ws={ws} />
-      <StructuresSection ws={ws} />
-      <TrajectoriesSection ws={ws} />
-      <ZoneMetrics ws={ws} />
-      {showCatalogue && <DeviceCatalogueDialog catalogue={defaultCatalogue()} onClose={() => setShowCatalogue(false)} />}
+      <PlanEditorSections ws={ws} editable onNeedleViews={onNeedleViews} />
     </aside>
   );
 }
