@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { exerciseCreateSchema, issuesOf, type TeachingCase } from '../../records';
 import { exerciseListEntry, exerciseTarget, exerciseView, expertPlanOf, hasNeedle } from '../../records/exerciseView';
-import { keyImageResource } from '../keyImages/keyImagesRoutes';
+import { resourceRoutes } from '../resourceRoutes';
 import { sendProblem, sendReply } from '../fastifyBase';
 import { accountOf, auditExercise, exerciseIdOf, exerciseParams, loadExercise, teacherView, teaches, type ExerciseRouteParts } from './exerciseContext';
 import { submissionRoutes } from './submissionRoutes';
@@ -22,7 +22,7 @@ const isObjectBody = (b: unknown): b is Record<string, unknown> => typeof b === 
 export function exercisesRoutes(parts: ExerciseRouteParts): (app: FastifyInstance) => Promise<void> {
   const { repo } = parts;
   return async (app) => {
-    keyImageResource(app, '/api/exercises', 'exercise', z.object({}), {
+    resourceRoutes(app, '/api/exercises', 'exercise', z.object({}), {
       POST: {
         action: 'teaching.manage',
         summary: 'Publishes a teaching case as a planning exercise (known or unknown mode); answers the teacher’s view with its id',
@@ -79,7 +79,7 @@ export function exercisesRoutes(parts: ExerciseRouteParts): (app: FastifyInstanc
       },
     });
 
-    keyImageResource(app, '/api/teaching/:id/exercises', 'teaching case', teachingParams, {
+    resourceRoutes(app, '/api/teaching/:id/exercises', 'teaching case', teachingParams, {
       GET: {
         action: 'teaching.manage',
         summary: 'The exercises of one teaching case, teacher’s view (open and closed), oldest first',
@@ -94,7 +94,7 @@ export function exercisesRoutes(parts: ExerciseRouteParts): (app: FastifyInstanc
       },
     });
 
-    keyImageResource(app, '/api/exercises/:id', 'exercise', exerciseParams, {
+    resourceRoutes(app, '/api/exercises/:id', 'exercise', exerciseParams, {
       GET: {
         action: 'teaching.read',
         summary: 'What a trainee may see of an exercise: the images to plan on, the lesions and structures given, the case redacted by mode',

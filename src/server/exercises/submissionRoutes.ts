@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { issuesOf, submissionInputSchema, type SubmissionAnswer } from '../../records';
 import { exerciseReveal } from '../../records/exerciseView';
-import { keyImageResource } from '../keyImages/keyImagesRoutes';
+import { resourceRoutes } from '../resourceRoutes';
 import { sendProblem, sendReply } from '../fastifyBase';
 import { accountOf, auditExercise, exerciseParams, loadExercise, teaches, type ExerciseRouteParts } from './exerciseContext';
 import { scoreAttempt } from './scoreAttempt';
@@ -20,7 +20,7 @@ const SUBMISSION_BODY_LIMIT = 16 * 1024 * 1024;
 export function submissionRoutes(parts: ExerciseRouteParts): (app: FastifyInstance) => Promise<void> {
   const { repo } = parts;
   return async (app) => {
-    keyImageResource(app, '/api/exercises/:id/submissions', 'exercise', exerciseParams, {
+    resourceRoutes(app, '/api/exercises/:id/submissions', 'exercise', exerciseParams, {
       POST: {
         action: 'exercise.submit',
         summary: 'Submits a plan’s content (the shape of a saved plan’s content) and answers its score against the expert plan',
@@ -61,7 +61,7 @@ export function submissionRoutes(parts: ExerciseRouteParts): (app: FastifyInstan
       },
     });
 
-    keyImageResource(app, '/api/exercises/:id/submissions/:sid', 'submission', submissionParams, {
+    resourceRoutes(app, '/api/exercises/:id/submissions/:sid', 'submission', submissionParams, {
       GET: {
         action: 'teaching.read',
         summary: 'One attempt with the plan content submitted (the caller’s own, or any for a teacher)',
@@ -78,7 +78,7 @@ export function submissionRoutes(parts: ExerciseRouteParts): (app: FastifyInstan
       },
     });
 
-    keyImageResource(app, '/api/exercises/:id/expert', 'exercise', exerciseParams, {
+    resourceRoutes(app, '/api/exercises/:id/expert', 'exercise', exerciseParams, {
       GET: {
         action: 'teaching.read',
         summary: 'The expert plan and the teaching text; 403 not-submitted before the caller’s first submission (teachers: at any time)',

@@ -11,7 +11,8 @@ import { PacsError } from '../dicomweb/pacsError';
 import { sendProblem, sendReply } from '../fastifyBase';
 import type { ReferencedCtLookup } from '../interop/referencedCt';
 import { stowRs } from '../interop/stowRs';
-import { caseParams, keyImageResource } from './keyImagesRoutes';
+import { caseParams } from './keyImagesRoutes';
+import { resourceRoutes } from '../resourceRoutes';
 import type { KeyImagesRepository } from './keyImagesRepository';
 
 /** What the key image DICOM routes need. */
@@ -111,7 +112,7 @@ export function keyImagesDicomRoutes(options: KeyImagesDicomOptions): (app: Fast
   };
 
   return async (app) => {
-    keyImageResource(app, '/api/cases/:id/key-images/dicom', 'case', caseParams, {
+    resourceRoutes(app, '/api/cases/:id/key-images/dicom', 'case', caseParams, {
       GET: {
         action: 'export.identifiable',
         summary: "The case's key images as DICOM (Secondary Captures and a Key Object Selection document), zipped (an identifiable export)",
@@ -129,7 +130,7 @@ export function keyImagesDicomRoutes(options: KeyImagesDicomOptions): (app: Fast
         },
       },
     });
-    keyImageResource(app, '/api/cases/:id/key-images/dicom/store', 'case', caseParams, {
+    resourceRoutes(app, '/api/cases/:id/key-images/dicom/store', 'case', caseParams, {
       POST: {
         action: 'export.identifiable',
         summary: "Sends the case's key images (Secondary Captures and KOS) to the configured PACS by STOW-RS: 200 all stored, 207 some not (same body)",

@@ -1,52 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issuesOf, keyImageCreateSchema, keyImagePatchSchema } from '../../records';
 import type { AuditEventName, AuditTrail } from '../auth/auditTrail';
-import type { Action } from '../auth/policy';
 import { sendProblem, sendReply } from '../fastifyBase';
 import { requestActor } from '../records/requestActor';
+import { resourceRoutes } from '../resourceRoutes';
 import { parseKeyImageCreate } from './keyImageInput';
 import type { KeyImagesRepository } from './keyImagesRepository';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-/** One route of a resource: what it needs, what it does, how OpenAPI describes it. */
-export interface KeyImageRouteSpec {
-  action: Action;
-  summary: string;
-  handler: RouteHandlerMethod;
-  body?: z.ZodType;
-  querystring?: z.ZodType;
-  /** The route takes no body. */
-  ignoreBody?: boolean;
-  bodyLimit?: number;
-}
-
-/**
- * Declares a resource's methods, each with its action, and a 405 naming the allowed methods
- * for every other one (the error envelope, with Allow).
- */
-export function keyImageResource(app: FastifyInstance, url: string, kind: string, params: z.ZodType, methods: Partial<Record<Method, KeyImageRouteSpec>>): void {
-  for (const [method, spec] of Object.entries(methods) as [Method, KeyImageRouteSpec][]) {
-    app.route({
-      method,
-      url,
-      config: { action: spec.action, notFoundKind: kind, ...(spec.ignoreBody ? { ignoreBody: true } : {}) },
-      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
-      schema: { summary: spec.summary, params, ...(spec.body ? { body: spec.body } : {}), ...(spec.querystring ? { querystring: spec.querystring } : {}) },
-      handler: spec.handler,
-    });
-  }
-  const allow = Object.keys(methods).join(', ');
-  app.route({
-    method: ALL.filter((m) => !(m in methods)),
-    url,
-    config: { notFoundKind: kind, ignoreBody: true },
-    schema: { hide: true },
-    handler: (request, reply) => sendProblem(reply.header('allow', allow), 405, 'method-not-allowed', `${request.method} is not allowed on ${request.url.split('?')[0]}; use ${allow}`),
-  });
-}
 
 /** Path parameters: a case id or a key image id (UUIDs; anything else is a 404). */
 export const caseParams = z.object({ id: z.uuid().describe('A case id') });
@@ -81,7 +41,7 @@ export function keyImagesRoutes(repo: KeyImagesRepository, options: { audit?: Au
   const noImage = (reply: FastifyReply, id: string) => sendProblem(reply, 404, 'not-found', `No key image ${id}`);
 
   return async (app) => {
-    keyImageResource(app, '/api/cases/:id/key-images', 'case', caseParams, {
+    resourceRoutes(app, '/api/cases/:id/key-images', 'case', caseParams, {
       GET: {
         action: 'case.read',
         summary: "The case's key images, oldest first (removed ones left out)",
@@ -110,7 +70,7 @@ export function keyImagesRoutes(repo: KeyImagesRepository, options: { audit?: Au
       },
     });
 
-    keyImageResource(app, '/api/key-images/:id', 'key image', keyImageParams, {
+    resourceRoutes(app, '/api/key-images/:id', 'key image', keyImageParams, {
       GET: {
         action: 'case.read',
         summary: 'One key image (its PNG is at pngUrl)',
@@ -153,7 +113,7 @@ export function keyImagesRoutes(repo: KeyImagesRepository, options: { audit?: Au
       },
     });
 
-    keyImageResource(app, '/api/key-images/:id/png', 'key image', keyImageParams, {
+    resourceRoutes(app, '/api/key-images/:id/png', 'key image', keyImageParams, {
       GET: {
         action: 'case.read',
         summary: "A key image's rendered view, the PNG exactly as saved",

@@ -7,7 +7,7 @@ import type { AuditDetail } from '../auth/auditDetail';
 import { can } from '../auth/policy';
 import { PacsError } from '../dicomweb/pacsError';
 import { sendProblem, sendReply } from '../fastifyBase';
-import { keyImageResource } from '../keyImages/keyImagesRoutes';
+import { resourceRoutes } from '../resourceRoutes';
 import { requestActor } from '../records/requestActor';
 import type { TeachingMaker } from './makeTeachingCase';
 import type { TeachingProblem, TeachingRepository } from './teachingParts';
@@ -99,7 +99,7 @@ export function teachingRoutes(deps: TeachingRoutesDeps): (app: FastifyInstance)
     readable(t, request) && !(await deps.hidden?.(t.id, request.actor));
 
   return async (app) => {
-    keyImageResource(app, '/api/cases/:id/teaching', 'case', caseParams, {
+    resourceRoutes(app, '/api/cases/:id/teaching', 'case', caseParams, {
       POST: {
         action: 'teaching.manage',
         summary: `Makes a de-identified teaching case of the case, its studies and its plans (${MAKE_TIMEOUT_NOTE})`,
@@ -116,7 +116,7 @@ export function teachingRoutes(deps: TeachingRoutesDeps): (app: FastifyInstance)
       },
     });
 
-    keyImageResource(app, '/api/cases/:id/teaching/preview', 'case', caseParams, {
+    resourceRoutes(app, '/api/cases/:id/teaching/preview', 'case', caseParams, {
       POST: {
         action: 'teaching.manage',
         summary: 'What making a teaching case would remove or change, file by file, and what it would refuse; nothing is written',
@@ -148,7 +148,7 @@ export function teachingRoutes(deps: TeachingRoutesDeps): (app: FastifyInstance)
       },
     });
 
-    keyImageResource(app, '/api/teaching/:id', 'teaching case', teachingParams, {
+    resourceRoutes(app, '/api/teaching/:id', 'teaching case', teachingParams, {
       GET: {
         action: 'teaching.read',
         summary: 'One teaching case (its source case only for teaching.manage; drafts and hidden ones only for teaching.manage)',

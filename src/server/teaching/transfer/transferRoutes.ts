@@ -9,7 +9,7 @@ import type { Actor } from '../../auth/actor';
 import type { Pacs } from '../../dicomweb/pacs';
 import { PacsError } from '../../dicomweb/pacsError';
 import { sendProblem, sendReply } from '../../fastifyBase';
-import { keyImageResource } from '../../keyImages/keyImagesRoutes';
+import { resourceRoutes } from '../../resourceRoutes';
 import { requestActor } from '../../records/requestActor';
 import type { TeachingFile, TeachingFileStore, TeachingRepository } from '../teachingParts';
 import { teachingExportZip, teachingZipName } from './teachingExportZip';
@@ -89,7 +89,7 @@ export function teachingTransferRoutes(deps: TeachingTransferDeps): (app: Fastif
     // The import body stays a stream until the handler runs, so an account refused the action never uploads it.
     app.addContentTypeParser(ZIP_TYPES, (_request, payload, done) => done(null, payload));
 
-    keyImageResource(app, '/api/teaching/:id/export', 'teaching case', idParams, {
+    resourceRoutes(app, '/api/teaching/:id/export', 'teaching case', idParams, {
       GET: {
         action: 'teaching.manage',
         summary: 'The teaching case as a zip: its de-identified DICOM under dicom/<study>/<series>/<sop>.dcm and teaching-case.json (no source case)',
@@ -109,7 +109,7 @@ export function teachingTransferRoutes(deps: TeachingTransferDeps): (app: Fastif
       },
     });
 
-    keyImageResource(app, '/api/teaching/import', 'teaching case', noParams, {
+    resourceRoutes(app, '/api/teaching/import', 'teaching case', noParams, {
       POST: {
         action: 'teaching.manage',
         summary: 'Imports a teaching case zip (application/zip, at most 1 GiB) made by GET /api/teaching/:id/export as a new draft teaching case',
@@ -152,7 +152,7 @@ export function teachingTransferRoutes(deps: TeachingTransferDeps): (app: Fastif
       },
     });
 
-    keyImageResource(app, '/api/teaching/:id/pacs', 'teaching case', idParams, {
+    resourceRoutes(app, '/api/teaching/:id/pacs', 'teaching case', idParams, {
       POST: {
         action: 'teaching.manage',
         summary: 'Sends the de-identified files and a TCE001 "For Teaching File Export" manifest to TEACHING_DICOMWEB_URL: 200 all stored, 207 some not (same body)',
