@@ -1,7 +1,9 @@
-import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { z } from 'zod';
 import type { Action } from './auth/policy';
-import { sendProblem } from './fastifyBase';
+import type { Actor } from './auth/actor';
+import { sendProblem, sendReply } from './fastifyBase';
+import { requestActor } from './records/requestActor';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -43,3 +45,12 @@ export function resourceRoutes(app: FastifyInstance, url: string, kind: string, 
   });
 }
 
+/**
+ * The account a change is attributed to: the signed-in one, or in single-user mode the name the
+ * X-PercuPlan-User header gives (as the case routes read it); a bad header is answered here.
+ */
+export function actorOf(request: FastifyRequest, reply: FastifyReply): Actor | FastifyReply {
+  if (request.actor.mode !== 'single-user') return request.actor;
+  const who = requestActor(request.raw, request.actor.username);
+  return who.ok ? { ...request.actor, username: who.value } : sendReply(reply, who.error);
+}

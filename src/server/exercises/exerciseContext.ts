@@ -1,11 +1,11 @@
+import { actorOf } from '../resourceRoutes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Exercise, PlanContent, TeachingCase } from '../../records';
 import { exerciseTarget, headingOf, type ExerciseTarget } from '../../records/exerciseView';
 import { can } from '../auth/policy';
 import type { AuditEventName, AuditTrail } from '../auth/auditTrail';
-import { sendProblem, sendReply } from '../fastifyBase';
-import { requestActor } from '../records/requestActor';
+import { sendProblem } from '../fastifyBase';
 import type { TeachingRepository } from '../teaching/teachingParts';
 import type { ExerciseCounts, ExercisesRepository, StoredExercise } from './exercisesRepository';
 import type { ScoringParts } from './scoreAttempt';
@@ -81,7 +81,8 @@ export const exerciseParams = z.object({ id: z.uuid().describe('An exercise id')
 
 /** Who an attempt or a change is attributed to; single-user mode trusts X-PercuPlan-User, as the case routes do. */
 export function accountOf(request: FastifyRequest, reply: FastifyReply): { account: string; displayName: string } | FastifyReply {
-  if (request.actor.mode !== 'single-user') return { account: request.actor.username, displayName: request.actor.name };
-  const who = requestActor(request.raw, request.actor.username);
-  return who.ok ? { account: who.value, displayName: who.value } : sendReply(reply, who.error);
+  const who = actorOf(request, reply);
+  if (!('username' in who)) return who;
+  // A single-user name from the header is all there is to show; an account has its display name.
+  return { account: who.username, displayName: request.actor.mode === 'single-user' ? who.username : who.name };
 }

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { issuesOf, keyImageCreateSchema, keyImagePatchSchema } from '../../records';
 import type { AuditEventName, AuditTrail } from '../auth/auditTrail';
 import { sendProblem, sendReply } from '../fastifyBase';
-import { requestActor } from '../records/requestActor';
-import { resourceRoutes } from '../resourceRoutes';
+import { actorOf, resourceRoutes } from '../resourceRoutes';
 import { parseKeyImageCreate } from './keyImageInput';
 import type { KeyImagesRepository } from './keyImagesRepository';
 
@@ -14,10 +13,9 @@ export const keyImageParams = z.object({ id: z.uuid().describe('A key image id')
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id.toLowerCase();
 
 /** The account a change is attributed to; single-user mode trusts X-PercuPlan-User, as the case routes do. */
-function actorOf(request: FastifyRequest, reply: FastifyReply): string | FastifyReply {
-  if (request.actor.mode !== 'single-user') return request.actor.username;
-  const who = requestActor(request.raw, request.actor.username);
-  return who.ok ? who.value : sendReply(reply, who.error);
+function actorName(request: FastifyRequest, reply: FastifyReply): string | FastifyReply {
+  const who = actorOf(request, reply);
+  return 'username' in who ? who.username : who;
 }
 
 /** A body of 8 MB of PNG as base64 is about 11.2 MB; the rest of the key image is small. */
@@ -58,7 +56,7 @@ export function keyImagesRoutes(repo: KeyImagesRepository, options: { audit?: Au
         bodyLimit: CREATE_BODY_LIMIT,
         handler: async (request, reply) => {
           const caseId = idOf(request);
-          const actor = actorOf(request, reply);
+          const actor = actorName(request, reply);
           if (typeof actor !== 'string') return actor;
           const input = parseKeyImageCreate(caseId, request.body);
           if (!input.ok) return sendReply(reply, input.error);
@@ -85,7 +83,7 @@ export function keyImagesRoutes(repo: KeyImagesRepository, options: { audit?: Au
         body: keyImagePatchSchema,
         handler: async (request, reply) => {
           const id = idOf(request);
-          const actor = actorOf(request, reply);
+          const actor = actorName(request, reply);
           if (typeof actor !== 'string') return actor;
           const body: unknown = request.body;
           if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendProblem(reply, 400, 'invalid-json', 'The body must be a JSON object ({caption?, purpose?})');
@@ -103,7 +101,7 @@ export function keyImagesRoutes(repo: KeyImagesRepository, options: { audit?: Au
         ignoreBody: true,
         handler: async (request, reply) => {
           const id = idOf(request);
-          const actor = actorOf(request, reply);
+          const actor = actorName(request, reply);
           if (typeof actor !== 'string') return actor;
           const found = await repo.get(id);
           if (!found || !(await repo.remove(id, actor))) return noImage(reply, id);

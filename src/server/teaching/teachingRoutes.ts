@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { issuesOf, teachingCreateSchema, teachingPatchSchema, type TeachingCase, type TeachingListEntry } from '../../records';
-import type { Actor } from '../auth/actor';
 import type { AuditEventName, AuditTrail } from '../auth/auditTrail';
 import type { AuditDetail } from '../auth/auditDetail';
 import { can } from '../auth/policy';
 import { PacsError } from '../dicomweb/pacsError';
 import { sendProblem, sendReply } from '../fastifyBase';
-import { resourceRoutes } from '../resourceRoutes';
-import { requestActor } from '../records/requestActor';
+import { actorOf, resourceRoutes } from '../resourceRoutes';
 import type { TeachingMaker } from './makeTeachingCase';
 import type { TeachingProblem, TeachingRepository } from './teachingParts';
 
@@ -33,12 +31,6 @@ const idOf = (request: FastifyRequest): string => (request.params as { id: strin
 const MAKE_TIMEOUT_NOTE = 'may take a minute for a big series';
 
 /** The account a change is attributed to; single-user mode trusts X-PercuPlan-User, as the case routes do. */
-function actorOf(request: FastifyRequest, reply: FastifyReply): Actor | FastifyReply {
-  if (request.actor.mode !== 'single-user') return request.actor;
-  const who = requestActor(request.raw, request.actor.username);
-  return who.ok ? { ...request.actor, username: who.value } : sendReply(reply, who.error);
-}
-
 const sendTeachingProblem = (reply: FastifyReply, p: TeachingProblem): FastifyReply =>
   sendProblem(reply, p.status, p.code, p.error, p.issues ? { issues: p.issues.map((message) => ({ path: '', message })) } : {});
 

@@ -5,12 +5,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { TeachingCase, TeachingPacsAnswer } from '../../../records';
 import type { AuditEventName, AuditOutcome, AuditTrail } from '../../auth/auditTrail';
-import type { Actor } from '../../auth/actor';
 import type { Pacs } from '../../dicomweb/pacs';
 import { PacsError } from '../../dicomweb/pacsError';
 import { sendProblem, sendReply } from '../../fastifyBase';
-import { resourceRoutes } from '../../resourceRoutes';
-import { requestActor } from '../../records/requestActor';
+import { actorOf, resourceRoutes } from '../../resourceRoutes';
 import type { TeachingFile, TeachingFileStore, TeachingRepository } from '../teachingParts';
 import { teachingExportZip, teachingZipName } from './teachingExportZip';
 import { readTeachingImport, TEACHING_IMPORT_MAX_BYTES } from './teachingImportZip';
@@ -33,12 +31,6 @@ const idOf = (request: FastifyRequest): string => (request.params as { id: strin
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
 /** The request's actor, named as X-PercuPlan-User says in single-user mode (as the case routes do). */
-function actorOf(request: FastifyRequest, reply: FastifyReply): Actor | FastifyReply {
-  if (request.actor.mode !== 'single-user') return request.actor;
-  const who = requestActor(request.raw, request.actor.username);
-  return who.ok ? { ...request.actor, username: who.value } : sendReply(reply, who.error);
-}
-
 /** The body read up to `limit` bytes; null when it is longer (the rest is not read). */
 async function readLimited(stream: Readable, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
