@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ViewerSession, ViewportInfo, ViewportSlot } from '../imaging';
 import { ScaleBar } from './ScaleBar';
+import { ProbeDepthSlider } from './needle/ProbeDepthSlider';
 
 const AXIS_LABEL: Record<ViewportSlot, string> = { axial: 'z', sagittal: 'x', coronal: 'y', stack: 'z', volume3d: '', probe: '', inplane0: '', inplane90: '' };
 const TITLE: Record<ViewportSlot, string> = {
@@ -94,6 +95,7 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
               </>
             )}
             {info.mmPerPixel && <ScaleBar mmPerPixel={info.mmPerPixel} />}
+            {slot === 'probe' && <ProbeDepthSlider session={session} />}
           </>
         )}
       </div>
