@@ -2,6 +2,7 @@ import { deviceById } from '../../planning/devices/deviceById';
 import { addTrajectory, moveTrajectory } from '../../planning/plan/planCommands';
 import type { PlanDraft } from '../../planning/plan/planDraft';
 import { nextTrajectoryLabel } from '../../planning/plan/trajectoryTags';
+import { defaultAccessRoute } from '../../planning/plan/defaults/defaultAccessRoute';
 import type { Trajectory } from '../../planning/trajectory/trajectorySchema';
 import { add, sub, type LpsPoint, type Vec3 } from '../../shared/vec3';
 import { hitTestNeedles, type NeedleHit } from '../plan/hitTest';
@@ -19,6 +20,7 @@ export function placeTrajectory(ctx: PlanToolContext, entry: Vec3, target: Vec3)
   }
   const id = ctx.newId('trajectory');
   const sel = store.getSnapshot().selection;
+  const lesionId = sel?.kind === 'lesion' ? sel.id : (store.draft.lesions[0]?.record.id ?? null);
   const t: Trajectory = {
     id,
     label: nextTrajectoryLabel(store.draft.trajectories, ctx.catalogue, device.kind),
@@ -27,8 +29,9 @@ export function placeTrajectory(ctx: PlanToolContext, entry: Vec3, target: Vec3)
     entry: [entry[0], entry[1], entry[2]],
     target: [target[0], target[1], target[2]],
     frameOfReferenceUID: ctx.frameOfReferenceUID,
-    accessRoute: null,
-    lesionId: sel?.kind === 'lesion' ? sel.id : (store.draft.lesions[0]?.record.id ?? null),
+    // The usual route to the lesion's site, from its side (issue 16); none without a lesion.
+    accessRoute: defaultAccessRoute(store.draft.lesions.find((l) => l.record.id === lesionId)?.record),
+    lesionId,
     metrics: null,
   };
   store.apply('add trajectory', addTrajectory(t));
