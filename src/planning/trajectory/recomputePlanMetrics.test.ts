@@ -97,6 +97,44 @@ describe('recomputePlanMetrics', () => {
     expect(z.clusters).toEqual([{ probeIds: ['p1'], growthMm: 0 }]);
   });
 
+  it('stores each warning once, worded by the one producer with 1 decimal (not the geometry code or 2 decimals)', () => {
+    // bone-access-11g-100 has a 100 mm working length; a 120 mm track leaves the tip 20 mm short.
+    const r = recomputePlanMetrics({ trajectories: [needle({ entry: [0, 120, 0], target: [0, 0, 0], accessRoute: null })] }, base);
+    expect(r.ok && (r.value.trajectories as Trajectory[])[0]!.metrics!.warnings).toEqual(['Needle too short: the tip falls 20.0 mm short of the target']);
+  });
+
+  describe('distance from the zone edge to each structure (ablation devices only)', () => {
+    // Cryoprobe tip at the origin, shaft from +y: its outermost zone (0 °C ice, ⌀ 32 × 52 mm,
+    // centred 12 mm back from the tip) is centred at (0, 12, 0) with radius 16 across the shaft.
+    const g = axisGrid([60, 60, 60], [1, 1, 1], [-30, -30, -30]);
+    const cryo = needle({ id: 'p1', deviceId: 'generic-cryoprobe-13g', entry: [0, 29, 0], target: [0, 0, 0], accessRoute: null });
+    const run = (centre: [number, number, number], deviceId = 'generic-cryoprobe-13g') => {
+      const structures = [{ id: 'cord', label: 'spinal cord', mask: prepareMask(sphereMask(g, centre, 2)), safetyDistanceMm: 10 }];
+      const r = recomputePlanMetrics({ trajectories: [{ ...cryo, deviceId }] }, { ...base, structures });
+      if (!r.ok) throw new Error(r.error.join('; '));
+      return (r.value.trajectories as Trajectory[])[0]!.metrics!;
+    };
+
+    it('a structure 7 mm outside the ice, across the shaft: +7 mm, warned against its 10 mm safety distance', () => {
+      // Ball of radius 2 at (25, 12, 0): nearest voxel centre (23, 12, 0), 23 − 16 = 7 mm from the surface.
+      const m = run([25, 12, 0]);
+      expect(m.structures[0]!.zoneEdge).toEqual({ zoneId: 'ice-0c', zoneLabel: '0 °C visible ice edge', distanceMm: 7, warning: true });
+      // The shaft (x = 0) is 22.5 − 1.205 mm from the voxel boxes: no shaft warning, so one warning.
+      expect(m.structures[0]!.warning).toBe(false);
+      expect(m.warnings).toEqual(['spinal cord 7.0 mm from the zone edge (0 °C visible ice edge), within its 10.0 mm safety distance']);
+    });
+
+    it('a structure reaching into the ice is negative: its deepest voxel (8, 12, 0) lies 16 − 8 = 8 mm inside', () => {
+      const m = run([10, 12, 0]);
+      expect(m.structures[0]!.zoneEdge?.distanceMm).toBe(-8);
+      expect(m.warnings).toContain('spinal cord reaches 8.0 mm into the zone (0 °C visible ice edge)');
+    });
+
+    it('a needle without zones has no zone edge', () => {
+      expect(run([25, 12, 0], 'bone-access-11g-100').structures[0]).not.toHaveProperty('zoneEdge');
+    });
+  });
+
   it('is deterministic: the same content gives the same document', () => {
     const a = recomputePlanMetrics({ trajectories: [needle()] }, base);
     const b = recomputePlanMetrics({ trajectories: [needle()] }, base);

@@ -4,6 +4,8 @@ import { lps, type LpsPoint } from '../../shared/vec3';
 import { deviceById, zoneSetOf } from '../devices/deviceById';
 import type { DeviceCatalogue, ZoneSet } from '../devices/deviceSchema';
 import type { AblationProbe } from '../zones/compositeZone';
+import { placeZones, type PlacedZone } from '../zones/placeZones';
+import { outermostZone, zoneEdgeDistance } from '../zones/zoneEdgeDistance';
 import { planZoneMetrics, type ZoneStructure } from '../zones/planZoneMetrics';
 import type { PreparedLesion } from '../zones/preparedLesion';
 import { corticalCrossings } from './corticalCrossings';
@@ -15,6 +17,7 @@ import { migrateTrajectoryContent, TRAJECTORY_CONTENT_KEYS, trajectoryContentSch
 import { trajectoryMetrics } from './trajectoryMetrics';
 import type { StoredTrajectoryMetrics, Trajectory } from './trajectorySchema';
 import { transpedicularCheck } from './transpedicularCheck';
+import { trajectoryWarnings } from './trajectoryWarnings';
 
 /** A structure at risk as the recomputation sees it. */
 export interface RecomputeStructure extends ZoneStructure {
@@ -53,15 +56,22 @@ function issues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${pathOf(i.path) || 'content'}: ${i.message}`);
 }
 
-function metricsOf(t: Trajectory, ctx: RecomputeContext, radiusMm: number, workingLengthMm: number): StoredTrajectoryMetrics {
+/** The zone-edge entry of a structure for an ablation device (its outermost zone), or undefined for a needle. */
+function zoneEdgeOf(edge: PlacedZone | undefined, s: RecomputeStructure): StoredTrajectoryMetrics['structures'][number]['zoneEdge'] {
+  const d = edge ? zoneEdgeDistance(edge.shape, s.mask) : null;
+  if (!edge || !d) return undefined;
+  return { zoneId: edge.zone.id, zoneLabel: edge.zone.label, distanceMm: r2(d.distanceMm), warning: d.distanceMm < s.safetyDistanceMm };
+}
+
+function metricsOf(t: Trajectory, ctx: RecomputeContext, radiusMm: number, workingLengthMm: number, zoneSet: ZoneSet | undefined): StoredTrajectoryMetrics {
   const entry = lps(...t.entry), target = lps(...t.target);
   const g = trajectoryMetrics(entry, target, { workingLengthMm }, { patientPosition: ctx.patientPosition });
-  const warnings: string[] = [...g.warnings];
+  const edge = zoneSet ? outermostZone(placeZones(entry, target, zoneSet)) : undefined;
   const structures = (ctx.structures ?? []).flatMap((s) => {
     const d = shaftDistance(entry, target, radiusMm, s.mask);
     if (!d) return [];
     const warning = d.distanceMm < s.safetyDistanceMm;
-    if (warning) warnings.push(`shaft within ${r2(d.distanceMm)} mm of ${s.label} (safety distance ${s.safetyDistanceMm} mm)`);
+    const zoneEdge = zoneEdgeOf(edge, s);
     return [{
       structureId: s.id,
       label: s.label,
@@ -71,6 +81,8 @@ function metricsOf(t: Trajectory, ctx: RecomputeContext, radiusMm: number, worki
       safetyDistanceMm: s.safetyDistanceMm,
       lengthInsideMm: r2(d.lengthInsideMm),
       warning,
+      // Only ablation devices carry the key, so a needle's stored metrics keep their shape.
+      ...(zoneEdge ? { zoneEdge } : {}),
     }];
   });
   let path: StoredTrajectoryMetrics['path'] = null;
@@ -87,10 +99,9 @@ function metricsOf(t: Trajectory, ctx: RecomputeContext, radiusMm: number, worki
     if (canal) {
       const check = transpedicularCheck({ entry, target, radiusMm, bone: { kind: 'hu', volume: ctx.ct }, canalPoint: canal });
       transpedicular = { medialWallClearanceMm: r2n(check.medialWallClearanceMm), atDepthMm: r2n(check.atDepthMm), breach: check.breach };
-      if (check.breach) warnings.push('shaft cuts into the medial pedicle wall');
     }
   }
-  return {
+  const metrics = {
     depthMm: r2(g.depthMm),
     needleMarginMm: r2(g.needleMarginMm),
     craniocaudalAngleDeg: r2n(g.craniocaudalAngleDeg),
@@ -104,8 +115,9 @@ function metricsOf(t: Trajectory, ctx: RecomputeContext, radiusMm: number, worki
     structures,
     path,
     transpedicular,
-    warnings,
   };
+  // One producer for the stored sentences (issue 16): the panel and the report show these.
+  return { ...metrics, warnings: trajectoryWarnings(metrics) };
 }
 
 /** A plan's trajectories with their metrics, and the plan's zone metrics. */
@@ -151,7 +163,7 @@ export function recomputeTrajectories(trajectories: readonly Trajectory[], ctx: 
       return t;
     }
     if (set) probes.push({ id: t.id, device, zoneSet: set, entry: lps(...t.entry), target: lps(...t.target) });
-    return { ...t, metrics: metricsOf(t, ctx, device.outerDiameterMm / 2, device.workingLengthMm) };
+    return { ...t, metrics: metricsOf(t, ctx, device.outerDiameterMm / 2, device.workingLengthMm, set) };
   });
   if (problems.length > 0) return err(problems);
   const zones = probes.length > 0 ? planZoneMetrics({ probes, lesions: ctx.lesions ?? [], structures: ctx.structures ?? [] }) : null;

@@ -17,6 +17,19 @@ export const structureDistanceSchema = z.strictObject({
   safetyDistanceMm: z.number().min(0),
   lengthInsideMm: z.number().min(0),
   warning: z.boolean(),
+  /**
+   * Ablation devices only: the signed distance from the device's outermost zone surface to the
+   * structure (negative: part of it lies inside the zone), and whether it is below the safety
+   * distance. Absent for needles without zones and in plans saved before it existed.
+   */
+  zoneEdge: z
+    .strictObject({
+      zoneId: idText,
+      zoneLabel: shortText,
+      distanceMm: z.number(),
+      warning: z.boolean(),
+    })
+    .optional(),
 });
 
 /** What the path crosses. */
