@@ -6,7 +6,8 @@ import type { StructureKind } from '../planning/lesions';
 import { addStructure } from '../planning/plan/planCommands';
 import type { DeviceCatalogue } from '../planning/devices/deviceSchema';
 import { lps, type LpsPoint, type Vec3 } from '../shared/vec3';
-import { PlanPainter } from './planPainter';
+import { PlanPainter, type ViewDrawReport } from './planPainter';
+import type { LabelBox } from './overlay/labelPlacement';
 import { PlanActors } from './plan/planActors';
 import { computeLiveMetrics } from './plan/liveMetrics';
 import type { BridgeSeries, BridgeSnapshot, PlanBridgeSession } from './plan/bridgeTypes';
@@ -145,6 +146,16 @@ export class PlanBridge {
     this.store.select({ kind, id });
     const point = focusPoint(this.store.draft, kind, id, this.session.volumeGeometry());
     if (point) this.session.jumpTo(point);
+  }
+
+  /** What the last paint of a 2D view drew: needles (stroke widths, fading), labels, isotherm legend. */
+  drawReport(slot: ViewportSlot): ViewDrawReport | undefined {
+    return this.painter.report(slot);
+  }
+
+  /** The needle label boxes placed in a 2D view at its last paint, CSS px from the view's top-left corner. */
+  labelBoxes(slot: ViewportSlot): LabelBox[] {
+    return (this.painter.report(slot)?.labels ?? []).map((l) => l.box);
   }
 
   /** Recomputes every trajectory metric and the zone metrics with the server's own code. */
