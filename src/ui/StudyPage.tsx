@@ -5,7 +5,6 @@ import { initImaging, ViewerSession, type ViewerTool, type ViewportSlot } from '
 import { WINDOW_PRESETS } from '../shared/windowPresets';
 import { assertNever } from '../shared/result';
 import { TopBar } from './TopBar';
-import { ViewportPane } from './ViewportPane';
 import { Toolbar } from './Toolbar';
 import { SeriesBrowser } from './SeriesBrowser';
 import { HelpPanel } from './HelpPanel';
@@ -15,7 +14,11 @@ import { shortcutFor, type Layout, type ShortcutAction } from './shortcuts';
 import { setPreferences, usePreferences } from './preferences';
 import { formatAge, formatDicomDate, formatPersonName } from './format';
 import { exposeTestHandle } from './testHandle';
-import { tooLargeForVolume, volumeBudgetBytes } from './volumeBudget';
+import { modeFor, pickDefaultSeries } from './layout/studySeries';
+import { gridContent } from './layout/layoutSlots';
+import { ViewportGrid } from './layout/ViewportGrid';
+import { StudySideColumns } from './layout/StudySideColumns';
+import { useCompactScreen } from './layout/useCompactScreen';
 import { usePlanWorkspace } from './plan/usePlanWorkspace';
 import { useRoles } from './auth/authStore';
 import { canEditPlan } from './auth/roleActions';
@@ -29,35 +32,6 @@ import { useKeyImageViewer } from './keyImages/useKeyImageViewer';
 import { exerciseParam, exerciseSeriesUid } from './exercises/exerciseView';
 import { useExerciseSession } from './exercises/useExerciseSession';
 import { ExercisePlanPanel } from './exercises/ExercisePlanPanel';
-
-const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
-
-/** Stack mode, with the reason, when a series cannot or should not be a volume. */
-function modeFor(si: SeriesInstances, listing: StudyListing['series'][number] | undefined, wanted: 'mpr' | 'stack'): { mode: 'mpr' | 'stack'; tooLarge?: string } {
-  if (wanted === 'stack' || !si.reconstructable) return { mode: 'stack' };
-  const tooLarge = tooLargeForVolume(listing?.rows, listing?.columns, si.instances.length, budget);
-  return tooLarge ? { mode: 'stack', tooLarge } : { mode: 'mpr' };
-}
-
-const LAYOUT_SLOTS: Record<Layout, ViewportSlot[]> = {
-  '1x1': ['axial'],
-  '1x3': ['axial', 'sagittal', 'coronal'],
-  '2x2': ['axial', 'sagittal', 'coronal', 'volume3d'],
-  needle: ['axial', 'probe', 'inplane0', 'inplane90'],
-};
-
-/** Which series to show first: the one wanted (an exercise's), else the first CT series whose geometry allows MPR. */
-async function pickDefaultSeries(study: StudyListing, wanted?: string): Promise<SeriesInstances | undefined> {
-  if (wanted && study.series.some((s) => s.seriesInstanceUID === wanted)) return getSeriesInstances(study.studyInstanceUID, wanted);
-  const candidates = [...study.series].filter((s) => s.imageCount > 0).sort((a, b) => (a.modality === 'CT' ? 0 : 1) - (b.modality === 'CT' ? 0 : 1));
-  let first: SeriesInstances | undefined;
-  for (const s of candidates) {
-    const si = await getSeriesInstances(study.studyInstanceUID, s.seriesInstanceUID);
-    first ??= si;
-    if (si.reconstructable && si.instances.length >= 3) return si;
-  }
-  return first;
-}
 
 /** The study view: series browser, MPR viewports, tools, overlays and measurements. */
 export function StudyPage({ studyUID }: { studyUID: string }) {
@@ -127,13 +101,15 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
   // A role that only reads plans gets no planning shortcuts either (the server refuses a save anyway).
   const planEditable = canEditPlan(useRoles(), ws.current?.status);
 
-  const slots: ViewportSlot[] = series?.mode === 'stack' ? ['stack'] : maximised ? [maximised] : LAYOUT_SLOTS[layout];
+  const compact = useCompactScreen();
+  const grid = gridContent(series?.mode, layout, maximised, ws.plan.selection?.kind === 'trajectory');
+  const slots: ViewportSlot[] = grid.slots;
   const slotKey = slots.join(',');
   useEffect(() => {
     // Sizes change after the grid re-lays out; let the browser do it first.
     const t = setTimeout(() => session?.resize(), 0);
     return () => clearTimeout(t);
-  }, [session, slotKey]);
+  }, [session, slotKey, grid.needleWanted, compact]);
   useEffect(() => {
     const onResize = (): void => session?.resize();
     window.addEventListener('resize', onResize);
@@ -318,29 +294,28 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
             </div>
           )}
           {snapshot && <LoadProgressBar progress={snapshot.progress} />}
-          <div className={`viewport-grid n${slots.length}`} data-testid="viewport-grid">
-            {session &&
-              (['axial', 'sagittal', 'coronal', 'volume3d', 'stack', 'probe', 'inplane0', 'inplane90'] as ViewportSlot[]).map((slot) => (
-                <ViewportPane
-                  key={slot}
-                  session={session}
-                  slot={slot}
-                  hidden={!slots.includes(slot)}
-                  info={snapshot?.info[slot]}
-                  active={slot === activeSlot && slots.length > 1}
-                  patientLines={patientLines}
-                  studyLines={studyLines}
-                  valueUnit={seriesListing?.modality === 'CT' ? ' HU' : ''}
-                  onActivate={setActiveSlot}
-                  onToggleMaximise={toggleMaximise}
-                />
-              ))}
-          </div>
+          <ViewportGrid
+            session={session}
+            snapshot={snapshot}
+            content={grid}
+            activeSlot={activeSlot}
+            patientLines={patientLines}
+            studyLines={studyLines}
+            valueUnit={seriesListing?.modality === 'CT' ? ' HU' : ''}
+            onActivate={setActiveSlot}
+            onToggleMaximise={toggleMaximise}
+          />
         </div>
-        <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })}>
-          <ImportedPanel imported={imported} ws={series?.mode === 'mpr' ? ws : undefined} session={session} openSeries={seriesListingForPlan} editable={planEditable} />
-        </SidePanel>
-        {series?.mode === 'mpr' && (ex ? <ExercisePlanPanel ws={ws} ex={ex} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} /> : <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />)}
+        <StudySideColumns
+          compact={compact}
+          snapshot={snapshot}
+          side={
+            <SidePanel snapshot={snapshot} onClear={() => run({ kind: 'clearMeasurements' })}>
+              <ImportedPanel imported={imported} ws={series?.mode === 'mpr' ? ws : undefined} session={session} openSeries={seriesListingForPlan} editable={planEditable} />
+            </SidePanel>
+          }
+          plan={series?.mode === 'mpr' && (ex ? <ExercisePlanPanel ws={ws} ex={ex} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} /> : <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />)}
+        />
       </div>
       {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}
       {keys.layer}

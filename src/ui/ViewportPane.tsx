@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { ViewerSession, ViewportInfo, ViewportSlot } from '../imaging';
 import { ScaleBar } from './ScaleBar';
 import { ProbeDepthSlider } from './needle/ProbeDepthSlider';
+import { overlayBudget } from './layout/overlayBudget';
+import { usePaneSize } from './layout/usePaneSize';
+import './layout/viewportOverlay.css';
 
 const AXIS_LABEL: Record<ViewportSlot, string> = { axial: 'z', sagittal: 'x', coronal: 'y', stack: 'z', volume3d: '', probe: '', inplane0: '', inplane90: '' };
 const TITLE: Record<ViewportSlot, string> = {
@@ -32,6 +35,8 @@ interface Props {
 /** One viewport: hands its element to the imaging session and draws the text overlay over it. */
 export function ViewportPane({ session, slot, info, active, hidden, patientLines, studyLines, valueUnit, onActivate, onToggleMaximise }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const size = usePaneSize(paneRef, !hidden);
   useEffect(() => {
     const el = ref.current;
     if (!el || hidden) return;
@@ -41,8 +46,19 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
 
   if (hidden) return null;
   const o = info?.orientation;
+  // Until the pane is measured, show the view name only (a first frame must not overprint either).
+  const b = size.height > 0 ? overlayBudget(size.width, size.height, patientLines.length, studyLines.length) : overlayBudget(0, 0, 0, 0);
+  const sliceLines = [
+    info?.sliceNumber !== undefined ? `Im ${info.sliceNumber} / ${info.sliceCount}` : undefined,
+    info?.slicePositionMm !== undefined ? `${AXIS_LABEL[slot]} = ${info.slicePositionMm.toFixed(1)} mm` : undefined,
+  ].filter((l): l is string => l !== undefined);
+  const windowLines = [
+    info?.windowWidth !== undefined && info.windowCenter !== undefined ? `W ${Math.round(info.windowWidth)}${valueUnit} · L ${Math.round(info.windowCenter)}${valueUnit}` : undefined,
+    info?.zoom !== undefined ? `Zoom ${info.zoom.toFixed(2)}×` : undefined,
+  ].filter((l): l is string => l !== undefined);
   return (
     <div
+      ref={paneRef}
       className={`viewport-pane${active ? ' active' : ''}`}
       data-slot={slot}
       onMouseDown={() => onActivate(slot)}
@@ -53,38 +69,38 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
       <div className="overlay">
         <div className="corner tl">
           <div className="viewport-title">{TITLE[slot]}</div>
-          {patientLines.map((l, i) => (
-            <div key={i} className="phi">
+          {patientLines.slice(0, b.patientLines).map((l, i) => (
+            <div key={i} className="phi line" title={l}>
               {l}
             </div>
           ))}
         </div>
         <div className="corner tr">
-          {studyLines.map((l, i) => (
-            <div key={i}>{l}</div>
+          {studyLines.slice(0, b.studyLines).map((l, i) => (
+            <div key={i} className="line" title={l}>
+              {l}
+            </div>
           ))}
         </div>
         {slot !== 'volume3d' && info && (
           <>
+            {/* The slice and window text stay in the DOM for tests and readers; lines that do not fit are hidden, not removed. */}
             <div className="corner bl" data-testid={`slice-${slot}`}>
-              {info.sliceNumber !== undefined && (
-                <div>
-                  Im {info.sliceNumber} / {info.sliceCount}
+              {sliceLines.map((l, i) => (
+                <div key={i} className="line" hidden={i >= b.sliceLines}>
+                  {l}
                 </div>
-              )}
-              {info.slicePositionMm !== undefined && (
-                <div>
-                  {AXIS_LABEL[slot]} = {info.slicePositionMm.toFixed(1)} mm
-                </div>
-              )}
+              ))}
             </div>
-            <div className="corner br" data-testid={`window-${slot}`}>
-              {info.windowWidth !== undefined && info.windowCenter !== undefined && (
-                <div>
-                  W {Math.round(info.windowWidth)}{valueUnit} · L {Math.round(info.windowCenter)}{valueUnit}
-                </div>
-              )}
-              {info.zoom !== undefined && <div>Zoom {info.zoom.toFixed(2)}×</div>}
+            <div className="corner br">
+              {info.mmPerPixel && b.scaleBar && <ScaleBar mmPerPixel={info.mmPerPixel} maxPx={b.scaleMaxPx} />}
+              <div data-testid={`window-${slot}`}>
+                {windowLines.map((l, i) => (
+                  <div key={i} className="line" hidden={i >= b.windowLines}>
+                    {l}
+                  </div>
+                ))}
+              </div>
             </div>
             {o && (
               <>
@@ -94,7 +110,6 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
                 <div className="orient right">{o.right}</div>
               </>
             )}
-            {info.mmPerPixel && <ScaleBar mmPerPixel={info.mmPerPixel} />}
             {slot === 'probe' && <ProbeDepthSlider session={session} />}
           </>
         )}
