@@ -7,6 +7,7 @@ export * from './bilsky';
 export * from './board';
 export * from './boardDecision';
 export * from './caseConsistency';
+export * from './caseLabels';
 export * from './caseMigrations';
 export * from './caseRecord';
 export * from './caseStatus';

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { CASE_STATUSES, PROCEDURES, TUMOUR_TYPES } from '../../records';
+import { CASE_STATUSES, PROCEDURES, TUMOUR_TYPES, type CaseContent } from '../../records';
 import { casesApi, type CaseSummary, type UnreadableRow } from '../../api/cases';
 import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
 import { navigate } from '../useNavigation';
 import { usePreferences } from '../preferences';
+import { NewCaseDialog } from './NewCaseDialog';
+import './caseForm.css';
 
 /** The multidisciplinary team's cases, filterable by status, procedure and tumour type. */
 export function CaseListPage() {
@@ -13,6 +15,7 @@ export function CaseListPage() {
   const [unreadable, setUnreadable] = useState<UnreadableRow[]>([]);
   const [error, setError] = useState<string | undefined>();
   const { hideIdentifiers } = usePreferences();
+  const [asking, setAsking] = useState(false);
 
   useEffect(() => {
     casesApi.list(filter).then(
@@ -36,10 +39,18 @@ export function CaseListPage() {
     </label>
   );
 
-  const newCase = async (): Promise<void> => {
-    const r = await casesApi.create({ patient: { pseudonym: 'New case', pseudonymous: true, sex: 'unknown', ageYears: null, birthYear: null, identifiers: [] } });
-    if (r.ok) navigate(`/cases/${r.document.id}`);
-    else setError(`No case created: ${r.problem.error}`);
+  // Only the dialog's Create saves: a case is never created half-filled behind the user's back.
+  const createCase = async (input: Partial<CaseContent>): Promise<string | undefined> => {
+    try {
+      const r = await casesApi.create(input);
+      if (r.ok) {
+        navigate(`/cases/${r.document.id}`);
+        return undefined;
+      }
+      return `No case created: ${r.problem.error}`;
+    } catch (e) {
+      return `No case created: ${errorText(e)}`;
+    }
   };
 
   return (
@@ -51,8 +62,9 @@ export function CaseListPage() {
           {select('procedure', PROCEDURES, 'Procedure')}
           {select('tumourType', TUMOUR_TYPES, 'Tumour')}
           <span className="spacer" />
-          <button className="primary" onClick={() => void newCase()}>New case</button>
+          <button className="primary" onClick={() => setAsking(true)} data-testid="new-case">New case</button>
         </div>
+        {asking && <NewCaseDialog onCreate={createCase} onCancel={() => setAsking(false)} />}
         {error && <div className="error-banner">{error}</div>}
         {!cases && !error && <div className="muted">Loading cases…</div>}
         {unreadable.length > 0 && (

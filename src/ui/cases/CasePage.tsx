@@ -1,12 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { caseContentSchema, CASE_SECTIONS, deriveCase, type CaseContent, type CaseDocument } from '../../records';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { caseContentSchema, CASE_SECTIONS, deriveCase, fieldTitle, type CaseContent, type CaseDocument } from '../../records';
 import { casesApi, type CaseSaveOutcome, type HistoryEntry } from '../../api/cases';
 import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
-import { navigate, setLeaveGuard } from '../useNavigation';
+import { setLeaveGuard } from '../useNavigation';
 import { usePreferences } from '../preferences';
 import { SchemaField } from './SchemaField';
-import { humanize } from './schemaIntrospection';
+import { CaseNav, type NavEntry } from './CaseNav';
+import { CaseFormContext } from './caseFormContext';
+import { clinicalMessage } from './clinicalErrors';
+import { missingForDecision } from './missingForDecision';
+import { goToField, MissingSummary } from './MissingSummary';
+import './caseForm.css';
 import { renderComputed } from './ComputedValue';
 import { FollowUpChart } from './FollowUpChart';
 import { CaseBoardDecisions } from '../boards/decision/CaseBoardDecisions';
@@ -26,6 +31,18 @@ let tempIds = 0;
 /** The sections edited as forms: the board decisions are written by the board routes and shown read-only. */
 const FORM_SECTIONS = CASE_SECTIONS.filter((k) => k !== 'boardDecisions');
 
+/** The side menu: the form sections by their label-table names, then the parts below the form. */
+const NAV: readonly NavEntry[] = [
+  ...FORM_SECTIONS.map((k) => ({ id: `section-${k}`, label: fieldTitle(k) })),
+  { id: 'section-key-images', label: 'Key images' },
+  { id: 'section-chart', label: 'Outcome chart' },
+  { id: 'section-board-decisions', label: 'Board decisions' },
+  { id: 'section-history', label: 'History' },
+];
+
+/** An API issue path as the form writes it: `body.lesions[0].site` → `lesions.0.site`. */
+const formPath = (apiPath: string): string => apiPath.replace(/^(body|content)\./, '').replace(/\[(\d+)\]/g, '.$1');
+
 /**
  * The case selection record: every section as a form from the shared schema, scores and MME
  * recomputed as the user types, the follow-up chart, linked studies, and saves that name the
@@ -43,6 +60,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { hideIdentifiers } = usePreferences();
   const { manageTeaching } = visibleActions(useRoles());
   const [teaching, setTeaching] = useState(false);
+  const scroller = useRef<HTMLFormElement>(null);
 
   const loadHistory = useCallback(async () => {
     try {
@@ -81,7 +99,9 @@ export function CasePage({ caseId }: { caseId: string }) {
       removeGuard();
     };
   }, [dirty]);
-  const errors = useMemo(() => new Map((problem?.issues ?? []).map((i) => [i.path.replace(/^(body|content)\./, ''), i.message])), [problem]);
+  // Issues in clinical words, keyed by the form's paths so each shows at its field.
+  const errors = useMemo(() => new Map((problem?.issues ?? []).map((i) => [formPath(i.path), clinicalMessage(formPath(i.path), i.message)])), [problem]);
+  const missing = useMemo(() => (draft ? missingForDecision(draft) : []), [draft]);
 
   const save = async (): Promise<void> => {
     if (!doc || !draft) return;
@@ -141,24 +161,20 @@ export function CasePage({ caseId }: { caseId: string }) {
           {problem.error}
           {problem.issues && (
             <ul>
-              {problem.issues.map((i) => (
-                <li key={i.path}><code>{i.path}</code>: {i.message}</li>
+              {[...errors].map(([path, message]) => (
+                <li key={path}>
+                  <a href={`#${path}`} onClick={(e) => { e.preventDefault(); goToField(path); }}>{message}</a>
+                </li>
               ))}
             </ul>
           )}
         </div>
       )}
       <div className="case-body">
-        <nav className="case-nav">
-          {FORM_SECTIONS.map((k) => (
-            <a key={k} href={`#section-${k}`}>{humanize(k)}</a>
-          ))}
-          <a href="#section-key-images">Key images</a>
-          <a href="#section-chart">Outcome chart</a>
-          <a href="#section-board-decisions">Board decisions</a>
-          <a href="#section-history">History</a>
-        </nav>
-        <form className="case-form" onSubmit={(e) => e.preventDefault()}>
+        <CaseNav entries={NAV} scroller={scroller} />
+        <CaseFormContext.Provider value={{ linkedStudies: draft.linkedStudies }}>
+        <form className="case-form" ref={scroller} onSubmit={(e) => e.preventDefault()}>
+          <MissingSummary missing={missing} />
           {FORM_SECTIONS.map((k) => (
             <section key={k} id={`section-${k}`} className="case-section">
               <SchemaField
@@ -166,19 +182,10 @@ export function CasePage({ caseId }: { caseId: string }) {
                 value={derived[k]}
                 onChange={(v) => setDraft({ ...draft, [k]: v })}
                 path={k}
-                label={humanize(k)}
+                label={fieldTitle(k)}
                 errors={errors}
                 renderComputed={renderComputed}
               />
-              {k === 'linkedStudies' && draft.linkedStudies.length > 0 && (
-                <div className="study-links">
-                  {draft.linkedStudies.map((s) => (
-                    <a key={s.studyInstanceUID} href={`/studies/${s.studyInstanceUID}`} onClick={(e) => { e.preventDefault(); navigate(`/studies/${s.studyInstanceUID}`); }}>
-                      Open study {s.description || s.studyInstanceUID.slice(-12)}
-                    </a>
-                  ))}
-                </div>
-              )}
             </section>
           ))}
           <CaseKeyImages caseId={doc.id} />
@@ -202,6 +209,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             </ol>
           </section>
         </form>
+        </CaseFormContext.Provider>
       </div>
     </div>
   );

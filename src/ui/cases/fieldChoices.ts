@@ -16,8 +16,9 @@ export const EMPTY_CHOICE = '';
  * The options of a select for an enumeration or a yes/no field, and the one selected. A value
  * that is not set selects an explicit "—", so the form never shows a first option that is not
  * recorded (a browser shows a select's first option when no option matches its value).
+ * `labelOf` names an option (the case form passes the label table's words).
  */
-export function choicesFor(info: FieldInfo, value: unknown): { options: Choice[]; selected: string } {
+export function choicesFor(info: FieldInfo, value: unknown, labelOf: (option: string) => string = humanize): { options: Choice[]; selected: string } {
   const f = info.field;
   let options: Choice[];
   let selected = EMPTY_CHOICE;
@@ -29,7 +30,7 @@ export function choicesFor(info: FieldInfo, value: unknown): { options: Choice[]
     if (value === true) selected = 'yes';
     if (value === false) selected = 'no';
   } else if (f.kind === 'enum') {
-    options = f.options.map((o) => ({ value: o, label: humanize(o) }));
+    options = f.options.map((o) => ({ value: o, label: labelOf(o) }));
     if (typeof value === 'string' && f.options.includes(value)) selected = value;
   } else {
     return { options: [], selected };
