@@ -17,7 +17,7 @@ export function clinicalMessage(path: string, message: string): string {
   const unit = path ? fieldLabelOf(path).unit : undefined;
   if (/^Too (big|small): expected number/.test(message) || /^Invalid input: expected (number|int)/.test(message)) {
     if (f?.kind === 'number' && f.min !== undefined && f.max !== undefined) {
-      return `${place} must be ${f.integer ? 'a whole number ' : ''}${withUnit(`${f.min}–${f.max}`, unit?.includes('–') ? undefined : unit)}`;
+      return `${place} must be ${withUnit(`${f.min}–${f.max}`, unit?.includes('–') ? undefined : unit)}`;
     }
     const bound = /([<>]=?)\s*(-?[\d.]+)/.exec(message);
     if (bound) return `${place} must be ${bound[1]!.startsWith('<') ? 'at most' : 'at least'} ${withUnit(bound[2]!, unit)}`;
