@@ -29,3 +29,5 @@ export { segmentKey, graphicKey, type ImportedSnapshot, type LoadedObject, type 
 export { newPlanId } from './plan/planIds';
 export { attachExpertPainter, EXPERT_COLOUR } from './exercise/expertPainter';
 export type { ReferenceNeedle } from './exercise/expertMarks';
+export { probeDepthText } from './plan/probeDepth';
+export type { ProbeDepthControl, ProbeDepthState } from './session/probeDepthControl';

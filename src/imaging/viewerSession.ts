@@ -29,6 +29,7 @@ import { worldToPage } from './session/cameraMoves';
 import { applyWindowAll, jumpAll, refitAll, resetAll, type ViewCommandContext } from './session/viewCommands';
 import { PlanActors3d } from './session/planActors3d';
 import { KeyImageViews } from './session/keyImageViews';
+import { ProbeDepthControl } from './session/probeDepthControl';
 
 export type { SessionSnapshot } from './session/snapshotStore';
 export type { OverlayPainter } from './session/overlayLayers';
@@ -64,6 +65,8 @@ export class ViewerSession {
   private readonly commands: ViewCommandContext;
   /** Key images: capture a view, show a saved one again, its picture, the slice under it, the overlay switch. */
   readonly keyImages: KeyImageViews;
+  /** The probe's-eye view's depth along the selected needle: read, set by the slider, stepped by the wheel. */
+  readonly probe = new ProbeDepthControl({ viewport: () => this.views.viewport('probe') as Types.IVolumeViewport | undefined, needle: () => this.needle, changed: () => this.markDirty('probe') });
   private pointerHandler?: (e: PlanPointerEvent) => void;
   private needle?: NeedleAxis;
   private planning?: PlanningVolume;

@@ -41,19 +41,19 @@ describe('needleFrame', () => {
 describe('needleCamera', () => {
   const axis = { entry: [0, 0, 0], target: [100, 0, 0] } as const;
 
-  it('probe’s eye: looks down the needle from the entry at the tip’s slice', () => {
+  it('probe’s eye: looks down the needle from the entry, opening at the entry (skin) slice', () => {
     const c = needleCamera('probe', axis)!;
     close(c.viewPlaneNormal, [-1, 0, 0]);
     close(c.viewUp, [0, -1, 0]);
-    close(c.focalPoint, [100, 0, 0]);
-    close(c.position, [-400, 0, 0]);
+    close(c.focalPoint, [0, 0, 0]);
+    close(c.position, [-500, 0, 0]);
     expect(c.parallelScale).toBe(50);
   });
 
-  it('probe’s eye keeps the scrolled depth, within 20 mm before the entry and 40 mm past the tip', () => {
+  it('probe’s eye keeps the scrolled depth, within 10 mm before the entry and 20 mm past the tip', () => {
     close(needleCamera('probe', axis, [30, 5, 5])!.focalPoint, [30, 0, 0]);
-    close(needleCamera('probe', axis, [200, 0, 0])!.focalPoint, [140, 0, 0]);
-    close(needleCamera('probe', axis, [-50, 0, 0])!.focalPoint, [-20, 0, 0]);
+    close(needleCamera('probe', axis, [200, 0, 0])!.focalPoint, [120, 0, 0]);
+    close(needleCamera('probe', axis, [-50, 0, 0])!.focalPoint, [-10, 0, 0]);
   });
 
   it('in-plane views: tip down, centred on the middle, scaled to the needle', () => {

@@ -1,5 +1,6 @@
 import { add, cross, dot, normalize, scale, sub, type Vec3 } from '../../shared/vec3';
 import type { NeedleSlot } from '../types';
+import { clampProbeDepth } from './probeDepth';
 
 /** A needle the needle views follow: entry (skin) and target (tip), LPS mm. */
 export interface NeedleAxis {
@@ -54,9 +55,9 @@ const CAMERA_DISTANCE_MM = 500;
 
 /**
  * The camera of a needle view. The probe's eye looks down the needle from the entry, up is
- * `e0`, and it shows the slice at the tip; when `keepDepthFrom` is given (the previous focal
- * point, while a needle is dragged) it keeps the depth the user scrolled to, within 20 mm
- * before the entry and 40 mm past the tip. The in-plane views contain the needle, tip down,
+ * `e0`, and it opens at the entry (the skin), where the radiologist starts; when
+ * `keepDepthFrom` is given (the previous focal point, while a needle is dragged) it keeps the
+ * depth the user scrolled to, within the probe's depth range (./probeDepth). The in-plane views contain the needle, tip down,
  * centred on its middle: `inplane0` looks along `e1`, `inplane90` along `e0`.
  */
 export function needleCamera(slot: NeedleSlot, axis: NeedleAxis, keepDepthFrom?: Vec3): NeedleCamera | undefined {
@@ -67,7 +68,7 @@ export function needleCamera(slot: NeedleSlot, axis: NeedleAxis, keepDepthFrom?:
   if (slot === 'probe') {
     normal = scale(u, -1);
     up = e0;
-    const depth = keepDepthFrom ? Math.max(-20, Math.min(length + 40, dot(sub(keepDepthFrom, axis.entry), u))) : length;
+    const depth = keepDepthFrom ? clampProbeDepth(dot(sub(keepDepthFrom, axis.entry), u), length) : 0;
     focal = add(axis.entry, scale(u, depth));
   } else {
     normal = slot === 'inplane0' ? e1 : e0;
