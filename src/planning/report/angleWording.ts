@@ -1,14 +1,16 @@
+import { degText } from '../trajectory/metricText';
 import type { AxialDirection, CraniocaudalDirection, VerticalDirection } from '../trajectory/trajectoryAngles';
 
 /** An angle as a report prints it: the short form the plan panel shows, and what it means in words. */
 export interface AngleWording {
-  /** E.g. "12.0° caudal": one decimal and the direction, exactly as the plan panel shows it. */
+  /** E.g. "12.0° caudal": one decimal and the direction, the short form of the plan panel's list. */
   readonly short: string;
   /** E.g. "tip toward the feet". */
   readonly meaning: string;
 }
 
-const deg = (a: number): string => `${a.toFixed(1)}°`;
+/** The one angle format of the metrics (1 decimal, "°"). */
+const deg = degText;
 
 /**
  * The craniocaudal angle (tilt out of the axial plane, 0–90°) in words: the direction is where
