@@ -6,6 +6,7 @@ import { nearestSlice } from '../../planning/report/nearestSlice';
 import { axialWording, craniocaudalWording, tableVerticalWording } from '../../planning/report/angleWording';
 import type { Vec3 } from '../../shared/vec3';
 import { lpsText, num } from './reportFormat';
+import { trajectoryWarnings } from '../../planning/trajectory/trajectoryWarnings';
 
 type Slices = { readonly positions: readonly Vec3[] } | { readonly error: string };
 
@@ -25,7 +26,7 @@ function SliceCell({ slices, point }: { slices: Slices; point: Vec3 }) {
 
 /**
  * Per needle: device and gauge, entry and target in LPS mm with their nearest slices, then depth,
- * angles with directions and needle margin, then the distance of each structure at risk from the
+ * angles with directions and unused shaft length, then the distance of each structure at risk from the
  * shaft. Every number is the server's (the metrics stored on save), rounded as the plan panel shows it.
  */
 export function ReportNeedlesSection({ trajectories, structures, slices }: { trajectories: readonly Trajectory[]; structures: readonly StructureAtRisk[]; slices: Slices }) {
@@ -61,7 +62,7 @@ export function ReportNeedlesSection({ trajectories, structures, slices }: { tra
       {'error' in slices && <p className="report-problem small">Nearest slices not shown: {slices.error}.</p>}
       <table className="report-table" data-testid="report-geometry">
         <thead>
-          <tr><th>#</th><th>Needle</th><th>Depth</th><th>Craniocaudal angle</th><th>Axial angle</th><th>Needle margin</th><th>Closest structure</th></tr>
+          <tr><th>#</th><th>Needle</th><th>Depth</th><th>Craniocaudal angle</th><th>Axial angle</th><th>Unused shaft length</th><th>Closest structure</th></tr>
         </thead>
         <tbody>
           {trajectories.map((t, i) => {
@@ -79,7 +80,7 @@ export function ReportNeedlesSection({ trajectories, structures, slices }: { tra
                 <td><span className="nowrap" data-testid="report-cc">{cc.short}</span><div className="small">{cc.meaning}</div></td>
                 <td><span className="nowrap" data-testid="report-axial">{ax.short}</span><div className="small">{ax.meaning}</div>{tv && <div className="small">table vertical {tv.short}</div>}</td>
                 <td className={`nowrap${m.needleMarginMm < 0 ? ' report-warn' : ''}`}>{num(m.needleMarginMm)} mm</td>
-                <td>{closest ? <span className={closest.warning ? 'report-warn' : ''}>{shortName(closest.label)}: {num(closest.distanceMm)} mm</span> : '—'}{m.warnings.map((w) => <div key={w} className="report-warn small">⚠ {w}</div>)}</td>
+                <td>{closest ? <span className={closest.warning ? 'report-warn' : ''}>{shortName(closest.label)}: {num(closest.distanceMm)} mm</span> : '—'}{trajectoryWarnings(m).map((w) => <div key={w} className="report-warn small">⚠ {w}</div>)}</td>
               </tr>
             );
           })}
@@ -87,7 +88,7 @@ export function ReportNeedlesSection({ trajectories, structures, slices }: { tra
       </table>
       <p className="small muted">
         Depth: entry to tip. Craniocaudal angle: tilt out of the axial plane; caudal/cranial is where the tip lies from the entry. Axial angle: in the axial plane, from the
-        anterior–posterior axis (0° front to back, 90° straight across); left/right is the patient's side the tip lies toward. Needle margin: working length minus depth.
+        anterior–posterior axis (0° front to back, 90° straight across); left/right is the patient's side the tip lies toward. Unused shaft length: working length minus depth (negative: the tip falls short).
         Slice k / N counts the series' images in their order along the slice normal; z is that image's position and "off" how far the point lies from its plane.
       </p>
       {structures.length > 0 && <StructureDistances trajectories={trajectories} structures={structures} name={name} />}
