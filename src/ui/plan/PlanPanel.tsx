@@ -5,11 +5,14 @@ import { PlanEditorSections } from './PlanEditorSections';
 import { useRoles } from '../auth/authStore';
 import { canEditPlan } from '../auth/roleActions';
 import { PlanReportLink } from '../report/PlanReportLink';
+import { useDefaultDevice } from './useDefaultDevice';
 
 /** The planning panel: saving, tools, the plan's lesions, structures at risk and trajectories with their measurements. */
 export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleViews: () => void }) {
   // Board and admin read plans; a trainee reads approved ones. The server refuses the rest anyway.
   const editable = canEditPlan(useRoles(), ws.current?.status);
+  // New needles start as the device the case's decision calls for.
+  useDefaultDevice(ws.bridge, ws.cases, ws.current);
   return (
     <aside className="plan-panel" data-testid="plan-panel" data-readonly={editable ? undefined : 'true'}>
       <PlanSaveBar ws={ws} editable={editable} />

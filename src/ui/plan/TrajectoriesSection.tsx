@@ -1,9 +1,10 @@
 import type { PlanWorkspace } from './usePlanWorkspace';
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import { deviceById } from '../../planning/devices/deviceById';
-import { removeTrajectory } from '../../planning/plan/planCommands';
+import { patchTrajectory, removeTrajectory } from '../../planning/plan/planCommands';
 import { trajectoryTags } from '../../planning/plan/trajectoryTags';
 import { TrajectoryDetails } from './TrajectoryDetails';
+import { InlineName } from './InlineName';
 import { fmt } from './planLabels';
 
 /** The plan's needles with their live measurements, and the selected one's details. */
@@ -42,8 +43,10 @@ export function TrajectoriesSection({ ws }: { ws: PlanWorkspace }) {
                   <input type="checkbox" title="Show" checked={!plan.hidden.has(t.id)} onChange={(e) => store.setHidden(t.id, !e.target.checked)} onClick={(e) => e.stopPropagation()} />
                 </td>
                 <td>
-                  <b className="ellipsis" title={t.label}>
-                    <span className="tag">{tags.get(t.id)}</span> {t.label}
+                  <b className="trajectory-name-cell">
+                    <span className="tag">{tags.get(t.id)}</span>
+                    {/* A double click on the name renames the needle in place. */}
+                    <InlineName value={t.label} placeholder="unnamed needle" onCommit={(label) => store.apply('rename needle', patchTrajectory(t.id, { label }))} testId="trajectory-label" what="needle" button={false} />
                   </b>
                   <div className="muted small-text ellipsis">{device?.name ?? t.deviceId}</div>
                   {m && (

@@ -9,6 +9,7 @@ import { snapEntryToSkin } from '../../planning/trajectory/snapEntryToSkin';
 import { lps, type Vec3 } from '../../shared/vec3';
 import { TrajectoryMetricsView } from './TrajectoryMetricsView';
 import { CementSummary } from './CementSummary';
+import { InlineName } from './InlineName';
 
 const SIDES = ['left', 'right', 'midline'] as const;
 
@@ -42,6 +43,10 @@ export function TrajectoryDetails({ ws, trajectory: t }: { ws: PlanWorkspace; tr
   const linked = plan.draft.lesions.find((x) => x.record.id === t.lesionId);
   return (
     <div className="details" data-testid="trajectory-details">
+      <div className="row">
+        <span className="muted small-text">Name</span>
+        <InlineName value={t.label} placeholder="unnamed needle" onCommit={(label) => store.apply('rename needle', patchTrajectory(t.id, { label }))} testId="trajectory-name" what="needle" />
+      </div>
       <div className="grid2">
         <label>
           Device

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { PlanBridge, type BridgeSnapshot, type ViewerSession } from '../../imaging';
-import { PlanStore, type PlanStoreSnapshot } from '../../planning/plan/planStore';
+import { PlanBridge, type ViewerSession } from '../../imaging';
+import { PlanStore } from '../../planning/plan/planStore';
 import { EMPTY_DRAFT } from '../../planning/plan/planDraft';
 import { contentFromDraft, draftFromContent, type PlanSeries } from '../../planning/plan/planContentIO';
 import { defaultCatalogue } from '../../planning/devices/defaultCatalogue';
 import { casesApi, type CaseList, type CaseSummary } from '../../api/cases';
+import { lastSavedPlan } from '../../planning/plan/defaults/lastSavedPlan';
+import type { NewPlanStart, PlanWorkspace } from './planWorkspace';
 import { describeUnreadable } from '../../api/responseSchemas';
 import { plansApi } from '../../api/plans';
 import { errorText } from '../../api/apiProblem';
@@ -18,35 +20,7 @@ import { hasUnsavedEdits, mayDiscard } from './unsavedChanges';
 import { setLeaveGuard } from '../useNavigation';
 import { utcTime } from '../admin/adminFormat';
 
-/** The plan being edited and where it is stored. */
-export interface PlanWorkspace {
-  store: PlanStore;
-  bridge: PlanBridge | undefined;
-  plan: PlanStoreSnapshot;
-  bridgeState: BridgeSnapshot | undefined;
-  cases: CaseSummary[];
-  /** Plans of the linked cases drawn on this series. */
-  plans: PlanDocument[];
-  current: PlanDocument | undefined;
-  message: { kind: 'info' | 'error'; text: string } | undefined;
-  /** What could not be loaded (the linked cases, their plans), until it loads. */
-  loadError: string | undefined;
-  conflict: PlanDocument | undefined;
-  /** The last save's version and why its HU-based metrics were not computed (empty: they were), until the next save or another plan. */
-  lastSave: { version: number; notes: string[] } | undefined;
-  saving: boolean;
-  open(doc: PlanDocument | undefined): void;
-  save(overwrite?: boolean): Promise<void>;
-  takeTheirs(): void;
-  /** Prefills the case record's lesion (same id) from a plan lesion, keeping what the board entered. */
-  prefillCase(lesionId: string): Promise<void>;
-  /** Loads the linked cases and their plans again (after a failure). */
-  reload(): void;
-  /** True when there are no unsaved edits or the user agrees to lose them; `what` names the action. */
-  confirmDiscard(what: string): boolean;
-  /** Moves the saved plan to another status (propose, approve, performed); the server records who approved. */
-  setStatus(status: PlanStatus): Promise<void>;
-}
+export type { PlanWorkspace } from './planWorkspace';
 
 /** Whether a refusal means the session ended (the save waits for sign-in instead of failing). */
 const sessionEnded = (status: number, code: string): boolean => status === 401 && SESSION_ENDED_CODES.includes(code);
@@ -75,6 +49,13 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   const [conflict, setConflict] = useState<PlanDocument | undefined>();
   const [lastSave, setLastSave] = useState<PlanWorkspace['lastSave']>();
   const [autoOpened, setAutoOpened] = useState(false);
+  // A rename waiting for the next save: state to show it, a ref for the saver (it outlives renders).
+  const [pendingTitle, setPendingTitle] = useState<string | undefined>();
+  const titleRef = useRef<string | undefined>(undefined);
+  const setTitle = useCallback((t: string | undefined) => {
+    titleRef.current = t?.trim() || undefined;
+    setPendingTitle(titleRef.current);
+  }, []);
   // A case this page created: used until the case list shows it, so no second one is made.
   const createdCase = useRef<string | undefined>(undefined);
   // Counts plans opened: a save that returns after another plan was opened must not show itself as current.
@@ -164,10 +145,12 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       }
       caseId = createdCase.current = made.document.id;
     }
-    const body = planSaveBody(base, study, ps, content, req.edited, new Date().toISOString().slice(0, 10));
+    const sentTitle = titleRef.current;
+    const body = { ...planSaveBody(base, study, ps, content, req.edited, new Date().toISOString().slice(0, 10)), ...(sentTitle ? { title: sentTitle } : {}) };
     const r = base ? await plansApi.save(base.id, body, base.version) : await plansApi.create(caseId, body);
     if (latest.current.store !== ctx.store || opened.current !== openedAtStart) return { ok: false }; // another series or plan meanwhile
     if (r.ok) {
+      if (sentTitle && titleRef.current === sentTitle) setTitle(undefined);
       setCurrent(r.document);
       setPlans((ps) => [r.document, ...ps.filter((p) => p.id !== r.document.id)]);
       setConflict(undefined);
@@ -197,15 +180,18 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   useEffect(() => onSessionSignal((signal) => void (signal === 'restored' && saver.resume())), [saver]);
 
   const open = useCallback(
-    (doc: PlanDocument | undefined) => {
+    (doc: PlanDocument | undefined, start: NewPlanStart = 'empty') => {
       setConflict(undefined);
       setLastSave(undefined);
+      setTitle(undefined);
       if (!doc) {
         opened.current++;
-        store.load(EMPTY_DRAFT);
+        // The findings (segmented once, on this series) carry over; the needles are what a new plan is for.
+        const { lesions, structures } = store.draft;
+        store.load(start === 'findings' ? { ...EMPTY_DRAFT, lesions, structures } : EMPTY_DRAFT);
         saver.reset(undefined);
         setCurrent(undefined);
-        setMessage({ kind: 'info', text: 'New plan: nothing saved yet' });
+        setMessage({ kind: 'info', text: start === 'findings' ? `New plan with ${lesions.length} lesion(s) and ${structures.length} structure(s) at risk: nothing saved yet` : 'New plan: nothing saved yet' });
         return;
       }
       const ps = seriesWithGeometry();
@@ -227,13 +213,14 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
     [store, saver, seriesWithGeometry],
   );
 
-  // Open the first plan on this series once the volume is ready.
+  // Open the plan saved last on this series once the volume is ready (after a reload: the one worked on).
   useEffect(() => {
     // An exercise brings its own plan (and has no case): nothing is listed or opened.
     if (!volumeReady || autoOpened || !bridge || exercise) return;
     setAutoOpened(true);
     void refresh().then((mine) => {
-      if (mine[0] && !hasUnsavedEdits(store.getSnapshot())) open(mine[0]);
+      const last = lastSavedPlan(mine);
+      if (last && !hasUnsavedEdits(store.getSnapshot())) open(last);
     });
   }, [volumeReady, autoOpened, bridge, refresh, open, store, exercise]);
 
@@ -321,7 +308,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   const confirmDiscard = useCallback((what: string) => mayDiscard(store.getSnapshot(), what, ask), [store]);
 
   // Leaving with unsaved edits asks first: closing or reloading the tab, and in-app navigation.
-  const dirty = hasUnsavedEdits(plan);
+  const dirty = hasUnsavedEdits(plan) || pendingTitle !== undefined;
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent): void => e.preventDefault();
@@ -339,5 +326,7 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
       : plansError;
   const reload = useCallback(() => void refresh(), [refresh]);
   const bridgeState = useSyncExternalStore(bridge ? bridge.subscribe : noop, () => bridge?.getSnapshot());
-  return { store, bridge, plan, bridgeState, cases, plans, current, message, loadError, conflict, lastSave, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
+  const title = pendingTitle ?? current?.title ?? '';
+  const casesLoading = casesState.status === 'loading';
+  return { store, bridge, plan, bridgeState, cases, casesLoading, plans, current, title, renamed: pendingTitle !== undefined, rename: setTitle, message, loadError, conflict, lastSave, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
 }
