@@ -11,15 +11,19 @@ export interface TrajectoryMetricsOptions {
 /** A problem with a trajectory that the UI should show next to it. */
 export type GeometryWarning = 'zero-length' | 'needle-too-short';
 
-/** The geometric metrics of one trajectory: depth, margin of needle length, angles. */
+/** The geometric metrics of one trajectory: depth, unused shaft length, angles. */
 export interface TrajectoryGeometryMetrics extends TrajectoryAngles {
-  /** Device working length − depth, in mm; negative when the needle cannot reach the target. */
+  /**
+   * The unused shaft length: device working length − depth, in mm; negative when the needle
+   * cannot reach the target. (Named `needleMarginMm` in stored plans and the SR, kept for
+   * compatibility; it is not a safety margin.)
+   */
   needleMarginMm: number;
   warnings: GeometryWarning[];
 }
 
 /**
- * Depth, needle margin and angles of the trajectory from `entry` (skin) to `target` (tip)
+ * Depth, unused shaft length and angles of the trajectory from `entry` (skin) to `target` (tip)
  * with `device`, as defined in shared/docs/domain.md.
  */
 export function trajectoryMetrics(

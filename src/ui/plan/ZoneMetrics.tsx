@@ -1,7 +1,12 @@
 import type { PlanWorkspace } from './usePlanWorkspace';
 import { fmt } from './planLabels';
+import { mmText } from '../../planning/trajectory/metricText';
 
-/** Coverage and margins of the composite ablation zone, and what of each structure lies in it. */
+/**
+ * Coverage and ablation margin of the composite ablation zone per lesion (the margin is a true
+ * safety margin: how far the lethal zone reaches beyond the lesion), and what of each structure
+ * lies in it. Distances through the one metric formatter.
+ */
 export function ZoneMetrics({ ws }: { ws: PlanWorkspace }) {
   const zones = ws.bridgeState?.metrics?.zones;
   if (!zones) return null;
@@ -15,8 +20,9 @@ export function ZoneMetrics({ ws }: { ws: PlanWorkspace }) {
         return (
           <div key={l.lesionId} className="coverage">
             <div>
-              {label}: <b>{fmt(l.coveragePercent, 0)} %</b> covered by the lethal zone, margin {l.marginCapped ? '≥' : ''}
-              <b>{fmt(l.minMarginMm)} mm</b>
+              {label}: <b>{fmt(l.coveragePercent, 0)} %</b> covered by the lethal zone,{' '}
+              <span title="Smallest distance from the lesion surface to the lethal zone edge; negative: part of the lesion lies outside">ablation margin</span>{' '}
+              <b>{l.marginCapped ? '≥ ' : ''}{mmText(l.minMarginMm)}</b>
             </div>
             <div className="bar" title={`${fmt(l.coveredVolumeMl)} of ${fmt(l.lesionVolumeMl)} mL`}>
               <div style={{ width: `${Math.max(0, Math.min(100, l.coveragePercent))}%`, background: l.coveragePercent >= 99 ? '#2f9e44' : l.coveragePercent >= 90 ? '#f59f00' : '#e03131' }} />
