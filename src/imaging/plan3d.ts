@@ -47,6 +47,48 @@ function transformPoints(poly: vtkPolyData, f: (x: number, y: number, z: number)
   return poly;
 }
 
+/**
+ * Turns the normals of a polydata through the linear map `g` and renormalises them. The
+ * sources come with normals for their unit shape; left as they were, a needle lying along x
+ * was lit as if it stood along y, and drew nearly black.
+ */
+function transformNormals(poly: vtkPolyData, g: (x: number, y: number, z: number) => Vec3): void {
+  const normals = poly.getPointData().getNormals();
+  if (!normals) return;
+  const n = normals.getData() as Float32Array | Float64Array;
+  for (let q = 0; q < n.length; q += 3) {
+    const v = g(n[q]!, n[q + 1]!, n[q + 2]!);
+    const len = Math.hypot(v[0], v[1], v[2]) || 1;
+    n[q] = v[0] / len;
+    n[q + 1] = v[1] / len;
+    n[q + 2] = v[2] / len;
+  }
+  normals.modified();
+}
+
+const CYLINDER_RESOLUTION = 16;
+
+/**
+ * Sets a needle cylinder's normals from its placed points: radial on the side (its first
+ * 2 × resolution points), ±u on the caps. The source's own normals, left unturned, lit a needle
+ * lying along x as if it stood along y (nearly black), and vtk.js gives its caps (0, ±1, 1).
+ */
+function cylinderNormals(poly: vtkPolyData, mid: Vec3, u: Vec3, resolution: number): void {
+  const normals = poly.getPointData().getNormals();
+  if (!normals) return;
+  const n = normals.getData() as Float32Array | Float64Array;
+  const p = poly.getPoints().getData() as Float32Array | Float64Array;
+  for (let q = 0; q < n.length; q += 3) {
+    const d: Vec3 = [p[q]! - mid[0], p[q + 1]! - mid[1], p[q + 2]! - mid[2]];
+    const along = d[0] * u[0] + d[1] * u[1] + d[2] * u[2];
+    const v: Vec3 = q / 3 < 2 * resolution ? normalize([d[0] - along * u[0], d[1] - along * u[1], d[2] - along * u[2]]) : along >= 0 ? u : [-u[0], -u[1], -u[2]];
+    n[q] = v[0];
+    n[q + 1] = v[1];
+    n[q + 2] = v[2];
+  }
+  normals.modified();
+}
+
 /** Two unit vectors perpendicular to `u` and to each other. */
 function basis(u: Vec3): [Vec3, Vec3] {
   const ref: Vec3 = Math.abs(u[2]) < 0.9 ? [0, 0, 1] : [1, 0, 0];
@@ -62,7 +104,7 @@ export function needleActor(uid: string, entry: Vec3, target: Vec3, radiusMm: nu
   const u: Vec3 = [d[0] / len, d[1] / len, d[2] / len];
   const [a, b] = basis(u);
   const mid: Vec3 = [(entry[0] + target[0]) / 2, (entry[1] + target[1]) / 2, (entry[2] + target[2]) / 2];
-  const src = vtkCylinderSource.newInstance({ height: 1, radius: 1, resolution: 16, capping: true });
+  const src = vtkCylinderSource.newInstance({ height: 1, radius: 1, resolution: CYLINDER_RESOLUTION, capping: true });
   src.update();
   // The source's axis is y.
   const poly = transformPoints(src.getOutputData(), (x, y, z) => [
@@ -70,6 +112,7 @@ export function needleActor(uid: string, entry: Vec3, target: Vec3, radiusMm: nu
     mid[1] + a[1] * x * radiusMm + u[1] * y * len + b[1] * z * radiusMm,
     mid[2] + a[2] * x * radiusMm + u[2] * y * len + b[2] * z * radiusMm,
   ]);
+  cylinderNormals(poly, mid, u, CYLINDER_RESOLUTION);
   return { uid, actor: actorOf(poly, colour, 1) };
 }
 
@@ -85,6 +128,8 @@ export function zoneActor(uid: string, zone: PlacedZone, colour: string, opacity
     centre[1] + a[1] * x * r + b[1] * y * r + u[1] * z * h,
     centre[2] + a[2] * x * r + b[2] * y * r + u[2] * z * h,
   ]);
+  // Scaled by r, r, h: normals take the inverse scale (the inverse transpose of the map).
+  transformNormals(poly, (x, y, z) => [a[0] * x / r + b[0] * y / r + u[0] * z / h, a[1] * x / r + b[1] * y / r + u[1] * z / h, a[2] * x / r + b[2] * y / r + u[2] * z / h]);
   return { uid, actor: actorOf(poly, colour, opacity) };
 }
 

@@ -5,9 +5,7 @@ import type { PlanStoreSnapshot } from '../../planning/plan/planStore';
 import { placeZones } from '../../planning/zones/placeZones';
 import { lps } from '../../shared/vec3';
 import { maskSurfaceActor, needleActor, zoneActor, type PlanActor } from '../plan3d';
-
-const NEEDLE_COLOUR = '#63e6be';
-const SELECTED_COLOUR = '#ffe066';
+import { needleStyle, structureColour3d } from '../view3d/actorStyle';
 
 /**
  * The plan as actors of the 3D view: lesion and structure surfaces, needles to scale, and the
@@ -31,12 +29,12 @@ export class PlanActors {
       if (cached.actor) out.push(cached.actor);
     };
     snap.draft.lesions.forEach((l, i) => l.mask && !snap.hidden.has(l.record.id) && surface(l.mask, l.record.colour, 0.85, `plan-lesion-${i}-${l.record.id}`));
-    snap.draft.structures.forEach((s, i) => s.mask && !snap.hidden.has(s.record.id) && surface(s.mask, s.record.colour, 0.45, `plan-structure-${i}-${s.record.id}`));
+    snap.draft.structures.forEach((s, i) => s.mask && !snap.hidden.has(s.record.id) && surface(s.mask, structureColour3d(s.record), 0.45, `plan-structure-${i}-${s.record.id}`));
     for (const t of snap.draft.trajectories) {
       if (snap.hidden.has(t.id)) continue;
       const device = deviceById(this.catalogue, t.deviceId);
-      const colour = snap.selection?.id === t.id ? SELECTED_COLOUR : NEEDLE_COLOUR;
-      const needle = needleActor(`plan-needle-${t.id}`, t.entry, t.target, (device?.outerDiameterMm ?? 2) / 2, colour);
+      const style = needleStyle(device, snap.selection?.id === t.id);
+      const needle = needleActor(`plan-needle-${t.id}`, t.entry, t.target, style.radiusMm, style.colour);
       if (needle) out.push(needle);
       const set = device ? zoneSetOf(device, t.zoneSetId) : undefined;
       if (!set) continue;

@@ -1,13 +1,16 @@
 import type { Types } from '@cornerstonejs/core';
 import type { PlanActor } from '../plan3d';
+import { OrientationMarker } from '../view3d/orientationMarker';
 
 /**
  * The plan's actors (needles, zones, lesion surfaces) in the 3D view: asked of the provider
- * on each refresh and swapped for the previous ones.
+ * on each refresh and swapped for the previous ones. It also keeps the view's orientation
+ * marker, since it is told of every new 3D viewport (`forget`, then `refresh`).
  */
 export class PlanActors3d {
   private actors: PlanActor[] = [];
   private provider?: () => PlanActor[];
+  private readonly marker = new OrientationMarker();
 
   setProvider(provider: (() => PlanActor[]) | undefined): void {
     this.provider = provider;
@@ -21,6 +24,7 @@ export class PlanActors3d {
   /** Replaces the actors in `vp` with the provider's current ones (once the volume is shown). */
   refresh(vp: Types.IVolumeViewport | undefined): void {
     if (!vp || !vp.getDefaultActor()) return;
+    this.marker.attach(vp);
     if (this.actors.length) vp.removeActors(this.actors.map((a) => a.uid));
     this.actors = this.provider?.() ?? [];
     // vtk.js actors and Cornerstone's Actor type are the same objects under two declarations.
