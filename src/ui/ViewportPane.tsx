@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ViewerSession, ViewportInfo, ViewportSlot } from '../imaging';
 import { ScaleBar } from './ScaleBar';
 import { ProbeDepthSlider } from './needle/ProbeDepthSlider';
-import { overlayBudget } from './layout/overlayBudget';
+import { DEPTH_SLIDER_BAND_PX, overlayBudget } from './layout/overlayBudget';
 import { usePaneSize } from './layout/usePaneSize';
 import './layout/viewportOverlay.css';
 
@@ -47,7 +47,8 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
   if (hidden) return null;
   const o = info?.orientation;
   // Until the pane is measured, show the view name only (a first frame must not overprint either).
-  const b = size.height > 0 ? overlayBudget(size.width, size.height, patientLines.length, studyLines.length) : overlayBudget(0, 0, 0, 0);
+  const band = slot === 'probe' ? DEPTH_SLIDER_BAND_PX : 0;
+  const b = size.height > 0 ? overlayBudget(size.width, size.height, patientLines.length, studyLines.length, band) : overlayBudget(0, 0, 0, 0);
   const sliceLines = [
     info?.sliceNumber !== undefined ? `Im ${info.sliceNumber} / ${info.sliceCount}` : undefined,
     info?.slicePositionMm !== undefined ? `${AXIS_LABEL[slot]} = ${info.slicePositionMm.toFixed(1)} mm` : undefined,
@@ -66,7 +67,7 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
       onDoubleClick={() => onToggleMaximise(slot)}
     >
       <div ref={ref} className="viewport-element" data-testid={`viewport-${slot}`} />
-      <div className="overlay">
+      <div className={`overlay${band ? ' bottom-band' : ''}`}>
         <div className="corner tl">
           <div className="viewport-title">{TITLE[slot]}</div>
           {patientLines.slice(0, b.patientLines).map((l, i) => (

@@ -30,4 +30,10 @@ describe('overlayBudget', () => {
   it('asks for no more lines than there are', () => {
     expect(overlayBudget(800, 800, 0, 1)).toMatchObject({ patientLines: 0, studyLines: 1 });
   });
+
+  it('keeps the bottom corners above a band kept free for the depth slider', () => {
+    // 400 × 200 with a 48 px band: top corners (100 − 16 − 12) / 17 = 4.2 → 4 lines; bottom corners
+    // (84 − 48 − 12) / 17 = 1.4 → one slice line; with the scale bar (36 − 24 − 12) / 17 = 0 → no scale bar, one W/L line.
+    expect(overlayBudget(400, 200, 3, 2, 48)).toEqual({ patientLines: 3, studyLines: 2, sliceLines: 1, windowLines: 1, scaleBar: false, scaleMaxPx: 120 });
+  });
 });

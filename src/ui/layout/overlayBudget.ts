@@ -18,6 +18,8 @@ export const SIDE_LETTER_CLEARANCE_PX = 16;
 export const CENTRE_GUTTER_PX = 14;
 /** Height of the scale bar block (its label above the bar) in the bottom-right corner. */
 export const SCALE_BAR_BLOCK_PX = 24;
+/** Band kept free at the bottom of the probe's-eye pane for its depth slider (the bottom texts sit above it). */
+export const DEPTH_SLIDER_BAND_PX = 48;
 /** Longest scale bar drawn, in CSS pixels. */
 export const SCALE_BAR_MAX_PX = 120;
 
@@ -44,14 +46,16 @@ function linesIn(px: number): number {
 
 /**
  * The overlay a pane of `width` × `height` CSS pixels can carry, wanting `patient` patient lines,
- * `study` study lines, two slice lines and two window lines.
+ * `study` study lines, two slice lines and two window lines; `bottomBandPx` is kept free under the
+ * bottom corners (the probe's-eye depth slider).
  */
-export function overlayBudget(width: number, height: number, patient: number, study: number): OverlayBudget {
-  const half = Math.max(0, height / 2 - SIDE_LETTER_CLEARANCE_PX);
-  const corner = linesIn(half);
+export function overlayBudget(width: number, height: number, patient: number, study: number, bottomBandPx = 0): OverlayBudget {
+  const halfTop = Math.max(0, height / 2 - SIDE_LETTER_CLEARANCE_PX);
+  const corner = linesIn(halfTop);
+  const half = Math.max(0, halfTop - bottomBandPx);
   const patientLines = Math.max(0, Math.min(patient, corner - 1));
   const studyLines = Math.min(study, corner);
-  const sliceLines = Math.min(2, corner);
+  const sliceLines = Math.min(2, linesIn(half));
   const cornerWidth = width / 2 - CENTRE_GUTTER_PX - 2 * 8;
   const scaleMaxPx = Math.max(0, Math.min(SCALE_BAR_MAX_PX, Math.floor(cornerWidth)));
   // The scale bar goes first in its corner when it fits with at least the W/L line under it.
