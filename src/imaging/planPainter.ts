@@ -34,6 +34,9 @@ export interface ViewDrawReport {
   readonly needles: readonly NeedleDrawn[];
   readonly labels: readonly PlacedLabel[];
   readonly legend: readonly LegendEntry[];
+  /** The view's size at that paint (CSS px). */
+  readonly width: number;
+  readonly height: number;
 }
 
 /**
@@ -82,7 +85,7 @@ export class PlanPainter {
       if (selected && slot === 'probe') this.paintProbeMark(ctx, plane, t);
     }
     const drawn = paintNeedles(ctx, plane, needles, legendBox ? [legendBox] : []);
-    this.reports.set(slot, { ...drawn, legend });
+    this.reports.set(slot, { ...drawn, legend, width: plane.width, height: plane.height });
     this.paintPending(ctx, plane, slot, s);
     this.paintCursor(ctx, plane, slot, s);
   }
