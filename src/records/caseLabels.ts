@@ -21,7 +21,7 @@ const PAIN_SCORES: Table = {
 };
 
 const ANALGESICS: Table = {
-  entries: { label: 'Analgesics', item: 'Analgesic' },
+  entries: { label: 'Regimen', item: 'Analgesic' },
   'entries.name': { label: 'Drug and regimen' },
   'entries.opioid': { label: 'Opioid (for MME)' },
   'entries.dailyDose': { label: 'Daily dose' },

@@ -147,4 +147,17 @@ describe('the case form as a clinical form', () => {
     expect(await page.locator('.case-nav a.active').count()).toBe(1);
     await snap(page, 'case-form-nav-1280x720');
   });
+
+  it('a reference case names its scores and their missing components in words', async () => {
+    await page.setViewportSize(SIZES[1]);
+    await page.goto(`${server.url}/cases`);
+    const row = page.locator('[data-testid="case-list"] tbody tr', { hasText: /T10/ });
+    await row.click();
+    await page.waitForSelector('[data-testid="save-case"]');
+    const computed = await page.locator('.case-form .computed').allInnerTexts();
+    expect(computed.length).toBeGreaterThan(0);
+    for (const line of computed) expect(line).not.toMatch(/[a-z][A-Z]|^Score:/);
+    await activeAfterScrollingTo('section-lesions');
+    await snap(page, 'case-form-lesions-1600x1000');
+  });
 });

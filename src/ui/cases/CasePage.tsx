@@ -112,7 +112,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       setDoc(r.document);
       setDraft(contentOf(r.document));
       setProblem(undefined);
-      setSavedAt(new Date().toLocaleTimeString());
+      setSavedAt(utcTime(r.document.updatedAt));
       await loadHistory();
     } else {
       setProblem({ ...r.problem, status: r.status });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { fieldLabelOf } from '../../records';
 
 interface ScoreResultLike {
   total: number | null;
@@ -18,11 +19,15 @@ export function renderComputed(path: string, value: unknown): ReactNode {
   const key = path.split('.').at(-1);
   if (key === 'result') {
     const r = value as ScoreResultLike | null;
-    if (!r) return <div className="computed muted">Score: enter the components</div>;
+    // The score and its components by their label-table names, never their keys ("boneLesion").
+    const scorePath = path.replace(/\.result$/, '');
+    const name = fieldLabelOf(scorePath).label;
+    if (!r) return <div className="computed muted">{name}: enter the components</div>;
+    const missing = r.missing.map((k) => fieldLabelOf(`${scorePath}.components.${k}`).label.toLowerCase());
     return (
       <div className="computed" data-score={path}>
-        Score: <b>{r.total ?? '—'}</b> {r.category ? r.category.replace(/-/g, ' ') : ''}
-        {r.missing.length > 0 && <span className="muted"> · missing: {r.missing.join(', ')}</span>}
+        {name}: <b>{r.total ?? '—'}</b> {r.category ? r.category.replace(/-/g, ' ') : ''}
+        {missing.length > 0 && <span className="muted"> · missing: {missing.join(', ')}</span>}
       </div>
     );
   }
