@@ -32,7 +32,7 @@ const CHUNK = 8;
  * - inside: the mask voxels within the zone's bounding box (grown by a voxel), since the
  *   deepest voxel of a structure reaching into the zone may be an interior one; runs are
  *   bounded in chunks and opened deepest first.
- * Measured (1.4 GHz-class laptop core, 0.7 mm grid, a 61 000-voxel canal, the 0 °C ice of the
+ * Measured on the development container (0.7 mm grid, a 61 000-voxel canal, the 0 °C ice of the
  * generic cryoprobe): about 1.5 ms with the canal outside the ice, 7–25 ms with the ice deep
  * across it. Null when the structure is empty.
  */
