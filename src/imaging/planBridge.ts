@@ -12,7 +12,8 @@ import { PlanActors } from './plan/planActors';
 import { computeLiveMetrics } from './plan/liveMetrics';
 import type { BridgeSeries, BridgeSnapshot, PlanBridgeSession } from './plan/bridgeTypes';
 import { FrameScheduler } from './plan/frameScheduler';
-import { focusPoint } from './plan/focusPoint';
+import { focusTarget } from './plan/focusPoint';
+import { PlanOpenFocus } from './session/planOpenFocus';
 import { newStructure } from './plan/newStructure';
 import { newPlanId } from './plan/planIds';
 import { snapSelectedEntryToSkin, type SkinSnap } from './plan/snapSelectedEntry';
@@ -36,6 +37,8 @@ export class PlanBridge {
   private snapshot: BridgeSnapshot = { tool: null, options: DEFAULT_TOOL_OPTIONS, status: null, busy: false, metrics: null, pending: null };
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
+  /** Brings the views to a plan when one opens. */
+  private readonly openFocus: PlanOpenFocus;
   private readonly ctx: PlanToolContext;
   private readonly painter: PlanPainter;
   private readonly actors: PlanActors;
@@ -73,6 +76,7 @@ export class PlanBridge {
     session.setPlanActorsProvider(() => this.actors.build(store.getSnapshot(), session.volumeGeometry()));
     session.setPointerHandler(this.onPointer);
     this.unsubscribe = store.subscribe(this.onPlanChange);
+    this.openFocus = new PlanOpenFocus(session, store);
     this.metricsFrame.schedule();
     this.followSelectedNeedle();
   }
@@ -93,6 +97,7 @@ export class PlanBridge {
     this.machine?.cancel();
     this.machine = null;
     this.unsubscribe();
+    this.openFocus.dispose();
     this.metricsFrame.cancel();
     this.session.setOverlayPainter(undefined);
     this.session.setPlanActorsProvider(undefined);
@@ -144,8 +149,8 @@ export class PlanBridge {
    */
   focus(kind: 'lesion' | 'structure' | 'trajectory', id: string): void {
     this.store.select({ kind, id });
-    const point = focusPoint(this.store.draft, kind, id, this.session.volumeGeometry());
-    if (point) this.session.jumpTo(point);
+    const target = focusTarget(this.store.draft, kind, id, this.session.volumeGeometry());
+    if (target) this.session.jumpTo(target.point, target.keepVisible);
   }
 
   /** What the last paint of a 2D view drew: needles (stroke widths, fading), labels, isotherm legend. */

@@ -26,7 +26,7 @@ import { computeViewportInfo, InfoScheduler } from './session/viewportInfo';
 import { huAtStack, huAtVolume } from './session/huProbe';
 import { aimNeedleView, isNeedleSlot, NEEDLE_SLOTS, sameAxis } from './session/needleCameras';
 import { worldToPage } from './session/cameraMoves';
-import { applyWindowAll, jumpAll, refitAll, resetAll, type ViewCommandContext } from './session/viewCommands';
+import { ViewNavigation } from './session/navigation';
 import { PlanActors3d } from './session/planActors3d';
 import { KeyImageViews } from './session/keyImageViews';
 import { ProbeDepthControl } from './session/probeDepthControl';
@@ -57,12 +57,10 @@ export class ViewerSession {
   private readonly views: ViewportLifecycle;
   private readonly loader: SeriesLoader;
   private readonly overlays = new OverlayLayers((slot) => this.viewPlane(slot));
-  private readonly info = new InfoScheduler(
-    (slot) => this.computeInfo(slot),
-    (patch) => this.store.set({ info: { ...this.store.get().info, ...patch } }),
-  );
+  private readonly info = new InfoScheduler((slot) => this.computeInfo(slot), (patch) => this.store.set({ info: { ...this.store.get().info, ...patch } }));
   private readonly actors3d = new PlanActors3d();
-  private readonly commands: ViewCommandContext;
+  /** Framing on the body, centring, each view's state across layout changes, the window link. */
+  readonly navigation: ViewNavigation;
   /** Key images: capture a view, show a saved one again, its picture, the slice under it, the overlay switch. */
   readonly keyImages: KeyImageViews;
   /** The probe's-eye view's depth along the selected needle: read, set by the slider, stepped by the wheel. */
@@ -80,13 +78,18 @@ export class ViewerSession {
       addToToolGroup: (kind, slot, engineId) => this.tools.addViewport(kind, slot, engineId),
       onEnabled: (slot, element, bag) => this.wireViewport(slot, element, bag),
       onReady: (slot) => this.viewportReady(slot),
+      beforeDisable: (slot) => this.navigation.keep(slot),
     });
-    this.keyImages = new KeyImageViews(this.views, this.overlays, (slot) => this.markDirty(slot), () => this.destroyed);
-    this.commands = { views: this.views, markDirty: (slot) => this.markDirty(slot), aimNeedle: (slot, recentre) => this.aimNeedleView(slot, recentre) };
+    const markDirty = (slot: ViewportSlot): void => this.markDirty(slot);
+    this.keyImages = new KeyImageViews(this.views, this.overlays, markDirty, () => this.destroyed);
+    this.navigation = new ViewNavigation({ views: this.views, volumeId: () => this.loader.volumeId, markDirty, aimNeedle: (slot, recentre) => this.aimNeedleView(slot, recentre), linkChanged: (windowLinked) => this.store.set({ windowLinked }) });
     this.loader = new SeriesLoader(this.id, this.store, this.views, {
       isDestroyed: () => this.destroyed,
-      markDirty: (slot) => this.markDirty(slot),
-      onVolumeReady: () => this.tools.enableCrosshairs(this.views.slots),
+      markDirty,
+      onVolumeReady: () => {
+        this.navigation.volumeReady();
+        this.tools.enableCrosshairs(this.views.slots);
+      },
     });
     listenToCornerstone(this.global, {
       onDecodeError: (msg) => {
@@ -97,13 +100,8 @@ export class ViewerSession {
     });
   }
 
-  // ---- observation -------------------------------------------------------------------
-
   subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
-
   getSnapshot = (): SessionSnapshot => this.store.get();
-
-  // ---- elements ----------------------------------------------------------------------
 
   /** A viewport component hands over its element; the session renders into it. */
   attach(slot: ViewportSlot, element: HTMLDivElement): void {
@@ -115,17 +113,14 @@ export class ViewerSession {
     this.views.detach(slot);
   }
 
-  /**
-   * How many listeners and other teardowns the live viewports hold: for leak checks, the same
-   * before and after a layout is switched away and back.
-   */
+  /** How many listeners and teardowns the live viewports hold (leak checks: the same after a layout switch and back). */
   viewportListenerCount(): number {
     return this.views.pendingTeardowns;
   }
 
   /** Call after the layout changed sizes. */
   resize(): void {
-    if (!this.destroyed) refitAll(this.commands);
+    if (!this.destroyed) this.navigation.refit();
   }
 
   private wireViewport(slot: ViewportSlot, element: HTMLDivElement, bag: ListenerBag): void {
@@ -138,6 +133,7 @@ export class ViewerSession {
       hover: (s, e) => this.probeAt(s, element, e),
     });
     if (!is2dVolumeSlot(slot)) return;
+    this.navigation.watch(bag, slot, element);
     this.overlays.add(slot, element);
     bag.add(() => this.overlays.remove(slot));
     // While a plan tool is on, the left button is the plan's.
@@ -159,6 +155,7 @@ export class ViewerSession {
     } else if (isNeedleSlot(slot)) {
       this.aimNeedleView(slot);
     }
+    this.navigation.ready(slot);
     vp.render();
     this.markDirty(slot);
   }
@@ -261,9 +258,7 @@ export class ViewerSession {
   }
 
   /** The needle the needle views follow. */
-  getNeedle(): NeedleAxis | undefined {
-    return this.needle;
-  }
+  getNeedle = (): NeedleAxis | undefined => this.needle;
 
   private aimNeedleView(slot: ViewportSlot, recentre = true): void {
     const vp = this.views.viewport(slot) as Types.IVolumeViewport | undefined;
@@ -306,7 +301,7 @@ export class ViewerSession {
   }
 
   applyWindow(preset: Pick<WindowPreset, 'widthHu' | 'centerHu'>): void {
-    applyWindowAll(this.commands, preset);
+    this.navigation.applyWindow(preset);
   }
 
   /** Scrolls a 2D viewport by `delta` slices. */
@@ -316,12 +311,12 @@ export class ViewerSession {
   }
 
   resetViews(): void {
-    resetAll(this.commands);
+    this.navigation.reset();
   }
 
-  /** Moves every 2D view's slice through a world point (keeping each view's pan). */
-  jumpTo(world: Vec3): void {
-    jumpAll(this.commands, world);
+  /** Brings the views to a world point: slices through it, the MPR views centred on it with `keepVisible` on screen. */
+  jumpTo(world: Vec3, keepVisible: readonly Vec3[] = []): void {
+    this.navigation.centreOn(world, keepVisible);
   }
 
   /** Page coordinates of a world point in a viewport (for tests and overlays). */

@@ -152,6 +152,9 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         case 'reset':
           session?.resetViews();
           return;
+        case 'linkWindow':
+          session?.navigation.setWindowLinked(!session.navigation.windowLinked, activeSlot);
+          return;
         case 'maximise':
           toggleMaximise(activeSlot);
           return;
@@ -261,6 +264,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
         onPreset={(id) => run({ kind: 'preset', presetId: id })}
         onLayout={(l) => run({ kind: 'layout', layout: l })}
         onReset={() => run({ kind: 'reset' })}
+        windowLinked={snapshot?.windowLinked} onLinkWindow={() => run({ kind: 'linkWindow' })}
         overlayShown={keys.overlayShown} onOverlay={() => run({ kind: 'overlay' })} onKeyImage={() => run({ kind: 'keyImage' })}
       />
       <div className="study-body">

@@ -20,6 +20,9 @@ interface Props {
   onPreset: (id: string) => void;
   onLayout: (l: Layout) => void;
   onReset: () => void;
+  /** Whether the MPR views share one window, and its switch (V); absent: not offered. */
+  windowLinked?: boolean;
+  onLinkWindow?: () => void;
   /** The plan overlay switch (O) and the key image dialog (K); absent: not offered. */
   overlayShown?: boolean;
   onOverlay?: () => void;
@@ -27,7 +30,7 @@ interface Props {
 }
 
 /** Tool, window preset and layout buttons, each naming its shortcut. */
-export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout, onReset, overlayShown, onOverlay, onKeyImage }: Props) {
+export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout, onReset, windowLinked, onLinkWindow, overlayShown, onOverlay, onKeyImage }: Props) {
   return (
     <div className="toolbar" role="toolbar">
       <div className="group">
@@ -51,6 +54,11 @@ export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout
             {p.label}
           </button>
         ))}
+        {onLinkWindow && (
+          <button className={windowLinked ? 'selected' : ''} aria-pressed={!!windowLinked} data-testid="window-link" title={`Window linked across axial, sagittal and coronal: ${windowLinked ? 'on' : 'off'} (V)`} onClick={onLinkWindow}>
+            {windowLinked ? 'W/L linked' : 'W/L unlinked'}
+          </button>
+        )}
       </div>
       <div className="group">
         {(['1x1', '1x3', '2x2', 'needle'] as Layout[]).map((l) => (

@@ -7,6 +7,7 @@ export type ShortcutAction =
   | { kind: 'preset'; presetId: string }
   | { kind: 'scroll'; delta: number }
   | { kind: 'reset' }
+  | { kind: 'linkWindow' }
   | { kind: 'maximise' }
   | { kind: 'layout'; layout: Layout }
   | { kind: 'toggleIdentifiers' }
@@ -44,7 +45,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: `${p.label} window (W ${p.widthHu} / L ${p.centerHu} HU)`,
     action: { kind: 'preset', presetId: p.id } as ShortcutAction,
   })),
-  { keys: ['r'], label: 'Reset views', action: { kind: 'reset' } },
+  { keys: ['r'], label: 'Reset views (framed on the body)', action: { kind: 'reset' } },
+  { keys: ['v'], label: 'Link / unlink the window across the axial, sagittal and coronal views (linked at start)', action: { kind: 'linkWindow' } },
   { keys: ['f'], label: 'Maximise / restore the active view (or double-click)', action: { kind: 'maximise' } },
   { keys: ['7'], label: 'Layout 1×1', action: { kind: 'layout', layout: '1x1' } },
   { keys: ['8'], label: 'Layout 1×3 (axial, sagittal, coronal)', action: { kind: 'layout', layout: '1x3' } },

@@ -54,8 +54,9 @@ export class SeriesLoader {
         renderVolumeViews: () => this.renderVolumeViews(),
       });
       for (const slot of this.views.slots) this.hooks.markDirty(slot);
-      store.set({ progress: { phase: 'ready', done: frameCount, total: frameCount } });
+      // The views are framed on the body before anyone told of the ready volume moves them (to a plan).
       this.hooks.onVolumeReady();
+      store.set({ progress: { phase: 'ready', done: frameCount, total: frameCount } });
     } catch (e) {
       store.set({ progress: { phase: 'error', done: 0, total: instances.length, message: e instanceof Error ? e.message : String(e) } });
     }

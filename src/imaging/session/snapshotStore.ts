@@ -12,6 +12,8 @@ export interface SessionSnapshot {
   decodeErrors: string[];
   /** The plan tool that owns the left button, if any. */
   planTool: PlanTool | null;
+  /** Whether a window change in one MPR view is copied to the others. */
+  windowLinked: boolean;
 }
 
 /** The session's observable state, in the shape React's `useSyncExternalStore` reads. */
@@ -26,6 +28,7 @@ export class SnapshotStore {
     tool: 'windowLevel',
     decodeErrors: [],
     planTool: null,
+    windowLinked: true,
   };
 
   subscribe = (listener: () => void): (() => void) => {

@@ -80,6 +80,9 @@ export class SessionToolGroups {
     if (tool === 'crosshairs' && !this.hasCrosshairs) return false;
     if (prev === 'pan') g.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: Auxiliary }] });
     else if (prev === 'zoom') g.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: Secondary }] });
+    // Crosshairs not chosen are only drawn (enabled): passive, their reference lines could still
+    // be grabbed, and a window drag that started near one moved the crosshair instead.
+    else if (prev === 'crosshairs') g.setToolEnabled(CrosshairsTool.toolName);
     else g.setToolPassive(TOOL_NAMES[prev]);
     const bindings = [{ mouseButton: Primary }];
     if (tool === 'pan') bindings.push({ mouseButton: Auxiliary });
@@ -101,14 +104,14 @@ export class SessionToolGroups {
       getReferenceLineDraggableRotatable: () => true,
       getReferenceLineSlabThicknessControlsOn: () => false,
     });
-    g.setToolPassive(CrosshairsTool.toolName);
+    g.setToolEnabled(CrosshairsTool.toolName);
   }
 
   /** After all annotations were removed, puts the crosshairs back in the state `tool` wants. */
   restoreCrosshairs(tool: ViewerTool): void {
     if (!this.hasCrosshairs) return;
     if (tool === 'crosshairs') this.g2d.setToolActive(CrosshairsTool.toolName, { bindings: [{ mouseButton: Primary }] });
-    else this.g2d.setToolPassive(CrosshairsTool.toolName);
+    else this.g2d.setToolEnabled(CrosshairsTool.toolName);
   }
 
   destroy(): void {

@@ -1,5 +1,5 @@
 import { RenderingEngine, Enums, type Types } from '@cornerstonejs/core';
-import { isSoftwareRenderer } from '../softwareRenderer';
+import { applyBoneRendering } from '../view3d/boneRendering';
 import type { ViewportSlot } from '../types';
 import { ListenerBag } from './listenerBag';
 import { isNeedleSlot } from './needleCameras';
@@ -22,6 +22,8 @@ export interface LifecycleHooks {
   onEnabled(slot: ViewportSlot, element: HTMLDivElement, bag: ListenerBag): void;
   /** A viewport has its data (stack or volume) and can be aimed and rendered. */
   onReady(slot: ViewportSlot): void;
+  /** A viewport is about to go with its pane (its camera and window can still be read). */
+  beforeDisable?(slot: ViewportSlot): void;
 }
 
 /**
@@ -80,6 +82,7 @@ export class ViewportLifecycle {
     this.elements.delete(slot);
     const bag = this.enabled.get(slot);
     if (!bag) return;
+    this.hooks.beforeDisable?.(slot);
     this.enabled.delete(slot);
     bag.dispose();
     this.engine.disableElement(slot);
@@ -116,7 +119,7 @@ export class ViewportLifecycle {
       const vp = engine.getViewport(slot) as Types.IVolumeViewport;
       void vp.setVolumes([{ volumeId }]).then(() => {
         if (this.hooks.isDestroyed()) return;
-        vp.setProperties({ preset: 'CT-Bones', sampleDistanceMultiplier: isSoftwareRenderer() ? 8 : 1 });
+        applyBoneRendering(vp, volumeId);
         vp.resetCamera();
         ready();
       });
