@@ -71,14 +71,14 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
         <div className="corner tl">
           <div className="viewport-title">{TITLE[slot]}</div>
           {patientLines.slice(0, b.patientLines).map((l, i) => (
-            <div key={i} className="phi line" title={l}>
+            <div key={i} className="phi line">
               {l}
             </div>
           ))}
         </div>
         <div className="corner tr">
           {studyLines.slice(0, b.studyLines).map((l, i) => (
-            <div key={i} className="line" title={l}>
+            <div key={i} className="line">
               {l}
             </div>
           ))}
