@@ -3,7 +3,7 @@ import { caseContentSchema, CASE_SECTIONS, deriveCase, fieldTitle, type CaseCont
 import { casesApi, type CaseSaveOutcome, type HistoryEntry } from '../../api/cases';
 import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
-import { setLeaveGuard } from '../useNavigation';
+import { navigate, setLeaveGuard } from '../useNavigation';
 import { usePreferences } from '../preferences';
 import { SchemaField } from './SchemaField';
 import { CaseNav, type NavEntry } from './CaseNav';
@@ -172,7 +172,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       )}
       <div className="case-body">
         <CaseNav entries={NAV} scroller={scroller} />
-        <CaseFormContext.Provider value={{ linkedStudies: draft.linkedStudies }}>
+        <CaseFormContext.Provider value={{ linkedStudies: draft.linkedStudies, open: navigate }}>
         <form className="case-form" ref={scroller} onSubmit={(e) => e.preventDefault()}>
           <MissingSummary missing={missing} />
           {FORM_SECTIONS.map((k) => (

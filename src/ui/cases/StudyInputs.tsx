@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { valueLabelOf, type LinkedStudy } from '../../records';
-import { navigate } from '../useNavigation';
 import { useCaseForm } from './caseFormContext';
 
 /** A study in words: its description, role and the end of its UID (enough to tell two apart). */
@@ -39,6 +38,7 @@ export function StudyPicker({ path, value, onChange, invalid }: Props) {
  * hover); while empty, the box to paste it into.
  */
 export function LinkedStudyUid({ path, value, onChange, invalid, study }: Props & { readonly study: Partial<LinkedStudy> }) {
+  const { open } = useCaseForm();
   const uid = typeof value === 'string' ? value : '';
   // A study added here is typed in; one already stored reads as a line (until Change is pressed).
   const [editing, setEditing] = useState(uid === '');
@@ -47,7 +47,7 @@ export function LinkedStudyUid({ path, value, onChange, invalid, study }: Props 
     return (
       <span className="study-line" data-path={path} title={uid}>
         {studyLine({ studyInstanceUID: uid, description: study.description ?? '', role: study.role ?? null })}{' '}
-        <a href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>Open in viewer</a>{' '}
+        <a href={href} onClick={(e) => { if (open) { e.preventDefault(); open(href); } }}>Open in viewer</a>{' '}
         <button type="button" className="small link" onClick={() => setEditing(true)}>Change</button>
       </span>
     );

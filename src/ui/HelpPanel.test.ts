@@ -1,0 +1,16 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { HelpPanel } from './HelpPanel';
+
+const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('the help panel', () => {
+  it('lists the plan editing keys Ctrl+S, Ctrl+Z and Ctrl+Y in their own section', () => {
+    const t = text(renderToStaticMarkup(createElement(HelpPanel, { onClose: () => undefined })));
+    const section = t.slice(t.indexOf('Plan editing'), t.indexOf('Mouse'));
+    expect(section).toMatch(/Ctrl\+S Save the plan/);
+    expect(section).toMatch(/Ctrl\+Z Undo/);
+    expect(section).toMatch(/Ctrl\+Y Ctrl\+Shift\+Z Redo/);
+  });
+});
