@@ -3,6 +3,7 @@ import { defaultCatalogue } from '../planning/devices/defaultCatalogue';
 import { EMPTY_DRAFT } from '../planning/plan/planDraft';
 import { PlanStore } from '../planning/plan/planStore';
 import type { PlanPointerEvent } from './types';
+import { ProbeDepthControl } from './session/probeDepthControl';
 import { PlanBridge, type PlanBridgeSession } from './planBridge';
 import { pointer, uniformVolume } from './tools/toolTestContext';
 
@@ -41,6 +42,7 @@ function setup() {
     volumeGeometry: () => volume,
     setNeedle: (axis) => void calls.needles.push(axis),
     jumpTo: () => undefined,
+    probe: new ProbeDepthControl({ viewport: () => undefined, needle: () => undefined, changed: () => undefined }),
   };
   const store = new PlanStore(EMPTY_DRAFT);
   const bridge = new PlanBridge(session, store, defaultCatalogue(), { seriesInstanceUID: '1', frameOfReferenceUID: '1.2.3.4', patientPosition: 'HFS' });

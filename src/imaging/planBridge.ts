@@ -151,6 +151,8 @@ export class PlanBridge {
     this.store.select({ kind, id });
     const target = focusTarget(this.store.draft, kind, id, this.session.volumeGeometry());
     if (target) this.session.jumpTo(target.point, target.keepVisible);
+    // The probe's eye starts at the skin, where the needle goes in (the jump took it to the tip).
+    if (kind === 'trajectory') this.session.probe.setDepth(0);
   }
 
   /** What the last paint of a 2D view drew: needles (stroke widths, fading), labels, isotherm legend. */

@@ -6,6 +6,7 @@ import { worldToCanvas, type CanvasPoint, type ViewPlane } from './overlay/viewP
 import { paintNeedles, type NeedleDrawn, type NeedleToDraw } from './overlay/needleLayer';
 import { drawLegend, legendEntries, zoneStroke, type LegendEntry } from './overlay/isothermLegend';
 import type { PlacedLabel } from './overlay/labelPlacement';
+import { viewChrome } from './overlay/viewChrome';
 import type { VolumeGeometry, VoxelMask } from '../planning/lesions';
 import type { PlanStoreSnapshot } from '../planning/plan/planStore';
 import { trajectoryTags } from '../planning/plan/trajectoryTags';
@@ -84,7 +85,8 @@ export class PlanPainter {
       needles.push({ id: t.id, text: selected && t.label !== tag ? `${tag} ${t.label}` : tag, entry: t.entry, target: t.target, radiusMm, selected });
       if (selected && slot === 'probe') this.paintProbeMark(ctx, plane, t);
     }
-    const drawn = paintNeedles(ctx, plane, needles, legendBox ? [legendBox] : []);
+    const obstacles = [...viewChrome(slot, plane.width, plane.height), ...(legendBox ? [legendBox] : [])];
+    const drawn = paintNeedles(ctx, plane, needles, obstacles);
     this.reports.set(slot, { ...drawn, legend, width: plane.width, height: plane.height });
     this.paintPending(ctx, plane, slot, s);
     this.paintCursor(ctx, plane, slot, s);

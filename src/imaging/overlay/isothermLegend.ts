@@ -58,7 +58,16 @@ const SWATCH_PX = 22;
 const PAD_PX = 6;
 
 /**
- * Draws the legend at the view's left edge, below the top corner texts, and returns its box
+ * The legend's top (px): above the bottom-left corner text (about 48 px), or, in a view too
+ * short for that to clear the left orientation letter, just under the top-left corner text.
+ */
+export function legendTop(viewHeight: number, legendHeight: number): number {
+  const bottom = viewHeight - 48 - legendHeight;
+  return bottom >= viewHeight / 2 + 14 ? bottom : 80;
+}
+
+/**
+ * Draws the legend at the view's left edge, clear of the corner texts, and returns its box
  * (for the labels to keep clear of), or undefined when there is nothing to show.
  */
 export function drawLegend(ctx: CanvasRenderingContext2D, entries: readonly LegendEntry[], viewHeight: number): LabelBox | undefined {
@@ -68,8 +77,8 @@ export function drawLegend(ctx: CanvasRenderingContext2D, entries: readonly Lege
   const textWidth = Math.max(...entries.map((e) => ctx.measureText(e.text).width));
   const width = PAD_PX * 3 + SWATCH_PX + textWidth;
   const height = PAD_PX * 2 + entries.length * ROW_PX;
-  // Under the top-left corner text and above the bottom one, whatever the view's height.
-  const box: LabelBox = { x: 6, y: Math.max(56, Math.min(viewHeight * 0.3, viewHeight - height - 70)), width, height };
+  // Bottom left, above the slice text and below the left orientation letter when there is room.
+  const box: LabelBox = { x: 6, y: Math.max(legendTop(viewHeight, height), 4), width, height };
   ctx.fillStyle = 'rgba(10, 12, 16, 0.72)';
   ctx.fillRect(box.x, box.y, box.width, box.height);
   ctx.textBaseline = 'middle';

@@ -31,6 +31,7 @@ export type PlanBridgeSession = Pick<
   | 'volumeGeometry'
   | 'setNeedle'
   | 'jumpTo'
+  | 'probe'
 >;
 
 /** The series the plan is drawn on. */
