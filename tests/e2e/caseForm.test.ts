@@ -148,6 +148,17 @@ describe('the case form as a clinical form', () => {
     await snap(page, 'case-form-nav-1280x720');
   });
 
+  it('a refused save names the field in clinical words, at the field and in the banner', async () => {
+    // 3.5 is a number in 0–10, so the box takes it; the server refuses it because NRS scores are whole numbers.
+    await page.fill('[data-path="pain.atRest"]', '3.5');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('[data-testid="save-error"] li');
+    const banner = await page.locator('[data-testid="save-error"] li').allInnerTexts();
+    expect(banner).toEqual(['Pain at rest (NRS 0–10): NRS scores are whole numbers 0–10']);
+    expect(await page.locator('.field.invalid .field-error').innerText()).toBe(banner[0]);
+    await snap(page, 'case-form-refused-1280x720');
+  });
+
   it('a reference case names its scores and their missing components in words', async () => {
     await page.setViewportSize(SIZES[1]);
     await page.goto(`${server.url}/cases`);

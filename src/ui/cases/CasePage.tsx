@@ -8,7 +8,7 @@ import { usePreferences } from '../preferences';
 import { SchemaField } from './SchemaField';
 import { CaseNav, type NavEntry } from './CaseNav';
 import { CaseFormContext } from './caseFormContext';
-import { clinicalMessage } from './clinicalErrors';
+import { clinicalMessage, formPath } from './clinicalErrors';
 import { missingForDecision } from './missingForDecision';
 import { goToField, MissingSummary } from './MissingSummary';
 import './caseForm.css';
@@ -39,9 +39,6 @@ const NAV: readonly NavEntry[] = [
   { id: 'section-board-decisions', label: 'Board decisions' },
   { id: 'section-history', label: 'History' },
 ];
-
-/** An API issue path as the form writes it: `body.lesions[0].site` → `lesions.0.site`. */
-const formPath = (apiPath: string): string => apiPath.replace(/^(body|content)\./, '').replace(/\[(\d+)\]/g, '.$1');
 
 /**
  * The case selection record: every section as a form from the shared schema, scores and MME

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseContentSchema, issuesOf } from '../../records';
-import { clinicalMessage } from './clinicalErrors';
+import { clinicalMessage, formPath } from './clinicalErrors';
 
 /** The clinical messages for a case body the schema refuses, as the server would report it. */
 const messagesFor = (body: unknown): string[] => {
@@ -34,5 +34,11 @@ describe('validation messages in clinical words', () => {
     const m = clinicalMessage('performance.ecog', 'Too big: expected number to be <=5');
     expect(m).not.toMatch(/performance\.ecog|Too big|<=/);
     expect(m).toContain('ECOG performance status');
+  });
+
+  it('keys an API issue path as the form field that shows it', () => {
+    expect(formPath('body.lesions[0].largestDiameterMm')).toBe('lesions.0.largestDiameterMm');
+    expect(formPath('followUps[2].pain.atRest')).toBe('followUps.2.pain.atRest');
+    expect(formPath('performance.ecog')).toBe('performance.ecog');
   });
 });

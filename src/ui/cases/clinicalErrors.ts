@@ -36,3 +36,9 @@ export function clinicalMessage(path: string, message: string): string {
   if (/^Invalid input: expected boolean/.test(message)) return `${place}: choose Yes or No`;
   return `${place}: ${message}`;
 }
+
+/**
+ * An API issue path as the form writes its `data-path`: `body.lesions[0].site` → `lesions.0.site`,
+ * so that a refused field shows its message at the field itself.
+ */
+export const formPath = (apiPath: string): string => apiPath.replace(/^(body|content)\./, '').replace(/\[(\d+)\]/g, '.$1');
