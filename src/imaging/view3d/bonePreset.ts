@@ -11,8 +11,7 @@
  *
  * The fix: opacity only above the table and cancellous bone (from 300 HU), rising steeply to
  * near-opaque cortex, so a ray stops at the first cortex it meets (a surface, shaded once);
- * steps shorter than a cortex is thick, so no ray steps over one; and the rays cropped to the
- * box around the bone, which pays for the shorter steps.
+ * and steps shorter than a cortex is thick, so no ray steps over one.
  */
 
 /** A Cornerstone volume preset (the shape of its VIEWPORT_PRESETS entries). */
@@ -32,10 +31,18 @@ export interface VolumePreset {
 /** HU at and below which nothing is drawn: above a CT table's shells and cancellous bone. */
 export const BONE_OPACITY_START_HU = 300;
 
+/**
+ * The opacity of everything below the bone: not quite zero. vtk.js ends a ray with colour /
+ * alpha, so a ray through air alone (alpha 0) gives NaN, which SwiftShader's blending draws
+ * as black: over the needles' shafts outside the bone, which drew black. 2·10⁻⁴ a step darkens
+ * what lies behind 300 steps of air by about 6 % at most.
+ */
+export const AIR_OPACITY = 2e-4;
+
 /** (HU, opacity) of the bone ramp. */
 export const BONE_OPACITY: readonly (readonly [number, number])[] = [
-  [-3024, 0],
-  [BONE_OPACITY_START_HU, 0],
+  [-3024, AIR_OPACITY],
+  [BONE_OPACITY_START_HU, AIR_OPACITY],
   [450, 0.35],
   [700, 0.9],
   [3071, 0.95],
