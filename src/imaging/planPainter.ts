@@ -6,7 +6,7 @@ import { worldToCanvas, type CanvasPoint, type ViewPlane } from './overlay/viewP
 import { paintNeedles, type NeedleDrawn, type NeedleToDraw } from './overlay/needleLayer';
 import { drawLegend, legendEntries, zoneStroke, type LegendEntry } from './overlay/isothermLegend';
 import type { PlacedLabel } from './overlay/labelPlacement';
-import { viewChrome } from './overlay/viewChrome';
+import { bottomBandPx, viewChrome } from './overlay/viewChrome';
 import type { VolumeGeometry, VoxelMask } from '../planning/lesions';
 import type { PlanStoreSnapshot } from '../planning/plan/planStore';
 import { trajectoryTags } from '../planning/plan/trajectoryTags';
@@ -73,7 +73,7 @@ export class PlanPainter {
       zones.push(...this.paintZones(ctx, plane, t));
     }
     const legend = legendEntries(zones);
-    const legendBox = drawLegend(ctx, legend, plane.height);
+    const legendBox = drawLegend(ctx, legend, plane.height, bottomBandPx(slot));
     const tags = trajectoryTags(snap.draft.trajectories, this.catalogue);
     const needles: NeedleToDraw[] = [];
     for (const t of snap.draft.trajectories) {

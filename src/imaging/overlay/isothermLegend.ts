@@ -58,11 +58,12 @@ const SWATCH_PX = 22;
 const PAD_PX = 6;
 
 /**
- * The legend's top (px): above the bottom-left corner text (about 48 px), or, in a view too
+ * The legend's top (px): above the bottom-left corner text (about 48 px, over any band the
+ * view keeps at its bottom), or, in a view too
  * short for that to clear the left orientation letter, just under the top-left corner text.
  */
-export function legendTop(viewHeight: number, legendHeight: number): number {
-  const bottom = viewHeight - 48 - legendHeight;
+export function legendTop(viewHeight: number, legendHeight: number, bottomBandPx = 0): number {
+  const bottom = viewHeight - bottomBandPx - 48 - legendHeight;
   return bottom >= viewHeight / 2 + 14 ? bottom : 80;
 }
 
@@ -70,7 +71,7 @@ export function legendTop(viewHeight: number, legendHeight: number): number {
  * Draws the legend at the view's left edge, clear of the corner texts, and returns its box
  * (for the labels to keep clear of), or undefined when there is nothing to show.
  */
-export function drawLegend(ctx: CanvasRenderingContext2D, entries: readonly LegendEntry[], viewHeight: number): LabelBox | undefined {
+export function drawLegend(ctx: CanvasRenderingContext2D, entries: readonly LegendEntry[], viewHeight: number, bottomBandPx = 0): LabelBox | undefined {
   if (entries.length === 0) return undefined;
   ctx.save();
   ctx.font = '11px system-ui, sans-serif';
@@ -78,7 +79,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, entries: readonly Lege
   const width = PAD_PX * 3 + SWATCH_PX + textWidth;
   const height = PAD_PX * 2 + entries.length * ROW_PX;
   // Bottom left, above the slice text and below the left orientation letter when there is room.
-  const box: LabelBox = { x: 6, y: Math.max(legendTop(viewHeight, height), 4), width, height };
+  const box: LabelBox = { x: 6, y: Math.max(legendTop(viewHeight, height, bottomBandPx), 4), width, height };
   ctx.fillStyle = 'rgba(10, 12, 16, 0.72)';
   ctx.fillRect(box.x, box.y, box.width, box.height);
   ctx.textBaseline = 'middle';

@@ -8,8 +8,10 @@ describe('viewChrome', () => {
     expect(viewChrome('axial', 600, 400)).toHaveLength(8);
     const probe = viewChrome('probe', 600, 400);
     expect(probe).toHaveLength(9);
-    // The slider: 40 % of 600 = 240 px wide (+16 padding), centred, at the bottom.
-    expect(probe[8]).toEqual({ x: 172, y: 348, width: 256, height: 52 });
+    // The slider's band: the bottom 48 px, full width; the slice text sits above it (400 − 48 − 44 = 308).
+    expect(probe[8]).toEqual({ x: 0, y: 352, width: 600, height: 48 });
+    expect(probe[2]!.y).toBe(308);
+    expect(viewChrome('axial', 600, 400)[2]!.y).toBe(356);
     for (const b of probe) {
       expect(b.x).toBeGreaterThanOrEqual(0);
       expect(b.x + b.width).toBeLessThanOrEqual(600);
@@ -30,5 +32,7 @@ describe('legendTop', () => {
     expect(legendTop(300, 76)).toBe(176);
     // 250 − 48 − 76 = 126 would cover the letter at 125 ± 13: under the top text instead.
     expect(legendTop(250, 76)).toBe(80);
+    // Above the probe's slider band too: 500 − 48 − 48 − 76 = 328.
+    expect(legendTop(500, 76, 48)).toBe(328);
   });
 });

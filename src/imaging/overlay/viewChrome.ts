@@ -10,22 +10,28 @@ import type { LabelBox } from './labelPlacement';
 export function viewChrome(slot: ViewportSlot, width: number, height: number): LabelBox[] {
   const cornerW = Math.min(width * 0.45, 215);
   const letter = 26;
+  // The probe's-eye pane keeps a band at its bottom for the depth slider; its bottom texts sit above it.
+  const band = bottomBandPx(slot);
+  const bottom = height - band;
   const boxes: LabelBox[] = [
     // Title, patient lines; study date and series.
     { x: 0, y: 0, width: cornerW, height: 76 },
     { x: width - cornerW, y: 0, width: cornerW, height: 44 },
     // Slice number and position; window, zoom and the scale bar above them.
-    { x: 0, y: height - 44, width: cornerW, height: 44 },
-    { x: width - cornerW, y: height - 64, width: cornerW, height: 64 },
+    { x: 0, y: bottom - 44, width: cornerW, height: 44 },
+    { x: width - cornerW, y: bottom - 64, width: cornerW, height: 64 },
     // Orientation letters at the middle of each edge.
     { x: width / 2 - letter, y: 0, width: 2 * letter, height: 24 },
-    { x: width / 2 - letter, y: height - 24, width: 2 * letter, height: 24 },
+    { x: width / 2 - letter, y: bottom - 24, width: 2 * letter, height: 24 },
     { x: 0, y: height / 2 - 13, width: letter + 6, height: 26 },
     { x: width - letter - 6, y: height / 2 - 13, width: letter + 6, height: 26 },
   ];
-  if (slot === 'probe') {
-    const w = Math.max(150, Math.min(width * 0.4, 320)) + 16;
-    boxes.push({ x: width / 2 - w / 2, y: height - 52, width: w, height: 52 });
-  }
+  if (band > 0) boxes.push({ x: 0, y: bottom, width, height: band });
   return boxes;
 }
+
+/** The height of the band a view keeps free at its bottom (px): the probe's-eye depth slider's. */
+export const bottomBandPx = (slot: ViewportSlot): number => (slot === 'probe' ? PROBE_SLIDER_BAND_PX : 0);
+
+/** The probe's-eye pane's slider band (the layout's DEPTH_SLIDER_BAND_PX, which the UI layer owns). */
+export const PROBE_SLIDER_BAND_PX = 48;
