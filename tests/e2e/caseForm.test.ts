@@ -154,8 +154,14 @@ describe('the case form as a clinical form', () => {
     await page.keyboard.press('Control+s');
     await page.waitForSelector('[data-testid="save-error"] li');
     const banner = await page.locator('[data-testid="save-error"] li').allInnerTexts();
-    expect(banner).toEqual(['Pain at rest (NRS 0–10): NRS scores are whole numbers 0–10']);
-    expect(await page.locator('.field.invalid .field-error').innerText()).toBe(banner[0]);
+    // The empty analgesic and follow-up visit added above are refused too, each named by its entry.
+    expect(banner.sort()).toEqual([
+      'Analgesic 1 · Drug and regimen is required',
+      'Follow-up visit 1 · Date must be a date written YYYY-MM-DD',
+      'Pain at rest (NRS 0–10): NRS scores are whole numbers 0–10',
+    ]);
+    const atField = page.locator('.field.invalid', { has: page.locator('[data-path="pain.atRest"]') }).locator('.field-error');
+    expect(await atField.innerText()).toBe('Pain at rest (NRS 0–10): NRS scores are whole numbers 0–10');
     await snap(page, 'case-form-refused-1280x720');
   });
 
