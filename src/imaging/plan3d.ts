@@ -5,7 +5,7 @@ import vtkSphereSource from '@kitware/vtk.js/Filters/Sources/SphereSource';
 import vtkImageData from '@kitware/vtk.js/Common/DataModel/ImageData';
 import vtkDataArray from '@kitware/vtk.js/Common/Core/DataArray';
 import vtkImageMarchingCubes from '@kitware/vtk.js/Filters/General/ImageMarchingCubes';
-import type vtkPolyData from '@kitware/vtk.js/Common/DataModel/PolyData';
+import vtkPolyData from '@kitware/vtk.js/Common/DataModel/PolyData';
 import type { VolumeGeometry, VoxelMask } from '../planning/lesions';
 import type { PlacedZone } from '../planning/zones/placeZones';
 import { cross, normalize, type Vec3 } from '../shared/vec3';
@@ -69,24 +69,16 @@ function transformNormals(poly: vtkPolyData, g: (x: number, y: number, z: number
 const CYLINDER_RESOLUTION = 16;
 
 /**
- * Sets a needle cylinder's normals from its placed points: radial on the side (its first
- * 2 × resolution points), ±u on the caps. The source's own normals, left unturned, lit a needle
- * lying along x as if it stood along y (nearly black), and vtk.js gives its caps (0, ±1, 1).
+ * The needle's surface without the source's normals: those stay as built for the unit cylinder
+ * (vtk.js even gives its caps (0, ±1, 1)), and a needle drew nearly black on software WebGL
+ * however they were turned. Without normals the renderer shades each face from its own
+ * geometry, as it does the lesion and structure surfaces, which read correctly.
  */
-function cylinderNormals(poly: vtkPolyData, mid: Vec3, u: Vec3, resolution: number): void {
-  const normals = poly.getPointData().getNormals();
-  if (!normals) return;
-  const n = normals.getData() as Float32Array | Float64Array;
-  const p = poly.getPoints().getData() as Float32Array | Float64Array;
-  for (let q = 0; q < n.length; q += 3) {
-    const d: Vec3 = [p[q]! - mid[0], p[q + 1]! - mid[1], p[q + 2]! - mid[2]];
-    const along = d[0] * u[0] + d[1] * u[1] + d[2] * u[2];
-    const v: Vec3 = q / 3 < 2 * resolution ? normalize([d[0] - along * u[0], d[1] - along * u[1], d[2] - along * u[2]]) : along >= 0 ? u : [-u[0], -u[1], -u[2]];
-    n[q] = v[0];
-    n[q + 1] = v[1];
-    n[q + 2] = v[2];
-  }
-  normals.modified();
+function withoutNormals(poly: vtkPolyData): vtkPolyData {
+  const bare = vtkPolyData.newInstance();
+  bare.setPoints(poly.getPoints());
+  bare.setPolys(poly.getPolys());
+  return bare;
 }
 
 /** Two unit vectors perpendicular to `u` and to each other. */
@@ -112,8 +104,7 @@ export function needleActor(uid: string, entry: Vec3, target: Vec3, radiusMm: nu
     mid[1] + a[1] * x * radiusMm + u[1] * y * len + b[1] * z * radiusMm,
     mid[2] + a[2] * x * radiusMm + u[2] * y * len + b[2] * z * radiusMm,
   ]);
-  cylinderNormals(poly, mid, u, CYLINDER_RESOLUTION);
-  return { uid, actor: actorOf(poly, colour, 1) };
+  return { uid, actor: actorOf(withoutNormals(poly), colour, 1) };
 }
 
 /** An ablation zone as a translucent spheroid around the shaft. */
