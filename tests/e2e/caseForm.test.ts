@@ -33,12 +33,13 @@ const caseCount = async (): Promise<number> => page.evaluate(async () => ((await
 /** The names of the missing decision fields in the summary at the top of the form. */
 const missingNames = async (): Promise<string[]> => page.locator('[data-testid="missing-for-decision"] a').allInnerTexts();
 
-/** The highlighted side-menu entry once a section is scrolled to the top of the form. */
+/** The highlighted side-menu entry once a section is scrolled to the top of what is visible (just below the sticky summary). */
 async function activeAfterScrollingTo(sectionId: string): Promise<string> {
   await page.evaluate((id) => {
     const form = document.querySelector('.case-form')!;
+    const summary = document.querySelector('[data-testid="missing-for-decision"]')!;
     const el = document.getElementById(id)!;
-    form.scrollTop += el.getBoundingClientRect().top - form.getBoundingClientRect().top;
+    form.scrollTop += el.getBoundingClientRect().top - summary.getBoundingClientRect().bottom - 8;
   }, sectionId);
   await page.waitForFunction((id) => document.querySelector('.case-nav a.active')?.getAttribute('href') === `#${id}`, sectionId, { timeout: 3000 }).catch(() => undefined);
   return (await page.locator('.case-nav a.active').innerText()).trim();

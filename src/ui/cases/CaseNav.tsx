@@ -6,20 +6,22 @@ export interface NavEntry {
   readonly label: string;
 }
 
-/** How far below the top of the scrolling form a section's heading may be and still count as "the one being read". */
-const READING_LINE_PX = 80;
+/** How far below the visible top of the form a section's heading may be and still count as "the one being read". */
+const READING_LINE_PX = 24;
 
 /**
- * The section being read: the last one whose top has passed the reading line near the top of
- * the scrolling form, or the last section once the form is scrolled to its end (a short last
- * section never reaches the line).
+ * The section being read: the last one whose top has passed the reading line near the visible
+ * top of the form (below the sticky "missing for a decision" summary, which covers what is under
+ * it), or the last section once the form is scrolled to its end (a short last section never
+ * reaches the line).
  */
 export function sectionInView(container: HTMLElement, ids: readonly string[]): string | undefined {
-  const top = container.getBoundingClientRect().top;
+  const sticky = container.querySelector('.missing-summary');
+  const line = Math.max(container.getBoundingClientRect().top, sticky?.getBoundingClientRect().bottom ?? 0) + READING_LINE_PX;
   let current = ids[0];
   for (const id of ids) {
     const el = container.ownerDocument.getElementById(id);
-    if (el && el.getBoundingClientRect().top - top <= READING_LINE_PX) current = id;
+    if (el && el.getBoundingClientRect().top <= line) current = id;
   }
   const atEnd = container.scrollTop > 0 && container.scrollTop + container.clientHeight >= container.scrollHeight - 2;
   return atEnd ? ids.at(-1) : current;
