@@ -5,6 +5,7 @@ import { caseContentSchema } from '../../records';
 import { isIsoDate } from './DateField';
 import { newCaseInput } from './NewCaseDialog';
 import { SchemaField } from './SchemaField';
+import { CaseFormContext } from './caseFormContext';
 
 const performance = (value: unknown): string =>
   renderToStaticMarkup(
@@ -38,5 +39,21 @@ describe('the case form inputs', () => {
     expect(c.title).toBe('Right acetabulum');
     expect(c.pain.maximalPainSite).toBe('Right acetabulum');
     expect(caseContentSchema.parse(newCaseInput({ pseudonym: 'A', pseudonymous: true, mrn: ' ', tumourType: '', targetSite: 'x' })).patient.identifiers).toEqual([]);
+  });
+
+  it('picks the study a lesion is seen on among the linked studies, by description and role, not by raw UID', () => {
+    const uid = '1.2.826.0.1.3680043.8.498.1234567890';
+    const lesion = caseContentSchema.shape.lesions.parse([{ site: 'T10', studyInstanceUID: uid }])[0]!;
+    const html = renderToStaticMarkup(
+      createElement(
+        CaseFormContext.Provider,
+        { value: { linkedStudies: [{ studyInstanceUID: uid, source: 'embedded', sourceDetail: '', description: 'Planning CT', role: 'planning' }] } },
+        createElement(SchemaField, { schema: caseContentSchema.shape.lesions.unwrap().element, value: lesion, onChange: () => undefined, path: 'lesions.0', label: 'Lesion 1', errors: new Map() }),
+      ),
+    );
+    const picker = html.slice(html.indexOf('data-path="lesions.0.studyInstanceUID"'));
+    expect(picker.slice(0, picker.indexOf('</select>'))).toContain('Planning CT · Planning · UID …1234567890</option>');
+    expect(html).toContain('Study where it is best seen');
+    expect(html).not.toContain('Study instance u i d');
   });
 });
