@@ -27,4 +27,10 @@ describe('needleActor', () => {
     // Still a closed cylinder: 16 side quads and two caps.
     expect(poly.getPolys().getNumberOfCells()).toBe(18);
   });
+
+  it('is drawn just under opaque (0.99), in the translucent pass where surfaces keep their colour on software WebGL', () => {
+    const a = needleActor('n', [0, 0, 0], [0, 0, 50], 0.36, '#ffe066')!;
+    expect(a.actor.getProperty().getOpacity()).toBe(0.99);
+    expect(a.actor.getProperty().getColor()).toEqual([255 / 255, 224 / 255, 102 / 255]);
+  });
 });

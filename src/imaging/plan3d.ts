@@ -68,6 +68,9 @@ function transformNormals(poly: vtkPolyData, g: (x: number, y: number, z: number
 
 const CYLINDER_RESOLUTION = 16;
 
+/** A needle's opacity in the 3D view (see needleActor). */
+export const NEEDLE_OPACITY = 0.99;
+
 /**
  * The needle's surface without the source's normals: those stay as built for the unit cylinder
  * (vtk.js even gives its caps (0, ±1, 1)), and a needle drew nearly black on software WebGL
@@ -104,7 +107,10 @@ export function needleActor(uid: string, entry: Vec3, target: Vec3, radiusMm: nu
     mid[1] + a[1] * x * radiusMm + u[1] * y * len + b[1] * z * radiusMm,
     mid[2] + a[2] * x * radiusMm + u[2] * y * len + b[2] * z * radiusMm,
   ]);
-  return { uid, actor: actorOf(withoutNormals(poly), colour, 1) };
+  // Just under opaque: drawn opaque (and without normals), needles came out nearly black in
+  // Cornerstone's 3D view on software WebGL, while the translucent surfaces (lesions 0.85,
+  // structures 0.45) kept their colours; at 0.99 and without normals they show their colour.
+  return { uid, actor: actorOf(withoutNormals(poly), colour, NEEDLE_OPACITY) };
 }
 
 /** An ablation zone as a translucent spheroid around the shaft. */

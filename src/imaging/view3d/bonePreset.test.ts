@@ -24,6 +24,9 @@ describe('bone opacity', () => {
     const p = bonePreset();
     expect(p.scalarOpacity.split(' ').map(Number)).toEqual([10, -3024, 0.0002, 300, 0.0002, 450, 0.35, 700, 0.9, 3071, 0.95]);
     expect(Number(p.colorTransfer.split(' ')[0])).toBe(BONE_COLOUR.length * 4);
+    // One colour over the bone range: a cortex sampled at 400 HU or at 1350 HU reads the same.
+    const bone = BONE_COLOUR.filter(([hu]) => hu >= 300).map(([, r, g, b]) => [r, g, b]);
+    for (const c of bone) expect(c).toEqual(bone[0]);
     expect(p.shade).toBe('1');
   });
 });
@@ -34,8 +37,8 @@ describe('ray step', () => {
     expect(rayStepMm([0.78125, 0.78125, 2], false)).toBeCloseTo(0.59375, 9);
   });
 
-  it('is 3.2 mm on software rendering: inside a 3–4 mm blurred cortex, where 8 × the default (4.75 mm) stepped over it', () => {
-    expect(rayStepMm([0.78125, 0.78125, 2], true)).toBe(3.2);
+  it('is 2.4 mm on software rendering: inside a 3–4 mm blurred cortex, where 8 × the default (4.75 mm) stepped over it', () => {
+    expect(rayStepMm([0.78125, 0.78125, 2], true)).toBe(2.4);
     expect(8 * defaultStepMm([0.78125, 0.78125, 2])).toBeGreaterThan(4);
     // Never finer than the default, on coarse data: (6 + 6 + 8) / 6 = 3.33 mm.
     expect(rayStepMm([6, 6, 8], true)).toBeCloseTo(20 / 6, 9);

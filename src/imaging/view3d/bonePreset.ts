@@ -48,13 +48,16 @@ export const BONE_OPACITY: readonly (readonly [number, number])[] = [
   [3071, 0.95],
 ];
 
-/** (HU, r, g, b) of the bone colour: ivory, a little darker where the bone is thin. */
+/**
+ * (HU, r, g, b) of the bone colour: one ivory over the whole bone range. A ray stops at a
+ * random depth within the cortex (the jittered start), so a colour that changed with HU
+ * changed from pixel to pixel: speckle.
+ */
 export const BONE_COLOUR: readonly (readonly [number, number, number, number])[] = [
   [-3024, 0, 0, 0],
-  [BONE_OPACITY_START_HU, 0.72, 0.6, 0.46],
-  [700, 0.92, 0.86, 0.74],
-  [1500, 1, 0.97, 0.92],
-  [3071, 1, 1, 1],
+  [BONE_OPACITY_START_HU - 1, 0, 0, 0],
+  [BONE_OPACITY_START_HU, 0.93, 0.88, 0.78],
+  [3071, 0.93, 0.88, 0.78],
 ];
 
 /** The name the preset is registered under in Cornerstone. */
@@ -82,25 +85,28 @@ export function bonePreset(): VolumePreset {
     name: BONE_PRESET_NAME,
     // Constant 1: gradient opacity would thin the cortex where the CT noise flattens it.
     gradientOpacity: '4 0 1 255 1',
-    specularPower: '12',
+    specularPower: '10',
     scalarOpacity: flat(BONE_OPACITY),
-    specular: '0.15',
+    // Mostly ambient: a normal taken at a random depth in the cortex is noisy, and what the
+    // diffuse and specular terms add of that noise is speckle.
+    specular: '0.05',
     shade: '1',
-    ambient: '0.25',
+    ambient: '0.4',
     colorTransfer: flat(BONE_COLOUR),
-    diffuse: '0.8',
+    diffuse: '0.65',
     interpolation: '1',
   };
 }
 
 /**
  * The ray step (mm) on software rendering. The cortex above 300 HU, blurred as a scanner blurs
- * it, is about 3–4 mm across (a 1.5–2.2 mm cortical plate of 1000+ HU), so a 3.2 mm step still
- * lands in it. 1.4 mm read a little cleaner but took 2.5 × the old frame time (14.9 s against
- * 5.8 s on this 2-core machine under load); 3.2 mm costs about what 8 × the default did.
- * Never finer than Cornerstone's default (the mean spacing / 2).
+ * it, is about 3–4 mm across (a 1.5–2.2 mm cortical plate of 1000+ HU). Measured on case 1 in
+ * the 2×2 layout (tests/e2e/view3d.test.ts, this 2-core machine under load, so rough): 1.4 mm
+ * read clean (2.5 % speckle) but took 2.5 × the old frame (CT-Bones at 8 × the default step);
+ * 3.2 mm cost 1.25 × and left 7 % speckle. 2.4 mm is between. Never finer than Cornerstone's
+ * default (the mean spacing / 2).
  */
-export const SOFTWARE_STEP_MM = 3.2;
+export const SOFTWARE_STEP_MM = 2.4;
 
 /** Cornerstone's default step for a spacing: (sx + sy + sz) / 6. */
 export function defaultStepMm(spacing: readonly [number, number, number]): number {
