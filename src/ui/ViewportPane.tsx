@@ -51,7 +51,8 @@ export function ViewportPane({ session, slot, info, active, hidden, patientLines
   const b = size.height > 0 ? overlayBudget(size.width, size.height, patientLines.length, studyLines.length, band) : overlayBudget(0, 0, 0, 0);
   const sliceLines = [
     info?.sliceNumber !== undefined ? `Im ${info.sliceNumber} / ${info.sliceCount}` : undefined,
-    info?.slicePositionMm !== undefined ? `${AXIS_LABEL[slot]} = ${info.slicePositionMm.toFixed(1)} mm` : undefined,
+    // The needle views cut along no patient axis: their position is the probe's depth, shown by its slider.
+    info?.slicePositionMm !== undefined && AXIS_LABEL[slot] ? `${AXIS_LABEL[slot]} = ${info.slicePositionMm.toFixed(1)} mm` : undefined,
   ].filter((l): l is string => l !== undefined);
   const windowLines = [
     info?.windowWidth !== undefined && info.windowCenter !== undefined ? `W ${Math.round(info.windowWidth)}${valueUnit} · L ${Math.round(info.windowCenter)}${valueUnit}` : undefined,
