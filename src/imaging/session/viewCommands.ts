@@ -85,7 +85,6 @@ export function frameAll(ctx: ViewCommandContext): void {
  */
 export function resetAll(ctx: ViewCommandContext): void {
   ctx.memory.clear();
-  const box = ctx.body();
   for (const slot of ctx.views.slots) {
     const vp = ctx.views.viewport(slot) as Types.IVolumeViewport | Types.IStackViewport | undefined;
     if (!vp) continue;
@@ -93,10 +92,12 @@ export function resetAll(ctx: ViewCommandContext): void {
     vp.resetProperties?.();
     if (slot === 'volume3d') (vp as Types.IVolumeViewport).setProperties({ preset: registerBonePreset() });
     if (isNeedleSlot(slot)) ctx.aimNeedle(slot, true);
-    if (box && isOrtho(slot)) frameView(ctx.views.viewport(slot)!, box);
     vp.render();
     ctx.markDirty(slot);
   }
+  // Framed once all are reset: a later view's reset (its window event, the crosshairs) put the
+  // cameras of the views before it back to Cornerstone's fit when each was framed in turn.
+  frameAll(ctx);
 }
 
 /**
