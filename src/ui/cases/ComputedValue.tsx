@@ -38,7 +38,7 @@ export function renderComputed(path: string, value: unknown): ReactNode {
       <div className="computed" data-mme={path}>
         Opioids: <b>{m.totalMmePerDay.toFixed(1)} MME/day</b>{' '}
         <span className="muted">
-          ({m.lines.map((l) => `${l.name} × ${l.factor}`).join(', ')}; table {m.tableId} {m.tableVersion})
+          ({m.lines.length > 0 ? `${m.lines.map((l) => `${l.name} × ${l.factor}`).join(', ')}; ` : ''}table {m.tableId} {m.tableVersion})
         </span>
       </div>
     );
