@@ -188,6 +188,10 @@ describe('planning in the browser', () => {
 
   it('shows the needles, their zones and the lesion of the demo plan in the 3D view', async () => {
     await viewer.openPlanning(truth.studyInstanceUID);
+    // The study opens the plan saved last (a test above saved one): open the demo plan by its title.
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="plan-message"]')?.textContent, undefined, { timeout: 60_000 });
+    const demo = await page.$eval('[data-testid="plan-select"]', (s) => [...(s as HTMLSelectElement).options].find((o) => o.text.startsWith('Right iliac'))?.value ?? '');
+    await page.selectOption('[data-testid="plan-select"]', demo);
     await viewer.waitTrajectoryRows(9);
     await viewer.key('9');
     await page.waitForSelector('[data-testid="viewport-volume3d"] canvas', { timeout: 60_000 });
