@@ -31,18 +31,10 @@ export interface VolumePreset {
 /** HU at and below which nothing is drawn: above a CT table's shells and cancellous bone. */
 export const BONE_OPACITY_START_HU = 300;
 
-/**
- * The opacity of everything below the bone: not quite zero, a guard. vtk.js ends a ray with
- * colour / alpha, so a ray through air alone (alpha 0) ends as 0/0, which a software
- * rasteriser may blend as NaN (black) over the geometry behind it. 2·10⁻⁴ a step darkens what
- * lies behind 300 steps of air by about 6 % at most.
- */
-export const AIR_OPACITY = 2e-4;
-
 /** (HU, opacity) of the bone ramp. */
 export const BONE_OPACITY: readonly (readonly [number, number])[] = [
-  [-3024, AIR_OPACITY],
-  [BONE_OPACITY_START_HU, AIR_OPACITY],
+  [-3024, 0],
+  [BONE_OPACITY_START_HU, 0],
   [450, 0.35],
   [700, 0.9],
   [3071, 0.95],
