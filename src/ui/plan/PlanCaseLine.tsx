@@ -11,7 +11,7 @@ function follow(e: MouseEvent<HTMLAnchorElement>, path: string): void {
 
 /**
  * The case the plan belongs to, each a link to its record (/cases/<id>); while the linked cases
- * are still being listed it says so, rather than that none is linked.
+ * are still being listed, or could not be, it says so rather than that none is linked.
  */
 export function PlanCaseLine({ ws }: { ws: PlanWorkspace }) {
   const mine = ws.current ? ws.cases.filter((c) => c.id === ws.current?.caseId) : ws.cases;
@@ -20,7 +20,7 @@ export function PlanCaseLine({ ws }: { ws: PlanWorkspace }) {
     <div className="plan-case-row small-text" data-testid="plan-case">
       <span className="muted">Case:</span>
       <span className="plan-case-links">
-        {ws.casesLoading ? (
+        {ws.casesStatus === 'loading' ? (
           <span className="muted" data-testid="plan-case-loading">
             loading…
           </span>
@@ -36,6 +36,8 @@ export function PlanCaseLine({ ws }: { ws: PlanWorkspace }) {
               </span>
             );
           })
+        ) : ws.casesStatus === 'failed' ? (
+          <span className="error-text">could not be listed (see above)</span>
         ) : (
           <span className="muted">none linked: saving creates one</span>
         )}

@@ -31,8 +31,8 @@ export interface PlanWorkspace {
   renamed: boolean;
   /** Renames the plan; the new title is sent with the next save. */
   rename(title: string): void;
-  /** True until the cases linked to this study have been listed (the panel must not say none is linked). */
-  casesLoading: boolean;
+  /** Whether the cases linked to this study are listed yet: until they are, the panel must not say that none is linked. */
+  casesStatus: 'loading' | 'loaded' | 'failed';
   save(overwrite?: boolean): Promise<void>;
   takeTheirs(): void;
   /** Prefills the case record's lesion (same id) from a plan lesion, keeping what the board entered. */

@@ -327,6 +327,5 @@ export function usePlanWorkspace(session: ViewerSession | undefined, study: Stud
   const reload = useCallback(() => void refresh(), [refresh]);
   const bridgeState = useSyncExternalStore(bridge ? bridge.subscribe : noop, () => bridge?.getSnapshot());
   const title = pendingTitle ?? current?.title ?? '';
-  const casesLoading = casesState.status === 'loading';
-  return { store, bridge, plan, bridgeState, cases, casesLoading, plans, current, title, renamed: pendingTitle !== undefined, rename: setTitle, message, loadError, conflict, lastSave, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
+  return { store, bridge, plan, bridgeState, cases, casesStatus: casesState.status, plans, current, title, renamed: pendingTitle !== undefined, rename: setTitle, message, loadError, conflict, lastSave, saving, open, save, takeTheirs, prefillCase, reload, confirmDiscard, setStatus };
 }
