@@ -82,7 +82,7 @@ export class ViewerSession {
     });
     const markDirty = (slot: ViewportSlot): void => this.markDirty(slot);
     this.keyImages = new KeyImageViews(this.views, this.overlays, markDirty, () => this.destroyed);
-    this.navigation = new ViewNavigation({ views: this.views, volumeId: () => this.loader.volumeId, markDirty, aimNeedle: (slot, recentre) => this.aimNeedleView(slot, recentre), linkChanged: (windowLinked) => this.store.set({ windowLinked }) });
+    this.navigation = new ViewNavigation({ views: this.views, volumeId: () => this.loader.volumeId, markDirty, aimNeedle: (slot, recentre) => this.aimNeedleView(slot, recentre), linkChanged: (windowLinked) => this.store.set({ windowLinked }), crosshairTool: () => this.store.get().tool === 'crosshairs' });
     this.loader = new SeriesLoader(this.id, this.store, this.views, {
       isDestroyed: () => this.destroyed,
       markDirty,

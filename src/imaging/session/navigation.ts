@@ -3,6 +3,7 @@ import type { WindowPreset } from '../../shared/windowPresets';
 import type { ViewportSlot } from '../types';
 import type { WorldBox } from './bodyBounds';
 import { bodyBoundsOf } from './bodyBoundsOf';
+import { listenForCrosshairClick } from './crosshairClick';
 import type { ListenerBag } from './listenerBag';
 import { applyWindowAll, frameAll, jumpAll, ORTHO_SLOTS, refitAll, resetAll, type ViewCommandContext } from './viewCommands';
 import { frameView, restoreView } from './viewFraming';
@@ -19,6 +20,8 @@ export interface NavigationHooks {
   aimNeedle(slot: ViewportSlot, recentre: boolean): void;
   /** The window link was switched. */
   linkChanged(linked: boolean): void;
+  /** Whether the crosshair tool holds the left button. */
+  crosshairTool(): boolean;
 }
 
 /**
@@ -60,9 +63,11 @@ export class ViewNavigation {
     this.link.setLinked(linked, from);
   }
 
-  /** A view was created in `element`: its window changes feed the link. */
+  /** A view was created in `element`: its window changes feed the link, a crosshair click in it moves the others. */
   watch(bag: ListenerBag, slot: ViewportSlot, element: HTMLElement): void {
     this.link.watch(bag, slot, element);
+    const { views, markDirty, crosshairTool } = this.hooks;
+    listenForCrosshairClick(bag, slot, element, { active: crosshairTool, viewport: (s) => views.viewport(s), markDirty });
   }
 
   /** A view's pane goes: remember what it showed. */
