@@ -56,6 +56,35 @@ async function waitSettled(p: Page): Promise<void> {
   );
 }
 
+/** Logs the median of three 3D frames now and with CT-Bones at 8 × the step (the old settings), then restores. */
+async function logFrameTimes(p: Page): Promise<void> {
+  const frames = await p.evaluate(async () => {
+    type Vp = { element: HTMLElement; render(): void; setProperties(p: object): void; getDefaultActor(): { actor: { getMapper(): { setSampleDistance(d: number): void } } } };
+    const vp = (window.__percuplan!.session as unknown as { views: { viewport(slot: string): Vp } }).views.viewport('volume3d');
+    const frame = () =>
+      new Promise<number>((resolve) => {
+        const t = performance.now();
+        const done = () => resolve(performance.now() - t);
+        vp.element.addEventListener('CORNERSTONE_IMAGE_RENDERED', done, { once: true });
+        setTimeout(done, 60_000);
+        vp.render();
+      });
+    const median = async () => {
+      const t = [await frame(), await frame(), await frame()].sort((x, y) => x - y);
+      return t[1]!;
+    };
+    const now = await median();
+    vp.setProperties({ preset: 'CT-Bones', sampleDistanceMultiplier: 8 });
+    const before = await median();
+    vp.setProperties({ preset: 'PercuPlan-Bone' });
+    vp.getDefaultActor().actor.getMapper().setSampleDistance((JSON.parse(vp.element.dataset['boneRendering'] ?? '{}') as { stepMm?: number }).stepMm ?? 2.4);
+    await frame();
+    return { now, before };
+  });
+  console.log(`[e2e 3d] one 3D frame: ${frames.now.toFixed(0)} ms now, ${frames.before.toFixed(0)} ms with CT-Bones at 8 × the step`);
+  await waitSettled(p);
+}
+
 /** Page points along each trajectory, `f` of the way from entry to target, with its id. */
 function needlePoints(p: Page, f: number): Promise<{ id: string; at: [number, number] | null }[]> {
   return p.evaluate((frac) => {
@@ -97,32 +126,10 @@ describe('the 3D view at a tumour board (case 1, 2×2)', () => {
     console.log(`[e2e 3d] 2x2 with the 3D view settled ${Date.now() - t0} ms after the key`);
     console.log('[e2e 3d] bone rendering', await page.getAttribute('[data-testid="viewport-volume3d"]', 'data-bone-rendering'));
     // One frame of the 3D view, now and with the settings it had before (Cornerstone's
-    // CT-Bones at 8 × the default step), on this machine under the same load.
-    const frames = await page.evaluate(async () => {
-      type Vp = { element: HTMLElement; render(): void; setProperties(p: object): void; getDefaultActor(): { actor: { getMapper(): { setSampleDistance(d: number): void } } } };
-      const vp = (window.__percuplan!.session as unknown as { views: { viewport(slot: string): Vp } }).views.viewport('volume3d');
-      const frame = () =>
-        new Promise<number>((resolve) => {
-          const t = performance.now();
-          const done = () => resolve(performance.now() - t);
-          vp.element.addEventListener('CORNERSTONE_IMAGE_RENDERED', done, { once: true });
-          setTimeout(done, 60_000);
-          vp.render();
-        });
-      const median = async () => {
-        const t = [await frame(), await frame(), await frame()].sort((x, y) => x - y);
-        return t[1]!;
-      };
-      const now = await median();
-      vp.setProperties({ preset: 'CT-Bones', sampleDistanceMultiplier: 8 });
-      const before = await median();
-      vp.setProperties({ preset: 'PercuPlan-Bone' });
-      vp.getDefaultActor().actor.getMapper().setSampleDistance(JSON.parse(vp.element.dataset['boneRendering'] ?? '{}').stepMm ?? 1.4);
-      await frame();
-      return { now, before };
-    });
-    console.log(`[e2e 3d] one 3D frame: ${frames.now.toFixed(0)} ms now, ${frames.before.toFixed(0)} ms with CT-Bones at 8 × the step`);
-    await waitSettled(page);
+    // CT-Bones at 8 × the default step), on this machine under the same load. Some 7 frames
+    // of several seconds each on software WebGL: only when asked for.
+    if (process.env['PERCUPLAN_E2E_3D_TIMING'] === '1') await logFrameTimes(page);
+
     for (const [width, height] of [[1920, 1080], [1600, 1000], [1280, 720]] as const) {
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(300);
@@ -130,10 +137,11 @@ describe('the 3D view at a tumour board (case 1, 2×2)', () => {
       await snap(page, `view3d-case1-${width}x${height}`);
       const px = await view3dPixels(page);
       console.log(`[e2e 3d] ${width}x${height}`, JSON.stringify(px));
-      // Bone fills a good part of the view, and under 4 % of what is lit is speckle
-      // (Cornerstone's CT-Bones at 8 × the step measured 12 % here, its table all speckle).
-      expect(px.lit, `${width}x${height} lit`).toBeGreaterThan(0.08);
-      expect(px.speckle, `${width}x${height} speckle`).toBeLessThan(0.04);
+      // Bone fills a good part of the view, and under 6 % of what is lit is speckle
+      // (Cornerstone's CT-Bones at 8 × the step measured 12 % here, its table all speckle;
+      // the bone preset at a 2.4 mm step measured 4 %).
+      expect(px.lit, `${width}x${height} lit`).toBeGreaterThan(0.2);
+      expect(px.speckle, `${width}x${height} speckle`).toBeLessThan(0.06);
 
       // Needles in the plan's (unselected) teal, seen where they leave the skin toward the bone:
       // a patch around the point a fifth of the way in holds teal pixels for most of the nine.
@@ -169,7 +177,8 @@ describe('the 3D view at a tumour board (case 1, 2×2)', () => {
       vp.setCamera({ viewPlaneNormal: [1, 0, 0], viewUp: [0, 0, 1], position: [f[0]! + 800, f[1]!, f[2]!] });
       vp.render();
     });
-    await waitSettled(page);
+    // The marker redraws on the camera event; the 3D frame itself may take seconds here.
+    await page.waitForTimeout(500);
     const after = await markerStats(page);
     expect(after!.hash).not.toBe(before!.hash);
     await snap(page, 'view3d-case1-from-left-1280x720');
