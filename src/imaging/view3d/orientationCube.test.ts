@@ -33,10 +33,23 @@ describe('orientationCube', () => {
     // S face centre is above the A face centre on screen.
     const c = Object.fromEntries(d.faces.map((f) => [f.label, f.centre]));
     expect(c['S']![1]).toBeLessThan(c['A']![1]);
-    // Looking obliquely, A and S project to 0.707 of the radius, still labelled at the edge; P and I opposite.
-    expect(d.edgeLabels.map((e) => e.label).sort()).toEqual(['A', 'I', 'L', 'P', 'R', 'S']);
+    // One letter a side: R left, L right; top and bottom each a tie of two at 0.707 (S or P; I or A).
+    const at = Object.fromEntries(d.edgeLabels.map((e) => [`${e.at[0]},${e.at[1]}`, e.label]));
+    expect(d.edgeLabels).toHaveLength(4);
+    expect(at['0.84,0']).toBe('L');
+    expect(at['-0.84,0']).toBe('R');
+    expect(['S', 'P']).toContain(at['0,-0.84']);
+    expect(['I', 'A']).toContain(at['0,0.84']);
     const order = orientationCube({ viewUp: [0, 0, 1], viewPlaneNormal: [0.2, -1, 0] }).faces.map((f) => f.label);
     expect(order).toEqual(['L', 'A']);
+  });
+
+  it('puts one letter per side when two directions lean the same way (seen from the left and a little behind)', () => {
+    // Normal (0.9, 0.436, 0): right = up × normal = (−0.436, 0.9, 0); P projects 0.9 right, R 0.436 right.
+    const n = Math.hypot(0.9, 0.436);
+    const d = orientationCube({ viewUp: [0, 0, 1], viewPlaneNormal: [0.9 / n, 0.436 / n, 0] });
+    const labels = d.edgeLabels.map((e) => `${e.label}@${e.at[0].toFixed(2)},${e.at[1].toFixed(2)}`).sort();
+    expect(labels).toEqual(['A@-0.84,0.00', 'I@0.00,0.84', 'P@0.84,0.00', 'S@0.00,-0.84']);
   });
 
   it('a face square to the viewer spans the cube edge (2 × 0.34) on screen', () => {

@@ -31,7 +31,7 @@ export interface MarkerEdgeLabel {
 export interface MarkerDrawing {
   /** Faces turned toward the viewer, the farthest first (so later ones paint over). */
   readonly faces: readonly MarkerFace[];
-  /** Letters for the directions that lie mostly in the screen plane. */
+  /** At most one letter on each side (right, left, top, bottom): the direction pointing most that way. */
   readonly edgeLabels: readonly MarkerEdgeLabel[];
 }
 
@@ -49,7 +49,7 @@ const DIRECTIONS: readonly { readonly label: string; readonly v: Vec3 }[] = [
 const HALF = 0.34;
 /** Where the edge letters sit, marker units from the centre. */
 const EDGE_RADIUS = 0.84;
-/** A direction is labelled at the edge when at least this much of it lies in the screen plane. */
+/** A side is labelled when its direction has at least this much of its length along it. */
 const IN_PLANE = 0.35;
 
 /**
@@ -85,12 +85,18 @@ export function orientationCube(camera: MarkerCamera): MarkerDrawing {
     });
   }
   faces.sort((f, g) => f.facing - g.facing);
+  // One letter per side of the marker, the direction pointing most that way (as the 2D views'
+  // orientation letters), so two letters never land on one spot.
+  const SIDES: readonly MarkerPoint[] = [[1, 0], [-1, 0], [0, -1], [0, 1]];
   const edgeLabels: MarkerEdgeLabel[] = [];
-  for (const d of DIRECTIONS) {
-    const [x, y] = project(d.v);
-    const len = Math.hypot(x, y);
-    if (len < IN_PLANE) continue;
-    edgeLabels.push({ label: d.label, at: [(x / len) * EDGE_RADIUS, (y / len) * EDGE_RADIUS] });
+  for (const side of SIDES) {
+    let best: { label: string; along: number } | undefined;
+    for (const d of DIRECTIONS) {
+      const [x, y] = project(d.v);
+      const along = x * side[0] + y * side[1];
+      if (along >= IN_PLANE && (!best || along > best.along + 1e-9)) best = { label: d.label, along };
+    }
+    if (best) edgeLabels.push({ label: best.label, at: [side[0] * EDGE_RADIUS, side[1] * EDGE_RADIUS] });
   }
   return { faces, edgeLabels };
 }
