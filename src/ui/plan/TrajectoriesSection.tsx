@@ -6,6 +6,7 @@ import { trajectoryTags } from '../../planning/plan/trajectoryTags';
 import { TrajectoryDetails } from './TrajectoryDetails';
 import { InlineName } from './InlineName';
 import { fmt } from './planLabels';
+import { axialAngleText, craniocaudalAngleText } from '../../planning/trajectory/metricText';
 
 /** The plan's needles with their live measurements, and the selected one's details. */
 export function TrajectoriesSection({ ws }: { ws: PlanWorkspace }) {
@@ -50,8 +51,9 @@ export function TrajectoriesSection({ ws }: { ws: PlanWorkspace }) {
                   </b>
                   <div className="muted small-text ellipsis">{device?.name ?? t.deviceId}</div>
                   {m && (
-                    <div className="muted small-text">
-                      CC {fmt(m.craniocaudalAngleDeg)}° {m.craniocaudalDirection !== 'none' ? m.craniocaudalDirection : ''} · axial {fmt(m.axialAngleDeg)}° {m.axialDirection !== 'none' ? m.axialDirection : ''}
+                    // The same wording as the needle's details, so the list and the details never disagree.
+                    <div className="muted small-text ellipsis" title={`${craniocaudalAngleText(m)} · ${axialAngleText(m)}`} data-testid="trajectory-angles">
+                      {craniocaudalAngleText(m)} · {axialAngleText(m)}
                     </div>
                   )}
                 </td>
