@@ -15,6 +15,7 @@ import { deviceById, zoneSetOf } from '../planning/devices/deviceById';
 import type { DeviceCatalogue, ZoneEllipsoid } from '../planning/devices/deviceSchema';
 import { placeZones } from '../planning/zones/placeZones';
 import { lps, sub, type Vec3 } from '../shared/vec3';
+import { structureDisplayColour } from '../planning/records/structureDisplayColour';
 
 /** What one paint of the plan over a view needs to know. */
 export interface PaintState {
@@ -63,7 +64,7 @@ export class PlanPainter {
     const { opacity, fill } = s.options;
     if (geometry) {
       const masks: { mask: VoxelMask; colour: string; selected: boolean }[] = [];
-      for (const s of snap.draft.structures) if (s.mask && !snap.hidden.has(s.record.id)) masks.push({ mask: s.mask, colour: s.record.colour, selected: snap.selection?.id === s.record.id });
+      for (const s of snap.draft.structures) if (s.mask && !snap.hidden.has(s.record.id)) masks.push({ mask: s.mask, colour: structureDisplayColour(s.record), selected: snap.selection?.id === s.record.id });
       for (const l of snap.draft.lesions) if (l.mask && !snap.hidden.has(l.record.id)) masks.push({ mask: l.mask, colour: l.record.colour, selected: snap.selection?.id === l.record.id });
       for (const m of masks) this.paintMask(ctx, slot, plane, m.mask, geometry, m.colour, fill ? opacity : 0, m.selected);
     }

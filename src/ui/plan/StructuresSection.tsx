@@ -5,6 +5,7 @@ import { patchStructure, removeStructure } from '../../planning/plan/planCommand
 import { NumberField } from '../NumberField';
 import { KIND_LABEL } from './planLabels';
 import { voxelCount } from './maskVoxels';
+import { structureDisplayColour } from '../../planning/records/structureDisplayColour';
 
 /** The structures at risk: add one, then draw it; name, colour and safety distance of each. */
 export function StructuresSection({ ws }: { ws: PlanWorkspace }) {
@@ -37,7 +38,7 @@ export function StructuresSection({ ws }: { ws: PlanWorkspace }) {
                   <input type="checkbox" title="Show" checked={!plan.hidden.has(s.record.id)} onChange={(e) => store.setHidden(s.record.id, !e.target.checked)} onClick={(e) => e.stopPropagation()} />
                 </td>
                 <td>
-                  <input type="color" value={s.record.colour} onChange={(e) => store.apply('colour', patchStructure(s.record.id, { colour: e.target.value }))} />
+                  <input type="color" value={structureDisplayColour(s.record)} onChange={(e) => store.apply('colour', patchStructure(s.record.id, { colour: e.target.value }))} />
                 </td>
                 <td>
                   <input className="name" value={s.record.name} onChange={(e) => store.apply('rename', patchStructure(s.record.id, { name: e.target.value || KIND_LABEL[s.record.kind] }))} />

@@ -4,6 +4,7 @@ import { errorText, fetchParsed } from '../../api/apiProblem';
 import type { LesionContent } from '../../planning/records/lesionContent';
 import { OVERLAY_COLOURS } from '../../planning/report/render/renderReportView';
 import type { Rgb } from '../../planning/report/render/rgbImage';
+import { structureDisplayColour } from '../../planning/records/structureDisplayColour';
 
 /** GET /api/plans/:id/report-images: the pictures the server draws for the report (server/planning/reportImages.ts). */
 const listSchema = z.object({
@@ -33,7 +34,7 @@ function Legend({ lesions }: { lesions: LesionContent }) {
       <Swatch colour={css(OVERLAY_COLOURS.lethalZone)} label="lethal zone" />
       <Swatch colour={css(OVERLAY_COLOURS.outerZone)} label="outer zone" />
       {lesions.lesions.map((l) => <Swatch key={l.id} colour={l.colour} label={`lesion ${l.label || l.id}`} />)}
-      {lesions.structuresAtRisk.map((s) => <Swatch key={s.id} colour={s.colour} label={s.name} />)}
+      {lesions.structuresAtRisk.map((s) => <Swatch key={s.id} colour={structureDisplayColour(s)} label={s.name} />)}
       <span className="muted"> · bone window W2000/L500 · bar 10 mm · outlines, sections and projected needles</span>
     </div>
   );

@@ -4,6 +4,7 @@ import { defaultCatalogue } from '../../devices/defaultCatalogue';
 import type { PlanningVolume } from '../../volume/planningVolume';
 import { IDENTITY_DIRECTION } from '../../volume/volumeGeometry';
 import { planScene, reportImageList } from './planScene';
+import { STRUCTURE_DEFAULTS } from '../../records/structureDefaults';
 
 // 10 × 10 × 120 voxels, 2 mm slices from z = −100: slice k (0-based) at z = −100 + 2k.
 const volume: PlanningVolume = {
@@ -46,4 +47,17 @@ describe('planScene', () => {
     expect(scene.value.needles[0]!.zones.length).toBeGreaterThan(0);
     expect(scene.value.lesions).toEqual([]);
   });
+
+  it('colours an artery and a vein left at the vessel default apart, as the viewer does (red, blue)', () => {
+    const vessel = (id: string, name: string, x: number) => ({
+      id, kind: 'major-vessel', name, colour: STRUCTURE_DEFAULTS['major-vessel'].colour, safetyDistanceMm: 5,
+      shape: { kind: 'tube', frameOfReferenceUID: '1.2.3', pointsLps: [[x, 5, -90], [x, 5, 100]], radiusMm: 2 },
+    });
+    const content = { lesionContentVersion: 1, lesions: [], structuresAtRisk: [vessel('a', 'Right external iliac artery', 3), vessel('v', 'Right external iliac vein', 7)] };
+    const scene = planScene({ seriesInstanceUID: '1.2.3.4', frameOfReferenceUID: '1.2.3', content }, volume, defaultCatalogue());
+    if (!scene.ok) throw new Error(scene.error.join('\n'));
+    // #e03131 and #3b6cf6: the artery stays the default red, the vein turns blue.
+    expect(scene.value.structures.map((x) => x.colour)).toEqual([[0xe0, 0x31, 0x31], [0x3b, 0x6c, 0xf6]]);
+  });
 });
+

@@ -11,6 +11,7 @@ import { nearestSlice } from '../nearestSlice';
 import { sideViewOf, type ReportView } from './reportPlanes';
 import type { ReportScene } from './renderReportView';
 import { rgbOfHex } from './rgbImage';
+import { structureDisplayColour } from '../../records/structureDisplayColour';
 
 /** The plan a scene is built from: its series and its stored content. */
 export interface ScenePlan {
@@ -31,7 +32,7 @@ export function planScene(plan: ScenePlan, volume: PlanningVolume, catalogue: De
   return ok({
     volume,
     lesions: draft.lesions.flatMap((l) => (l.mask ? [{ mask: l.mask, colour: rgbOfHex(l.record.colour) }] : [])),
-    structures: draft.structures.flatMap((s) => (s.mask ? [{ mask: s.mask, colour: rgbOfHex(s.record.colour) }] : [])),
+    structures: draft.structures.flatMap((s) => (s.mask ? [{ mask: s.mask, colour: rgbOfHex(structureDisplayColour(s.record)) }] : [])),
     needles: draft.trajectories.map((t) => {
       const set = ablationZoneSet(catalogue, t);
       return { entry: t.entry, target: t.target, zones: set ? placeZones(lps(...t.entry), lps(...t.target), set) : [] };
