@@ -29,6 +29,15 @@ interface Props {
   onKeyImage?: () => void;
 }
 
+// The '1x3' layout keeps its name (links, tests, preferences) but is one large axial view beside the sagittal and coronal stacked.
+const LAYOUT_NAME: Record<Layout, string> = { '1x1': '1×1', '1x3': '1+2', '2x2': '2×2', needle: 'Needle' };
+const LAYOUT_TITLE: Record<Layout, string> = {
+  '1x1': 'One view (7)',
+  '1x3': 'Large axial with sagittal and coronal beside it (8)',
+  '2x2': 'Axial, sagittal, coronal and 3D bone (9)',
+  needle: "Views along the selected needle (6)",
+};
+
 /** Tool, window preset and layout buttons, each naming its shortcut. */
 export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout, onReset, windowLinked, onLinkWindow, overlayShown, onOverlay, onKeyImage }: Props) {
   return (
@@ -62,8 +71,8 @@ export function Toolbar({ tool, layout, canCrosshair, onTool, onPreset, onLayout
       </div>
       <div className="group">
         {(['1x1', '1x3', '2x2', 'needle'] as Layout[]).map((l) => (
-          <button key={l} className={layout === l ? 'selected' : ''} data-layout={l} onClick={() => onLayout(l)} title={l === 'needle' ? "Views along the selected needle (6)" : `Layout ${l}`}>
-            {l === 'needle' ? 'Needle' : l.replace('x', '×')}
+          <button key={l} className={layout === l ? 'selected' : ''} data-layout={l} onClick={() => onLayout(l)} title={LAYOUT_TITLE[l]}>
+            {LAYOUT_NAME[l]}
           </button>
         ))}
         <button onClick={onReset} title="Reset views (R)">

@@ -49,7 +49,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['v'], label: 'Link / unlink the window across the axial, sagittal and coronal views (linked at start)', action: { kind: 'linkWindow' } },
   { keys: ['f'], label: 'Maximise / restore the active view (or double-click)', action: { kind: 'maximise' } },
   { keys: ['7'], label: 'Layout 1×1', action: { kind: 'layout', layout: '1x1' } },
-  { keys: ['8'], label: 'Layout 1×3 (axial, sagittal, coronal)', action: { kind: 'layout', layout: '1x3' } },
+  { keys: ['8'], label: 'Layout 1+2 (large axial; sagittal and coronal stacked beside it)', action: { kind: 'layout', layout: '1x3' } },
   { keys: ['9'], label: 'Layout 2×2 (with 3D bone)', action: { kind: 'layout', layout: '2x2' } },
   { keys: ['6'], label: "Needle layout: axial, probe's eye and two views along the selected needle", action: { kind: 'layout', layout: 'needle' } },
   { keys: ['g'], label: 'Plan: grow a lesion (click inside it; Shift-click regrows the selected one)', action: { kind: 'planTool', tool: 'grow' } },
