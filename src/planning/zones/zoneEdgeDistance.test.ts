@@ -55,6 +55,17 @@ describe('zoneEdgeDistance: distance from a zone surface to a structure, by hand
     expect(zoneEdgeDistance(sphere([12, 0, 0], 4), mask)!.distanceMm).toBeCloseTo(18 - 12 - 4, 6);
   });
 
+  it('remembers an answer per mask and zone, and a moved zone gets its own (a drag moves one probe)', () => {
+    const m = oneVoxel([0, 15, 0]);
+    const first = zoneEdgeDistance(sphere([0, 0, 0], 10), m)!;
+    // The same zone again (a new object with the same numbers): the very same answer object.
+    expect(zoneEdgeDistance(sphere([0, 0, 0], 10), m)).toBe(first);
+    // Moved 3 mm toward the voxel: 12 − 10 = 2 mm, not the remembered 5.
+    expect(zoneEdgeDistance(sphere([0, 3, 0], 10), m)!.distanceMm).toBeCloseTo(2, 6);
+    // Another mask with the same zone is measured for itself: 15 + 1.5 − 10 = 6.5 mm.
+    expect(zoneEdgeDistance(sphere([0, 0, 0], 10), oneVoxel([0, 16.5, 0]))!.distanceMm).toBeCloseTo(6.5, 6);
+  });
+
   it('an empty structure has no distance', () => {
     expect(zoneEdgeDistance(sphere([0, 0, 0], 5), prepareMask(maskWhere(grid, () => false)))).toBeNull();
   });

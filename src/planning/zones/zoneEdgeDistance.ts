@@ -37,6 +37,24 @@ const CHUNK = 8;
  * across it. Null when the structure is empty.
  */
 export function zoneEdgeDistance(zone: Spheroid, m: PreparedMask): ZoneEdgeDistance | null {
+  // While one probe is dragged the others' zones do not move, and the prepared masks are cached
+  // across frames: their answers are remembered per mask (keyed by the zone's exact numbers).
+  let known = remembered.get(m);
+  if (!known) remembered.set(m, (known = new Map()));
+  const key = `${zone.centre.join(',')};${zone.axis.join(',')};${zone.radialSemiMm};${zone.axialSemiMm}`;
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const answer = measureZoneEdge(zone, m);
+  if (known.size >= REMEMBERED_PER_MASK) known.clear();
+  known.set(key, answer);
+  return answer;
+}
+
+/** Zone-edge answers kept per prepared mask (a drag makes a new key per frame for one probe only). */
+const REMEMBERED_PER_MASK = 64;
+const remembered = new WeakMap<PreparedMask, Map<string, ZoneEdgeDistance | null>>();
+
+function measureZoneEdge(zone: Spheroid, m: PreparedMask): ZoneEdgeDistance | null {
   if (m.voxelCount === 0) return null;
   let best = Infinity, bx = 0, by = 0, bz = 0;
   const consider = (x: number, y: number, z: number): void => {
