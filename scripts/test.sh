@@ -34,26 +34,37 @@ if [ "$lane_a" -ne 0 ] || [ "$lane_b" -ne 0 ]; then exit 1; fi
 PERCUPLAN_TEST_CACHE="$(mktemp -d -t percuplan-test-cache-XXXXXX)"
 export PERCUPLAN_TEST_CACHE
 trap 'rm -rf "$PERCUPLAN_TEST_CACHE"' EXIT
-echo "[test] vitest (unit, integration, end to end)"
-# Meanwhile the few unit suites that read ../shared run again with it hidden, as on a fresh
-# clone (scripts/test-without-shared.sh): Vitest runs one file at a time here, so the second
-# core is mostly free for them. They share nothing with the main run (their own report, their
-# own temporary folders); their output is printed after the main run's, not mixed into it.
-hidden_log="$(mktemp)"
-bash scripts/test-without-shared.sh > "$hidden_log" 2>&1 &
-hidden_pid=$!
+echo "[test] vitest: end to end and bench here; unit and integration alongside (printed after)"
+# Two Vitest runs side by side, each one file at a time: the browser suites (tests/e2e, the quick
+# bench), printed as they go, and every other suite, whose output follows theirs. The browser
+# suites spend much of their time waiting on Chromium and the servers, so the unit suites fit
+# beside them on two cores instead of after them (about five minutes of a thirty-minute run).
+# They share nothing but the per-run seeded data template (made once, by whichever asks first).
+# After the unit suites, the few that read ../shared run again with it hidden, as on a fresh
+# clone (scripts/test-without-shared.sh), in the same side lane.
+side_log="$(mktemp)"
+(
+  unit=0
+  npx vitest run --exclude 'tests/e2e/**' --exclude 'tests/bench/**' --reporter=default --reporter=json --outputFile.json=test-results/vitest-unit.json || unit=$?
+  echo "[test] unit tests again with ../shared hidden, as on a fresh clone"
+  hidden=0
+  bash scripts/test-without-shared.sh || hidden=$?
+  if [ "$unit" -ne 0 ]; then exit "$unit"; fi
+  exit "$hidden"
+) > "$side_log" 2>&1 &
+side_pid=$!
 status=0
-rm -f test-results/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
-hidden=0
-wait "$hidden_pid" || hidden=$?
-echo "[test] unit tests again with ../shared hidden, as on a fresh clone (run alongside the above)"
-cat "$hidden_log"
-rm -f "$hidden_log"
-# The count line comes last; a suite that failed to load counts as failed (scripts/testSummary.mjs).
+rm -f test-results/vitest.json test-results/vitest-unit.json
+npx vitest run tests/e2e tests/bench --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
+side=0
+wait "$side_pid" || side=$?
+echo "[test] unit and integration suites (run alongside the above)"
+cat "$side_log"
+rm -f "$side_log"
+# The count line comes last, over both runs; a suite that failed to load counts as failed (scripts/testSummary.mjs).
 summary=0
-node scripts/testSummary.mjs test-results/vitest.json || summary=$?
-if [ "$status" -eq 0 ] && [ "$hidden" -ne 0 ]; then status=$hidden; fi
+node scripts/testSummary.mjs test-results/vitest.json test-results/vitest-unit.json || summary=$?
+if [ "$status" -eq 0 ] && [ "$side" -ne 0 ]; then status=$side; fi
 if [ "$status" -eq 0 ] && [ "$summary" -ne 0 ]; then status=$summary; fi
 echo "[test] finished in $(( $(date +%s) - start )) s"
 exit "$status"

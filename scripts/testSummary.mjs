@@ -43,17 +43,34 @@ function firstLine(message) {
   return (message ?? '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 }
 
-// CLI: node scripts/testSummary.mjs <vitest.json>; exits 1 when anything failed or the report is unreadable.
+/**
+ * Adds up the counts of several reports (the runs of one `npm test`).
+ * @param {ReturnType<typeof summarize>[]} parts
+ * @returns {ReturnType<typeof summarize>}
+ */
+export function combine(parts) {
+  return {
+    passed: parts.reduce((n, p) => n + p.passed, 0),
+    failed: parts.reduce((n, p) => n + p.failed, 0),
+    skipped: parts.reduce((n, p) => n + p.skipped, 0),
+    failedSuites: parts.flatMap((p) => p.failedSuites),
+  };
+}
+
+// CLI: node scripts/testSummary.mjs <vitest.json>...; one line over all the reports; exits 1 when
+// anything failed or any report is unreadable (a run that died before writing one failed).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const file = process.argv[2];
-  let report;
-  try {
-    report = JSON.parse(readFileSync(file ?? '', 'utf8'));
-  } catch (e) {
-    console.log(`tests: no readable Vitest report at ${file}: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+  const files = process.argv.slice(2);
+  const parts = [];
+  for (const file of files.length ? files : ['']) {
+    try {
+      parts.push(summarize(JSON.parse(readFileSync(file, 'utf8'))));
+    } catch (e) {
+      console.log(`tests: no readable Vitest report at ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    }
   }
-  const s = summarize(report);
+  const s = combine(parts);
   for (const line of summaryLines(s)) console.log(line);
   process.exit(s.failed > 0 ? 1 : 0);
 }

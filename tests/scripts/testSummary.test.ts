@@ -61,4 +61,25 @@ describe('the closing test count of npm test', () => {
     expect(missing.status).toBe(1);
     expect(missing.stdout).toMatch(/^tests: no readable Vitest report at /);
   });
+
+  it('adds up the reports of both runs of npm test on one line; a missing second report fails the run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'summary-'));
+    const write = (name: string, report: VitestReport): string => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(report));
+      return file;
+    };
+    const browser = write('browser.json', { numPassedTests: 7, numFailedTests: 0, numPendingTests: 1, testResults: [passed] });
+    const unit = write('unit.json', { numPassedTests: 30, numFailedTests: 2, numPendingTests: 3, testResults: [collectFailed] });
+    const both = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/testSummary.mjs'), browser, unit], { encoding: 'utf8' });
+    // 7 + 30 passed; 0 + 2 failed tests plus the suite that failed to load; 1 + 3 skipped.
+    expect(both.stdout.split('\n')[0]).toBe('tests: 37 passed, 3 failed, 4 skipped');
+    expect(both.status).toBe(1);
+    const green = write('green.json', { numPassedTests: 2, numFailedTests: 0, testResults: [passed] });
+    expect(spawnSync(process.execPath, [path.join(repoRoot, 'scripts/testSummary.mjs'), browser, green], { encoding: 'utf8' }).status).toBe(0);
+    const oneMissing = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/testSummary.mjs'), browser, path.join(dir, 'absent.json')], { encoding: 'utf8' });
+    expect(oneMissing.status).toBe(1);
+    expect(oneMissing.stdout).toMatch(/no readable Vitest report at .*absent\.json/);
+  });
 });
+
