@@ -206,4 +206,38 @@ describe("needles on the images and the probe's eye", () => {
     }
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("words the selected cryoprobe's metrics as read at the table: angles from an axis toward a side, unused shaft, zone-edge distances, each warning once", async () => {
+    await page.setViewportSize(SIZES[0]);
+    const sel = await selectCryoNeedle();
+    const t = await page.evaluate((id) => {
+      const x = window.__percuplan!.plan!.draft.trajectories.find((q) => q.id === id)!;
+      return { entry: [...x.entry], target: [...x.target], structures: window.__percuplan!.plan!.draft.structures.length };
+    }, sel.id);
+    await page.waitForSelector('[data-testid="metric-axial"]');
+    // By hand in LPS (x toward the patient's left, y posterior): the axial angle is the tilt of the
+    // entry→tip direction from the AP (y) axis in the axial plane; it leans toward the patient's
+    // left when the tip lies at larger x than the entry.
+    const dx = t.target[0]! - t.entry[0]!, dy = t.target[1]! - t.entry[1]!;
+    const axialDeg = (Math.atan2(Math.abs(dx), Math.abs(dy)) * 180) / Math.PI;
+    const axialText = await page.locator('[data-testid="metric-axial"]').innerText();
+    const m = /^(\d+\.\d)° from the AP axis, toward the patient's (left|right)$/.exec(axialText.trim());
+    expect(m, axialText).not.toBeNull();
+    expect(Math.abs(Number(m![1]) - axialDeg)).toBeLessThanOrEqual(0.06);
+    expect(m![2]).toBe(dx > 0 ? 'left' : 'right');
+    expect(await page.locator('[data-testid="metric-cc"]').innerText()).toMatch(/^\d+\.\d° (toward the (head|feet)|\(in the axial plane\))$/);
+    expect(await page.locator('[data-testid="metric-unused-shaft"]').innerText()).toMatch(/^\d+\.\d mm( short)?$/);
+    const metricsText = await page.locator('[data-testid="trajectory-metrics"]').innerText();
+    expect(metricsText.toLowerCase()).not.toContain('needle margin');
+    // A cryoprobe: each structure at risk has a distance from the shaft and from the ice's edge.
+    expect(await page.locator('[data-testid="structure-distance"]').count()).toBe(t.structures);
+    expect(await page.locator('[data-testid="zone-edge-distance"]').count()).toBe(t.structures);
+    for (const cell of await page.locator('[data-testid="zone-edge-distance"]').allInnerTexts()) expect(cell).toMatch(/^(−|-)?\d+\.\d mm|—/);
+    const warnings = (await page.locator('[data-testid="trajectory-warnings"]').count()) ? (await page.locator('[data-testid="trajectory-warnings"]').innerText()).split('\n').filter((l) => l.trim()) : [];
+    expect(new Set(warnings).size).toBe(warnings.length);
+    for (const w of warnings) expect(w).not.toMatch(/\d\.\d\d/);
+    await snap(page, 'needles-metrics-1920x1080');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
+
