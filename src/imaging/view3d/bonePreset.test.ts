@@ -10,13 +10,20 @@ describe('bone opacity', () => {
     for (const hu of [1050, 1350]) expect(rampAt(BONE_OPACITY, hu)).toBeGreaterThan(0.9);
   });
 
-  it('interpolates linearly between its points: halfway from 450 (0.35) to 700 (0.9) is 0.625', () => {
-    expect(rampAt(BONE_OPACITY, 575)).toBeCloseTo(0.625, 9);
+  it('interpolates linearly between its points: halfway from 380 (0.5) to 500 (0.9) is 0.7', () => {
+    expect(rampAt(BONE_OPACITY, 440)).toBeCloseTo(0.7, 9);
+  });
+
+  it('makes a thin cortex read off centre nearly opaque: a 2 mm vertebral cortex (1050 HU over 150 HU) sampled 0.5 mm outside its middle third reads about 500 HU', () => {
+    // Half-way between cortex and cancellous bone by partial volume: (1050 + 150) / 2 = 600 HU; a step of 2.4 mm
+    // always puts a sample within 1.2 mm of the middle of a 2 mm shell crossed square on, i.e. at most 0.2 mm outside it.
+    expect(rampAt(BONE_OPACITY, 600)).toBeGreaterThanOrEqual(0.9);
+    expect(rampAt(BONE_OPACITY, 500)).toBeGreaterThanOrEqual(0.9);
   });
 
   it('is written in Cornerstone preset form, count first', () => {
     const p = bonePreset();
-    expect(p.scalarOpacity.split(' ').map(Number)).toEqual([10, -3024, 0, 300, 0, 450, 0.35, 700, 0.9, 3071, 0.95]);
+    expect(p.scalarOpacity.split(' ').map(Number)).toEqual([10, -3024, 0, 300, 0, 380, 0.5, 500, 0.9, 3071, 0.95]);
     expect(Number(p.colorTransfer.split(' ')[0])).toBe(BONE_COLOUR.length * 4);
     // One colour over the bone range: a cortex sampled at 400 HU or at 1350 HU reads the same.
     const bone = BONE_COLOUR.filter(([hu]) => hu >= 300).map(([, r, g, b]) => [r, g, b]);
