@@ -21,7 +21,21 @@ const REQUIRED = [
   'plan.measureMs',
   'plan.metricsNodeMs',
   'plan.dragFrameMs',
+  // Issue 17: every goal in one run.
+  'dicomweb.firstImageMs',
+  'dicomweb.jpegls.firstImageMs',
+  'sample.firstImageMs',
+  'memory.peakBytesPerVoxel',
+  'large.opensAsVolume',
+  'layout.twoByTwo3dMs',
+  'render.emptyFrameMs',
+  'server.caseList1000Ms',
+  'server.load.postgres.p95Ms',
+  'server.load.postgres.errors',
 ];
+
+/** Rows that carry an issue-17 goal and so a pass/miss mark. */
+const GOAL_ROWS = ['local.firstImageMs', 'local.volumeReadyMs', 'dicomweb.volumeReadyMs', 'memory.bytesPerVoxel', 'memory.peakBytesPerVoxel', 'large.opensAsVolume', 'layout.twoByTwo3dMs', 'server.caseList1000Ms', 'plan.growMs', 'plan.dragUpdateMs'];
 
 function skipReason(): string | undefined {
   if (!existsSync(CHROMIUM)) {
@@ -54,7 +68,7 @@ describe.skipIf(!!skip)('npm run bench -- --quick', () => {
       date: string;
       machine: Record<string, unknown>;
       runs: number;
-      metrics: { id: string; unit: string; ours: Nullable; floor: Nullable; peer: Nullable; ratioToFloor: Nullable; ratioToPeer: Nullable; note?: string }[];
+      metrics: { id: string; unit: string; ours: Nullable; floor: Nullable; peer: Nullable; ratioToFloor: Nullable; ratioToPeer: Nullable; goal?: string; mark?: string; note?: string }[];
     };
     expect(Number.isNaN(Date.parse(json.date))).toBe(false);
     expect(typeof json.machine.cpu).toBe('string');
@@ -69,7 +83,13 @@ describe.skipIf(!!skip)('npm run bench -- --quick', () => {
         expect(v === null || (typeof v === 'number' && Number.isFinite(v)), `${m.id}.${k} = ${String(v)}`).toBe(true);
       }
       if (m.ours === null) expect(m.note, `${m.id}: ours is null without a note`).toMatch(/\S/);
+      // A goal always comes with its mark, and a mark only with a goal.
+      expect(m.goal === undefined, `${m.id}: goal and mark go together`).toBe(m.mark === undefined);
+      if (m.mark !== undefined) expect(['pass', 'miss', 'not measured'], m.id).toContain(m.mark);
     }
+    for (const id of GOAL_ROWS) expect(json.metrics.find((m) => m.id === id)?.goal, `${id} has a goal`).toMatch(/\S/);
+    // The printed table ends its rows with the count of goals met and missed.
+    expect(r.stdout).toMatch(/goals: \d+ pass, \d+ miss, \d+ not measured/);
   }, 300_000);
 });
 
