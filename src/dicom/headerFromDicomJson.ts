@@ -54,6 +54,10 @@ export function headerFromDicomJson(json: DicomJsonDataset): InstanceHeader {
     rows: jsonNumber(json, '00280010'),
     columns: jsonNumber(json, '00280011'),
     numberOfFrames: jsonNumber(json, '00280008'),
+    bitsAllocated: jsonNumber(json, '00280100'),
+    samplesPerPixel: jsonNumber(json, '00280002'),
+    rescaleSlope: jsonNumber(json, '00281053'),
+    rescaleIntercept: jsonNumber(json, '00281052'),
     imageType: jsonStrings(json, '00080008'),
     // Some PACS leave encapsulated PixelData out of the metadata; an image pixel module
     // (Rows and Columns) still says the instance has pixels to fetch frame by frame.

@@ -1,6 +1,6 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
-import type { InstanceHeader } from './instanceHeader';
+import type { DicomJsonAttribute, ImageAttributes, InstanceHeader } from './instanceHeader';
 import { lps } from '../shared/vec3';
 import { surrogateUid } from './surrogateUid';
 
@@ -64,6 +64,10 @@ export function headerFromDataSet(ds: DataSet): InstanceHeader {
     rows: us(ds, 'x00280010'),
     columns: us(ds, 'x00280011'),
     numberOfFrames: int(ds, 'x00280008'),
+    bitsAllocated: us(ds, 'x00280100'),
+    samplesPerPixel: us(ds, 'x00280002'),
+    rescaleSlope: nums(ds, 'x00281053')?.[0],
+    rescaleIntercept: nums(ds, 'x00281052')?.[0],
     imageType: str(ds, 'x00080008')?.split('\\'),
     hasPixelData: ds.elements['x7fe00010'] !== undefined,
     patientName: str(ds, 'x00100010'),
@@ -81,6 +85,63 @@ export function headerFromDataSet(ds: DataSet): InstanceHeader {
   };
   if (surrogates.length > 0) h.surrogateUids = surrogates;
   return h;
+}
+
+/** The attributes a viewer reads of an image, by tag and VR (VR given: implicit VR files carry none). */
+const IMAGE_TAGS: readonly (readonly [string, string])[] = (
+  'UI 00020010 00080016 00080018 0020000D 0020000E 00200052|CS 00080008 00080060 00280004 00185100 00180015 00281056 00100040 00282110 00282114|' +
+  'LO 0008103E 00081030 00100020 00281054 00281055 00080070|DA 00080020 00080021 00080022 00080023 00100030|TM 00080030 00080031 00080032 00080033|' +
+  'IS 00200011 00200013 00280008 00200012|DS 00200032 00200037 00280030 00180050 00180088 00201041 00281050 00281051 00281052 00281053 00181164 00282112|' +
+  'US 00280002 00280006 00280010 00280011 00280100 00280101 00280102 00280103|PN 00100010 00080090|AS 00101010|SH 00080050 00200010'
+)
+  .split('|')
+  .flatMap((group) => {
+    const [vr, ...tags] = group.split(' ');
+    return tags.map((t) => [t, vr as string] as const);
+  });
+/** Their VR follows Pixel Representation (US unsigned, SS signed). */
+const PIXEL_VALUE_TAGS = ['00280106', '00280107', '00280120', '00280121'];
+
+function jsonValue(ds: DataSet, tag: string, vr: string): DicomJsonAttribute['Value'] {
+  const key = `x${tag.toLowerCase()}`;
+  const el = ds.elements[key];
+  if (!el || el.length === 0) return undefined;
+  if (vr === 'US' || vr === 'SS') {
+    const n = Math.floor(el.length / 2);
+    return Array.from({ length: n }, (_, i) => (vr === 'US' ? ds.uint16(key, i) : ds.int16(key, i)) ?? 0);
+  }
+  const text = ds.string(key);
+  if (text === undefined || text === '') return undefined;
+  const parts = text.split('\\').map((p) => p.trim());
+  if (vr === 'PN') return parts.map((p) => ({ Alphabetic: p }));
+  if (vr === 'DS' || vr === 'IS') {
+    const values = parts.map(Number);
+    return values.every(Number.isFinite) ? values : undefined;
+  }
+  return parts;
+}
+
+/**
+ * The {@link ImageAttributes} of a parsed dataset: the image's attributes as DICOM JSON and,
+ * unless the parse read other bytes than the file's (`fileOffset` undefined: an inflated data
+ * set), where its Pixel Data lies in the file. `fileOffset` is what to add to a position in the
+ * parsed bytes to get the file's (negative when a preamble was put in front to parse it).
+ */
+export function imageAttributesOf(ds: DataSet, transferSyntaxUID: string, fileOffset: number | undefined): ImageAttributes {
+  const json: Record<string, DicomJsonAttribute> = {};
+  const signed = ds.elements['x00280103'] !== undefined && ds.uint16('x00280103') === 1;
+  const tags = [...IMAGE_TAGS, ...PIXEL_VALUE_TAGS.map((t) => [t, signed ? 'SS' : 'US'] as const)];
+  for (const [tag, vr] of tags) {
+    const Value = tag === '00020010' ? [transferSyntaxUID] : jsonValue(ds, tag, vr);
+    if (Value !== undefined) json[tag] = { vr, Value };
+  }
+  const el = ds.elements['x7fe00010'];
+  if (!el || fileOffset === undefined) return { json };
+  if (el.encapsulatedPixelData) {
+    const fragments = (el.fragments ?? []).map((f) => ({ offset: f.position + fileOffset, length: f.length }));
+    return { json, pixelData: { encapsulated: true, offset: el.dataOffset + fileOffset, length: el.length, fragments } };
+  }
+  return { json, pixelData: { encapsulated: false, offset: el.dataOffset + fileOffset, length: el.length } };
 }
 
 /**

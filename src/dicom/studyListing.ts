@@ -15,6 +15,11 @@ export interface SeriesListing {
   imageCount: number;
   rows?: number;
   columns?: number;
+  /** Bits Allocated and Samples per Pixel of the series' first image that states them. */
+  bitsAllocated?: number;
+  samplesPerPixel?: number;
+  /** True when an image's Rescale Slope or Intercept is not an integer (a viewer then keeps float voxels). */
+  nonIntegerRescale?: boolean;
   /** DICOM Patient Position (HFS, FFP …), for angles relative to the table. */
   patientPosition?: string;
 }

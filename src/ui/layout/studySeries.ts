@@ -1,13 +1,16 @@
 import type { SeriesInstances, StudyListing } from '../../dicom/studyListing';
 import { getSeriesInstances } from '../studySources';
-import { tooLargeForVolume, volumeBudgetBytes } from '../volumeBudget';
+import { tooLargeForVolume, volumeBudgetBytes, voxelBytes } from '../volumeBudget';
 
 const budget = volumeBudgetBytes((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
 
-/** Stack mode, with the reason, when a series cannot or should not be a volume. */
+/**
+ * Stack mode, with the reason, when a series cannot or should not be a volume. The volume is
+ * weighed at the voxel size the loader will build for this series (16-bit CT: 2 bytes).
+ */
 export function modeFor(si: SeriesInstances, listing: StudyListing['series'][number] | undefined, wanted: 'mpr' | 'stack'): { mode: 'mpr' | 'stack'; tooLarge?: string } {
   if (wanted === 'stack' || !si.reconstructable) return { mode: 'stack' };
-  const tooLarge = tooLargeForVolume(listing?.rows, listing?.columns, si.instances.length, budget);
+  const tooLarge = tooLargeForVolume(listing?.rows, listing?.columns, si.instances.length, budget, voxelBytes(listing));
   return tooLarge ? { mode: 'stack', tooLarge } : { mode: 'mpr' };
 }
 
