@@ -18,6 +18,9 @@ export interface CaseList {
   cases: CaseSummary[];
   problems: UnreadableRow[];
 }
+/** How many cases the case list page asks for at a time (the first page is what a user waits for). */
+export const CASE_PAGE_SIZE = 200;
+
 const historySchema = z.object({ entries: z.array(historyEntrySchema) });
 const json = { 'content-type': 'application/json' };
 const caseUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
