@@ -1,14 +1,14 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
-import type { InstanceHeader } from './instanceHeader';
-import { headerFromDataSet } from './readInstanceHeader';
+import type { ImageAttributes, InstanceHeader } from './instanceHeader';
+import { headerFromDataSet, imageAttributesOf } from './readInstanceHeader';
 import { classifySopClass } from './sopClasses';
 import { describeParseFailure, describeNonDicom } from './parseDiagnosis';
 import { pixelDataShortfall } from './pixelDataLength';
 
 /** What reading one file gave: a header (with notes), a failure, or a file that is not DICOM. */
 export type FileOutcome =
-  | { status: 'read'; path: string; header: InstanceHeader; notes: string[] }
+  | { status: 'read'; path: string; header: InstanceHeader; notes: string[]; image?: ImageAttributes }
   | { status: 'failed'; path: string; reason: string }
   | { status: 'skipped'; path: string; reason: string };
 
@@ -16,6 +16,7 @@ const IMPLICIT_LE = '1.2.840.10008.1.2';
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
 const EXPLICIT_BE = '1.2.840.10008.1.2.2';
 const DICOMDIR = '1.2.840.10008.1.3.10';
+const DEFLATED = '1.2.840.10008.1.2.1.99';
 const VRS = new Set(
   'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
 );
@@ -82,12 +83,18 @@ function notesOn(ds: DataSet, header: InstanceHeader, bareSyntax: string | undef
   return notes;
 }
 
+/** What else to keep of a file than its header. */
+export interface ReadOptions {
+  /** Also keep the {@link ImageAttributes} a viewer needs to show the file without parsing it again. */
+  imageAttributes?: boolean;
+}
+
 /**
  * Reads one file's bytes as the worklist, the import report and the inspect command need them. Never throws: every
  * problem becomes a `failed` outcome with a reason a person can act on, and files that are
  * not DICOM at all (text, archives, .DS_Store) are `skipped`.
  */
-export function readDicomBytes(path: string, bytes: Uint8Array, inflateRaw: InflateRaw): FileOutcome {
+export function readDicomBytes(path: string, bytes: Uint8Array, inflateRaw: InflateRaw, options: ReadOptions = {}): FileOutcome {
   const inflater = inflaterFor(inflateRaw);
   let input = bytes;
   let bareSyntax: string | undefined;
@@ -128,7 +135,12 @@ export function readDicomBytes(path: string, bytes: Uint8Array, inflateRaw: Infl
     const header = bareSyntax ? { ...parsed, transferSyntaxUID: bareSyntax } : parsed;
     const shortfall = pixelDataShortfall(ds, header.transferSyntaxUID);
     if (shortfall) return { status: 'failed', path, reason: shortfall };
-    return { status: 'read', path, header, notes: notesOn(ds, header, bareSyntax) };
+    const read: FileOutcome = { status: 'read', path, header, notes: notesOn(ds, header, bareSyntax) };
+    if (!options.imageAttributes) return read;
+    // Positions in `input` are the file's, less the preamble put in front of a bare meta group;
+    // an inflated data set's are not the file's at all.
+    const fileOffset = header.transferSyntaxUID === DEFLATED ? undefined : bytes.length - input.length;
+    return { ...read, image: imageAttributesOf(ds, header.transferSyntaxUID, fileOffset) };
   } catch (e) {
     return { status: 'failed', path, reason: describeParseFailure(e, input.length) };
   }
