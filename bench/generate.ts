@@ -81,14 +81,76 @@ function phantomSlice(k: number, slices: number, noise: () => number): Uint16Arr
   return out;
 }
 
+/**
+ * One axial slice of a thin-slice pelvis phantom, in HU, `k` of `slices` from the iliac crests
+ * (k = 0) down to the proximal femora: a wide elliptic body with a fat rim, the iliac wings
+ * narrowing to the acetabula, the femoral heads and necks in the lower third, the sacrum and
+ * coccyx in the midline behind, a bladder in front, and Gaussian noise. Like
+ * {@link phantomSlice} it is not anatomical; it needs realistic values, bone edges and size.
+ */
+function pelvisSlice(k: number, slices: number, noise: () => number): Uint16Array {
+  const out = new Uint16Array(SIZE * SIZE);
+  const z = k / Math.max(1, slices - 1);
+  const bodyA = 185 - 25 * z; // mm, half-width: widest at the crests
+  const bodyB = 125 - 10 * z;
+  // Iliac wings: elliptic rings that move in and shrink from the crests to the acetabula (z ≈ 0.6).
+  const wing = z < 0.6;
+  const wingX = 110 - 35 * (z / 0.6);
+  const wingA = 55 - 25 * (z / 0.6);
+  const wingB = 18 + 10 * (z / 0.6);
+  const femur = z > 0.55;
+  const headR = z < 0.75 ? 24 : 14; // femoral head, then neck and shaft
+  const femurX = 80 + (z > 0.75 ? 15 * ((z - 0.75) / 0.25) : 0);
+  const sacrum = z < 0.7;
+  const sacrumA = 45 * (1 - z / 0.8);
+  for (let j = 0; j < SIZE; j++) {
+    const y = (j - SIZE / 2) * PIXEL_MM;
+    for (let i = 0; i < SIZE; i++) {
+      const x = (i - SIZE / 2) * PIXEL_MM;
+      let hu = -1000;
+      const body = (x / bodyA) ** 2 + (y / bodyB) ** 2;
+      if (body <= 1) {
+        hu = body > 0.8 ? -90 : 35;
+        if (((x / 45) ** 2 + ((y + 50) / 35) ** 2) <= 1 && z > 0.3 && z < 0.8) hu = 8; // bladder
+        // Bone: an ellipse's outer 30 % (by its squared radius) is cortex, the rest marrow.
+        let e = 2;
+        if (wing) e = Math.min(((Math.abs(x) - wingX) / wingA) ** 2 + ((y - 35) / wingB) ** 2, e);
+        if (femur) e = Math.min(((Math.abs(x) - femurX) / headR) ** 2 + ((y + 5) / headR) ** 2, e);
+        if (sacrum && sacrumA > 5) e = Math.min((x / sacrumA) ** 2 + ((y - 75) / 18) ** 2, e);
+        if (e <= 1) hu = e > 0.7 ? 950 : 220;
+        hu += 12 * noise();
+      } else {
+        hu += 4 * noise();
+      }
+      out[j * SIZE + i] = huToStored(hu);
+    }
+  }
+  return out;
+}
+
 function uidsOf(slices: number, variant: number): { study: string; series: string; frame: string; instance: (n: number) => string } {
   const base = `${SAMPLE_UID_ROOT}.8.${BENCH_CT_VERSION}.${slices}.${variant}`;
   return { study: `${base}.1`, series: `${base}.2`, frame: `${base}.3`, instance: (n) => `${base}.4.${n}` };
 }
 
-function sliceFile(slices: number, variant: number, k: number, pixels: Uint16Array): Uint8Array {
+/** What a series' slices say of themselves beyond the pixels. */
+interface SliceLabels {
+  sliceMm: number;
+  seriesDescription: string;
+  patientName: string;
+  studyDescription: string;
+}
+
+const labelsOf = (slices: number, variant: number): SliceLabels => ({
+  sliceMm: SLICE_MM,
+  seriesDescription: variant === 1 ? 'Bench uncompressed' : 'Bench JPEG-LS lossless',
+  patientName: `Bench^CT${slices}^${variant === 1 ? 'Raw' : 'JPLS'}`,
+  studyDescription: `Benchmark CT ${SIZE}x${SIZE}x${slices}`,
+});
+
+function sliceFile(slices: number, variant: number, k: number, pixels: Uint16Array, labels: SliceLabels = labelsOf(slices, variant)): Uint8Array {
   const u = uidsOf(slices, variant);
-  const z = -k * SLICE_MM;
+  const z = -k * labels.sliceMm;
   const origin = -((SIZE - 1) / 2) * PIXEL_MM;
   const dataset: Dataset = [
     attr('SpecificCharacterSet', 'ISO_IR 100'),
@@ -103,13 +165,13 @@ function sliceFile(slices: number, variant: number, k: number, pixels: Uint16Arr
     attr('Modality', 'CT'),
     attr('Manufacturer', 'PercuPlan synthetic'),
     attr('ReferringPhysicianName', ''),
-    attr('StudyDescription', `Benchmark CT ${SIZE}x${SIZE}x${slices}`),
-    attr('SeriesDescription', variant === 1 ? 'Bench uncompressed' : 'Bench JPEG-LS lossless'),
-    attr('PatientName', `Bench^CT${slices}^${variant === 1 ? 'Raw' : 'JPLS'}`),
+    attr('StudyDescription', labels.studyDescription),
+    attr('SeriesDescription', labels.seriesDescription),
+    attr('PatientName', labels.patientName),
     attr('PatientID', `BENCH-${slices}-${variant}`),
     attr('PatientBirthDate', '19600101'),
     attr('PatientSex', 'O'),
-    attr('SliceThickness', SLICE_MM),
+    attr('SliceThickness', labels.sliceMm),
     attr('KVP', 120),
     attr('PatientPosition', 'HFS'),
     attr('StudyInstanceUID', u.study),
@@ -198,4 +260,38 @@ export function transferSyntaxOf(file: string): string {
   const b = readFileSync(file);
   const i = b.indexOf('1.2.840.10008.1.2', 132, 'latin1');
   return i < 0 ? '' : b.subarray(i, b.indexOf(0, i) > 0 ? Math.min(b.indexOf(0, i), i + 64) : i + 64).toString('latin1').replace(/[\s\0]+$/, '');
+}
+
+/** Bumped whenever the pelvis phantom or its headers change: the cache key includes it. */
+const LARGE_CT_VERSION = 1;
+/** The thin-slice pelvis's spacing and thickness (mm). */
+const THIN_SLICE_MM = 0.5;
+
+/**
+ * The large benchmark CT of issue 17: a 512×512×`slices` thin-slice (0.5 mm) pelvis, 16-bit
+ * uncompressed, generated once into bench/cache/ (git-ignored) and kept. Only the uncompressed
+ * series: it is opened from local files, never sent to a PACS.
+ */
+export async function ensureLargeCt(cacheRoot: string, slices = 1000, log: (s: string) => void = console.log): Promise<BenchSeries & { slices: number; rows: number; columns: number }> {
+  const dir = path.join(cacheRoot, `pelvis-${SIZE}x${SIZE}x${slices}-v${LARGE_CT_VERSION}`);
+  const done = path.join(dir, 'complete.json');
+  const list = names(slices);
+  const variant = 3;
+  const u = uidsOf(slices, variant);
+  const series = { slices, rows: SIZE, columns: SIZE, dir, files: list.map((n) => path.join(dir, n)), studyInstanceUID: u.study, seriesInstanceUID: u.series, transferSyntax: 'explicit-le' as const };
+  if (existsSync(done)) return series;
+  const t0 = Date.now();
+  log(`generating the large benchmark CT (thin-slice pelvis) ${SIZE}x${SIZE}x${slices} in ${dir} (once) …`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const labels: SliceLabels = { sliceMm: THIN_SLICE_MM, seriesDescription: `Bench thin-slice pelvis ${THIN_SLICE_MM} mm`, patientName: `Bench^Pelvis${slices}`, studyDescription: `Benchmark pelvis CT ${SIZE}x${SIZE}x${slices}` };
+  for (let k = 0; k < slices; k++) {
+    const pixels = pelvisSlice(k, slices, gaussian(0x85ebca6b ^ (k * 2654435761)));
+    writeFileSync(path.join(dir, list[k] as string), sliceFile(slices, variant, k, pixels, labels));
+    // A yield now and then, so a long generation does not starve the event loop entirely.
+    if (k % 100 === 99) await new Promise((r) => setImmediate(r));
+  }
+  writeFileSync(done, JSON.stringify({ slices, version: LARGE_CT_VERSION, seconds: (Date.now() - t0) / 1000 }));
+  log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return series;
 }

@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import type { BenchPageResult } from './pages/shared';
 import { heap, newPage, readMarks, scrollSteps, waitLoaded, type BenchContext, type BenchPages } from './browser';
+import { startPeakSampler } from './memorySampler';
 import { planDrag } from './planning';
 import { median, percentile } from './results';
 
@@ -23,6 +24,7 @@ export async function localRun(ctx: BenchContext, onlyPlan: boolean): Promise<vo
   results.record('local.volumeReadyMs', 'ms', 'floor', floor.result.allMs);
   results.record('local.volumeReadyFromFilesMs', 'ms', 'floor', floor.result.allMs);
   if (floor.result.volumeBytes && floor.result.voxels) results.record('memory.bytesPerVoxel', 'bytes/voxel', 'floor', floor.result.volumeBytes / floor.result.voxels);
+  if (floor.result.allMs !== undefined) results.record('memory.peakBytesPerVoxel', 'bytes/voxel', 'floor', floor.peakBytes / (ct.rows * ct.columns * ct.slices));
   try {
     const t1 = Date.now();
     const peer = await benchPage(ctx.browser, ctx.base, ctx.pages, 'peer', ct.raw.files, ctx.loadTimeout);
@@ -33,6 +35,7 @@ export async function localRun(ctx: BenchContext, onlyPlan: boolean): Promise<vo
     results.record('local.volumeReadyMs', 'ms', 'peer', peer.result.allMs);
     results.record('local.volumeReadyFromFilesMs', 'ms', 'peer', peer.result.allMs);
     if (peer.result.allMs !== undefined) results.record('memory.bytesPerVoxel', 'bytes/voxel', 'peer', peer.heapBytes / (ct.rows * ct.columns * ct.slices));
+    if (peer.result.allMs !== undefined) results.record('memory.peakBytesPerVoxel', 'bytes/voxel', 'peer', peer.peakBytes / (ct.rows * ct.columns * ct.slices));
   } catch (e) {
     results.note('local.volumeReadyMs', 'ms', `dwv failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
@@ -91,8 +94,10 @@ async function oursLocal(ctx: BenchContext, withScroll: boolean): Promise<void> 
     );
     const importMs = ((await importEnd.jsonValue()) as number) - (await page.evaluate(() => (window as unknown as Record<string, number>)['__importT0'] ?? NaN));
     record('local.importMs', 'ms', 'ours', importMs);
+    const peakSampler = await startPeakSampler(cdp);
     await page.locator(`tr[data-study-uid="${ct.raw.studyInstanceUID}"]`).locator('button', { hasText: 'Open' }).click();
     await waitLoaded(page, LOAD_TIMEOUT);
+    const peakBytes = await peakSampler.stop();
     const openT0 = await page.evaluate(() => (window as unknown as Record<string, number>)['__openT0'] ?? NaN);
     const marks = await readMarks(page);
     if (marks.first === undefined || marks.ready === undefined) note('local.firstImageMs', 'ms', 'performance marks absent: rebuild the app (npx vite build)');
@@ -105,6 +110,7 @@ async function oursLocal(ctx: BenchContext, withScroll: boolean): Promise<void> 
     const after = await heap(cdp);
     const voxels = marks.detail?.voxels ?? ct.rows * ct.columns * ct.slices;
     record('memory.bytesPerVoxel', 'bytes/voxel', 'ours', (after.bytes - before.bytes) / voxels);
+    record('memory.peakBytesPerVoxel', 'bytes/voxel', 'ours', (peakBytes - before.bytes) / voxels);
     if (marks.detail) {
       record('memory.cacheBytesPerVoxel', 'bytes/voxel', 'ours', marks.detail.cacheBytes / voxels);
       note('memory.cacheBytesPerVoxel', 'bytes/voxel', `Cornerstone cache.getCacheSize() / voxels at volume-ready (volume dataType ${marks.detail.dataType ?? 'unknown'})`);
@@ -139,18 +145,20 @@ async function oursLocal(ctx: BenchContext, withScroll: boolean): Promise<void> 
 }
 
 /** A bench page (floor or peer) reading the same files from its file input. */
-export async function benchPage(browser: Browser, base: string, pages: BenchPages, name: 'floor' | 'peer', files: readonly string[], timeout: number): Promise<{ result: BenchPageResult; heapBytes: number }> {
+export async function benchPage(browser: Browser, base: string, pages: BenchPages, name: 'floor' | 'peer', files: readonly string[], timeout: number): Promise<{ result: BenchPageResult; heapBytes: number; peakBytes: number }> {
   const { context, page, cdp } = await newPage(browser, base, pages);
   try {
     await page.goto(`${base}/bench/${name}.html`);
     await page.waitForSelector('#files', { state: 'attached' });
     const before = await heap(cdp);
+    const peakSampler = await startPeakSampler(cdp);
     await page.setInputFiles('#files', [...files]);
     await page.waitForFunction(() => window.__bench?.allMs !== undefined || window.__bench?.error !== undefined, undefined, { timeout, polling: 100 });
+    const peakBytes = (await peakSampler.stop()) - before.bytes;
     const result = (await page.evaluate(() => window.__bench)) ?? {};
     await page.waitForTimeout(300);
     const after = await heap(cdp);
-    return { result, heapBytes: after.bytes - before.bytes };
+    return { result, heapBytes: after.bytes - before.bytes, peakBytes };
   } finally {
     await context.close();
   }
