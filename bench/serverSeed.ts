@@ -8,6 +8,7 @@ import { caseDocumentSchema, planDocumentSchema } from '../src/records';
 import { encodeMask } from '../src/planning/encoding/encodeMask';
 import { createMask } from '../src/planning/mask/voxelMask';
 import type { VolumeGeometry } from '../src/planning/volume/volumeGeometry';
+import { lps } from '../src/shared/vec3';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type RecordsExport, type VersionRow } from '../src/server/records/recordsExport';
 
 /** The series the seeded cases link to and their plans are drawn on. */
@@ -20,7 +21,7 @@ export interface SeedSeries {
 const GEOMETRY: VolumeGeometry = {
   dimensions: [512, 512, 300],
   spacing: [0.78, 0.78, 1.25],
-  origin: [-200, -200, -180],
+  origin: lps(-200, -200, -180),
   direction: [
     [1, 0, 0],
     [0, 1, 0],

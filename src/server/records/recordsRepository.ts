@@ -66,8 +66,11 @@ export type ImportOutcome =
  */
 export interface RecordsRepository {
   readonly kind: 'pglite' | 'postgres';
-  /** The matching cases that restore, and the rows (cases, or plans of listed cases) that do not. */
-  listCases(filter: CaseFilter): Promise<{ cases: CaseSummary[]; problems: UnreadableRow[] }>;
+  /**
+   * One page of the matching cases (`limit`, default 200, from `offset`) that restore, the rows
+   * of that page (cases, or plans of listed cases) that do not, and how many match in all.
+   */
+  listCases(filter: CaseFilter): Promise<{ cases: CaseSummary[]; problems: UnreadableRow[]; total: number }>;
   getCase(id: string): Promise<Restored<CaseDocument> | undefined>;
   createCase(content: CaseContent, actor: string): Promise<CaseDocument>;
   updateCase(id: string, baseVersion: number, content: CaseContent, actor: string): Promise<Outcome<CaseDocument>>;

@@ -119,7 +119,7 @@ describe.each(backends)('records repository on $name', (backend) => {
     expect(await titles({ procedure: ['acetabuloplasty', 'cryoablation'] })).toEqual([`pelvis ${tag}`]);
     expect(await titles({ tumourType: ['prostate'] })).toEqual([`spine ${tag}`]);
     expect(await titles({ study })).toEqual([`spine ${tag}`]);
-    expect(await repo.listCases({ q: '%_' })).toEqual({ cases: [], problems: [] });
+    expect(await repo.listCases({ q: '%_' })).toEqual({ cases: [], problems: [], total: 0 });
   });
 
   it.skipIf(!!backend.skip)('exports everything with its history and imports it elsewhere unchanged, all or nothing', async () => {

@@ -15,10 +15,10 @@ import {
   type Restored,
 } from '../../records';
 import type { Result } from '../../shared/result';
-import { summariseCase } from './caseSummary';
+import { listCaseSummaries } from './caseListing';
 import { caseColumns, isoOf, planColumns, UPSERT_CASE, UPSERT_PLAN } from './documentColumns';
 import { exportAll, importAll } from './recordsTransfer';
-import type { CaseFilter, CaseSummary, HistoryEntry, Outcome, PlanSummary, RecordsRepository, UnreadableRow } from './recordsRepository';
+import type { CaseFilter, HistoryEntry, Outcome, PlanSummary, RecordsRepository, UnreadableRow } from './recordsRepository';
 import type { SqlClient, SqlExecutor } from './sqlClient';
 
 type Action = HistoryEntry['action'];
@@ -77,8 +77,6 @@ async function history(db: SqlExecutor, table: 'case_versions' | 'plan_versions'
   return rows.map((r) => ({ version: r.version, action: r.action, at: isoOf(r.changed_at), by: r.changed_by, changes: r.changes }));
 }
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The next version of a document: the envelope moved on, the content replaced. */
 function nextVersion<T extends { version: number }>(current: T, content: object, actor: string, now: string, extra: object = {}): T {
   return { ...current, ...content, ...extra, version: current.version + 1, updatedAt: now, updatedBy: actor };
@@ -128,40 +126,7 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
   const repo: RecordsRepository = {
     kind: db.kind,
 
-    async listCases(f: CaseFilter): Promise<{ cases: CaseSummary[]; problems: UnreadableRow[] }> {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const param = (v: unknown): string => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      if (f.status?.length) where.push(`status = ANY(${param(f.status)}::text[])`);
-      if (f.tumourType?.length) where.push(`tumour_type = ANY(${param(f.tumourType)}::text[])`);
-      if (f.procedure?.length) where.push(`procedures && ${param(f.procedure)}::text[]`);
-      if (f.study) where.push(`${param(f.study)} = ANY(study_uids)`);
-      if ((f.archived ?? 'exclude') === 'exclude') where.push('archived_at IS NULL');
-      if (f.archived === 'only') where.push('archived_at IS NOT NULL');
-      if (f.q) {
-        const p = param(`%${escapeLike(f.q)}%`);
-        where.push(`(pseudonym ILIKE ${p} OR title ILIKE ${p})`);
-      }
-      const sql = `SELECT id, document FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY updated_at DESC, id LIMIT ${param(f.limit ?? 200)} OFFSET ${param(f.offset ?? 0)}`;
-      const listed = restoreRows((await db.query<{ id: string; document: unknown }>(sql, params)), 'case', restoreCase);
-      const docs = listed.good;
-      if (!docs.length) return { cases: [], problems: listed.problems };
-      const planRows = await db.query<{ id: string; document: unknown }>('SELECT id, document FROM plans WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, id', [
-        docs.map((d) => d.id),
-      ]);
-      const plans = restoreRows(planRows, 'plan', restorePlan);
-      const byCase = new Map<string, CaseSummary['plans']>();
-      for (const p of plans.good) {
-        const list = byCase.get(p.caseId) ?? [];
-        list.push({ id: p.id, version: p.version, status: p.status, title: p.title, seriesInstanceUID: p.seriesInstanceUID, archivedAt: p.archivedAt });
-        byCase.set(p.caseId, list);
-      }
-      return { cases: docs.map((d) => summariseCase(d, byCase.get(d.id) ?? [])), problems: [...listed.problems, ...plans.problems] };
-    },
+    listCases: (f: CaseFilter) => listCaseSummaries(db, f),
 
     async getCase(id) {
       const [row] = await db.query<{ document: unknown }>('SELECT document FROM cases WHERE id = $1', [id]);
