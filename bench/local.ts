@@ -3,7 +3,8 @@
  * to the page (import, first image, volume ready, memory, MPR scroll, the plan drag), the
  * floor and the peer (dwv) reading the same files, in the same run.
  */
-import type { Browser } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import type { BenchPageResult } from './pages/shared';
 import { heap, newPage, readMarks, scrollSteps, waitLoaded, type BenchContext, type BenchPages } from './browser';
 import { startPeakSampler } from './memorySampler';
@@ -94,12 +95,21 @@ async function oursLocal(ctx: BenchContext, withScroll: boolean): Promise<void> 
     );
     const importMs = ((await importEnd.jsonValue()) as number) - (await page.evaluate(() => (window as unknown as Record<string, number>)['__importT0'] ?? NaN));
     record('local.importMs', 'ms', 'ours', importMs);
+    // BENCH_CPU_PROFILE=<file>: a JS CPU profile of the page from the Open click to volume-ready (diagnosis only).
+    const profileOut = process.env['BENCH_CPU_PROFILE'];
+    if (profileOut) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+      await cdp.send('Profiler.start');
+    }
     const peakSampler = await startPeakSampler(cdp);
     await page.locator(`tr[data-study-uid="${ct.raw.studyInstanceUID}"]`).locator('button', { hasText: 'Open' }).click();
     await waitLoaded(page, LOAD_TIMEOUT);
     const peakBytes = await peakSampler.stop();
+    if (profileOut) writeFileSync(profileOut, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const openT0 = await page.evaluate(() => (window as unknown as Record<string, number>)['__openT0'] ?? NaN);
     const marks = await readMarks(page);
+    log(`  phases after the Open click (ms): ${await phases(page, openT0)}`);
     if (marks.first === undefined || marks.ready === undefined) note('local.firstImageMs', 'ms', 'performance marks absent: rebuild the app (npx vite build)');
     record('local.firstImageMs', 'ms', 'ours', (marks.first ?? NaN) - openT0);
     record('local.firstImageFromFilesMs', 'ms', 'ours', importMs + (marks.first ?? NaN) - openT0);
@@ -142,6 +152,19 @@ async function oursLocal(ctx: BenchContext, withScroll: boolean): Promise<void> 
   } finally {
     await context.close();
   }
+}
+
+/** The app's phase marks of the first open (volumeLoading.ts, seriesLoader.ts) as "name +ms" from the click. */
+function phases(page: Page, t0: number): Promise<string> {
+  return page.evaluate((start) => {
+    const names = ['open', 'headers', 'volume-created', 'first-frame', 'first-image', 'volume-ready'];
+    return names
+      .map((n) => {
+        const m = performance.getEntriesByName(`percuplan:${n}`, 'mark')[0];
+        return m ? `${n} +${Math.round(m.startTime - start)}` : `${n} -`;
+      })
+      .join(', ');
+  }, t0);
 }
 
 /** A bench page (floor or peer) reading the same files from its file input. */

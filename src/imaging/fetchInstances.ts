@@ -5,6 +5,8 @@ import { undeflatePart10 } from '../dicom/undeflate';
 import { addBasicOffsetTable } from '../dicom/addBasicOffsetTable';
 import { ybr422ToRgb } from '../dicom/ybr422ToRgb';
 import { inflateRawSync } from './inflate';
+import { localImageAt, localImageIdOf } from './local/localImageStore';
+import { registerLocalImage } from './local/loadLocalImage';
 
 /** True when the header part of a file contains an ASCII string (a cheap pre-check before a parse). */
 function mentions(bytes: Uint8Array, text: string): boolean {
@@ -14,16 +16,19 @@ function mentions(bytes: Uint8Array, text: string): boolean {
 
 /**
  * The image id of an instance: `wadors:` for a PACS frame URL that comes with its DICOM JSON
- * metadata, `wadouri:` for a whole Part 10 file (embedded samples, local files).
+ * metadata, the local loader's for a file read in this tab that it serves (localImageStore),
+ * `wadouri:` for any other whole Part 10 file (embedded samples, other local files).
  */
 export const imageIdOf = (i: Pick<InstanceListing, 'url' | 'metadata'>): string =>
-  `${i.metadata ? 'wadors' : 'wadouri'}:${new URL(i.url, location.href).href}`;
+  !i.metadata && localImageAt(i.url) ? localImageIdOf(i.url) : `${i.metadata ? 'wadors' : 'wadouri'}:${new URL(i.url, location.href).href}`;
 
 /**
  * Registers every instance's metadata with Cornerstone before any volume is built, so the
- * geometry is read from every slice rather than sampled. Part 10 files are fetched once and
- * the same bytes serve the pixels later; PACS instances register their DICOM JSON and stream
- * frames on demand. Runs `concurrency` requests at a time and reports progress.
+ * geometry is read from every slice rather than sampled. Files read in this tab that the local
+ * loader serves register the attributes their import kept (no read, no parse; their frames are
+ * read from the file on demand); other Part 10 files are fetched once and the same bytes serve
+ * the pixels later; PACS instances register their DICOM JSON and stream frames on demand. Runs
+ * `concurrency` requests at a time and reports progress.
  */
 export async function fetchInstances(
   instances: readonly Pick<InstanceListing, 'url' | 'metadata' | 'numberOfFrames'>[],
@@ -38,8 +43,11 @@ export async function fetchInstances(
       const i = next++;
       const inst = instances[i] as InstanceListing;
       const imageId = imageIds[i] as string;
+      const local = localImageAt(inst.url);
       if (inst.metadata) {
         await metadataUtilities.addDicomWebInstance(imageId, inst.metadata);
+      } else if (local) {
+        registerLocalImage(imageId, local);
       } else {
         const res = await fetch(inst.url);
         if (!res.ok) throw new Error(`${inst.url}: HTTP ${res.status}`);

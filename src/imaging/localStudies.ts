@@ -5,6 +5,7 @@ import { studyListings } from '../dicom/studyListingFromGroups';
 import { seriesInstancesOf } from '../dicom/seriesInstancesOf';
 import { inflateRawSync } from './inflate';
 import { expandArchives } from './expandArchives';
+import { rememberLocalImage } from './local/localImageStore';
 
 /** A file that could not be read, and why. */
 export interface ImportFailure {
@@ -68,12 +69,18 @@ export async function importLocalFiles(picked: readonly PickedFile[], onProgress
   for (const { file, path } of files) {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const outcome = readDicomBytes(path, bytes, inflateRawSync);
+      // The image attributes and the pixel data's place in the file let the viewer show it
+      // later without reading and parsing the whole file again (src/imaging/local).
+      const outcome = readDicomBytes(path, bytes, inflateRawSync, { imageAttributes: true });
       if (outcome.status === 'read') {
         const h = outcome.header;
         // Keyed by path so a re-dropped folder is not doubled, while copies of one SOP Instance
         // UID under different names (re-encodings) both stay visible to the geometry check.
-        if (!instances.has(path)) instances.set(path, { header: h, url: URL.createObjectURL(file) });
+        if (!instances.has(path)) {
+          const url = URL.createObjectURL(file);
+          instances.set(path, { header: h, url });
+          rememberLocalImage(url, file, outcome.image, h.transferSyntaxUID);
+        }
         touched.add(h.studyInstanceUID);
         report.read++;
       } else if (outcome.status === 'failed') {
