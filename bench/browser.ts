@@ -3,6 +3,7 @@
  * bench CT, the results), the floor and peer pages bundled and served under /bench/, heap
  * samples through the DevTools protocol, the app's performance marks, and page helpers.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -45,8 +46,9 @@ export interface BenchContext {
 export async function bundlePages(): Promise<BenchPages> {
   const files = new Map<string, { body: Buffer; type: string }>();
   const js = 'text/javascript; charset=utf-8';
+  // fs and path: Emscripten glue (the JPEG-LS codec) names them on its Node branch only.
   const bundle = async (entry: string, format: 'esm' | 'iife'): Promise<Buffer> => {
-    const r = await esbuild({ entryPoints: [path.join(benchDir, 'pages', entry)], bundle: true, format, platform: 'browser', target: 'chrome120', minify: true, write: false, logLevel: 'error' });
+    const r = await esbuild({ entryPoints: [path.join(benchDir, 'pages', entry)], bundle: true, format, platform: 'browser', target: 'chrome120', minify: true, write: false, logLevel: 'error', external: ['fs', 'path'] });
     return Buffer.from(r.outputFiles[0]?.contents ?? new Uint8Array());
   };
   const html = (title: string, script: string): Buffer =>
@@ -60,6 +62,11 @@ export async function bundlePages(): Promise<BenchPages> {
   files.set('/bench/floorWorker.js', { body: await bundle('floorWorker.ts', 'iife'), type: js });
   files.set('/bench/peer.html', { body: html('dwv', '/bench/peer.js'), type: 'text/html' });
   files.set('/bench/peer.js', { body: await bundle('peer.ts', 'esm'), type: js });
+  // The DICOMweb floor (bench/dicomweb.ts) and its JPEG-LS decode workers, with the product's codec.
+  files.set('/bench/dicomwebFloor.html', { body: html('DICOMweb floor', '/bench/dicomwebFloor.js'), type: 'text/html' });
+  files.set('/bench/dicomwebFloor.js', { body: await bundle('dicomwebFloor.ts', 'esm'), type: js });
+  files.set('/bench/dicomwebFloorWorker.js', { body: await bundle('dicomwebFloorWorker.ts', 'iife'), type: js });
+  files.set('/bench/charlswasm_decode.wasm', { body: readFileSync(path.join(repoRoot, 'node_modules/@cornerstonejs/codec-charls/dist/charlswasm_decode.wasm')), type: 'application/wasm' });
   return files;
 }
 

@@ -108,6 +108,11 @@ export class Results implements Recorder {
     this.rowOf(id, unit).notes.add(text);
   }
 
+  /** Every value recorded so far for one side of a row (e.g. dwv's local first image, reused as another row's peer). */
+  values(id: string, side: Side): readonly number[] {
+    return this.rows.get(id)?.values[side] ?? [];
+  }
+
   /** True when the row has at least one value or note. */
   has(id: string): boolean {
     const r = this.rows.get(id);
