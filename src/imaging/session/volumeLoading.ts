@@ -3,6 +3,7 @@ import type { InstanceListing } from '../../dicom/studyListing';
 import { fetchInstances } from '../fetchInstances';
 import { centreOutOrder } from '../centreOutOrder';
 import { releasePart10PixelData } from '../releasePart10PixelData';
+import { releasePart10AsFramesLand } from '../memory/releasePart10AsFramesLand';
 
 /** What loading a volume tells the session, and asks of it. */
 export interface VolumeLoadHooks {
@@ -34,6 +35,7 @@ export async function loadStreamingVolume(sessionId: number, instances: readonly
   const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
   performance.mark('percuplan:volume-created');
   hooks.onCreated(volumeId, imageIds.length);
+  releasePart10AsFramesLand(imageIds); // issue 17: each file's pixels go as its frame lands, not at the end
   streamCentreFirst(volume);
   await new Promise<void>((resolve) => {
     let lastRender = 0;
