@@ -14,6 +14,7 @@ import { archiveRequest } from './archiveRequest';
 import { baseVersion } from './baseVersion';
 import { caseBundle } from './fhirBundle';
 import { parseCaseListQuery } from './caseListQuery';
+import { DEFAULT_CASE_PAGE } from './caseListing';
 import { documentReply, outcomeReply } from './documentReply';
 import { parseInput, pick } from './parseInput';
 import type { RecordsRepository } from './recordsRepository';
@@ -47,8 +48,12 @@ export function caseHandlers(repo: RecordsRepository) {
       const filter = parseCaseListQuery(url.searchParams);
       if (!filter.ok) return filter.error;
       // A stored case that no longer restores is named in `problems` (id and why), never a 500 for the whole list.
-      const { cases, problems } = await repo.listCases(filter.value);
-      return { status: 200, body: { cases, problems } };
+      const { cases, problems, total } = await repo.listCases(filter.value);
+      // A page: `total` matching cases in all, `next` the offset of the following page (null on the last).
+      const limit = filter.value.limit ?? DEFAULT_CASE_PAGE;
+      const offset = filter.value.offset ?? 0;
+      const next = offset + limit < total ? offset + limit : null;
+      return { status: 200, body: { cases, problems, total, limit, offset, next } };
     },
 
     async create(route: RouteInput): Promise<Reply> {

@@ -1,36 +1,70 @@
 import { useEffect, useState } from 'react';
 import { CASE_STATUSES, PROCEDURES, TUMOUR_TYPES, type CaseContent } from '../../records';
-import { casesApi, type CaseSummary, type UnreadableRow } from '../../api/cases';
+import { CASE_PAGE_SIZE, casesApi, type CaseList, type CaseSummary, type UnreadableRow } from '../../api/cases';
 import { errorText } from '../../api/apiProblem';
 import { TopBar } from '../TopBar';
 import { navigate } from '../useNavigation';
 import { usePreferences } from '../preferences';
 import { NewCaseDialog } from './NewCaseDialog';
+import { casePageLabel, previousOffset } from './casePaging';
 import './caseForm.css';
 
-/** The multidisciplinary team's cases, filterable by status, procedure and tumour type. */
+/** The multidisciplinary team's cases, filterable by status, procedure and tumour type, a page at a time. */
 export function CaseListPage() {
   const [filter, setFilter] = useState<{ status?: string; procedure?: string; tumourType?: string }>({});
   const [cases, setCases] = useState<CaseSummary[] | undefined>();
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Pick<CaseList, 'total' | 'next'>>({});
   const [unreadable, setUnreadable] = useState<UnreadableRow[]>([]);
   const [error, setError] = useState<string | undefined>();
   const { hideIdentifiers } = usePreferences();
   const [asking, setAsking] = useState(false);
 
   useEffect(() => {
-    casesApi.list(filter).then(
+    // Only the page shown is asked for: the server reads and sends CASE_PAGE_SIZE summaries, not every case.
+    let current = true;
+    casesApi.list({ ...filter, limit: CASE_PAGE_SIZE, offset }).then(
       (l) => {
+        if (!current) return;
         setCases(l.cases);
         setUnreadable(l.problems);
+        setPage({ total: l.total, next: l.next });
+        setError(undefined);
       },
-      (e: unknown) => setError(`The cases could not be listed: ${errorText(e)}`),
+      (e: unknown) => current && setError(`The cases could not be listed: ${errorText(e)}`),
     );
-  }, [filter]);
+    return () => {
+      current = false;
+    };
+  }, [filter, offset]);
+
+  const previous = previousOffset(offset, CASE_PAGE_SIZE);
+  const next = page.next ?? null;
+  const pager = cases && (previous !== null || next !== null || (page.total ?? 0) > 0) && (
+    <div className="row pager" data-testid="case-pager">
+      <button disabled={previous === null} onClick={() => previous !== null && setOffset(previous)} aria-label="Previous page of cases">
+        Previous
+      </button>
+      <span className="muted" data-testid="case-page" aria-live="polite">
+        {casePageLabel({ offset, shown: cases.length, total: page.total, next })}
+      </span>
+      <button disabled={next === null} onClick={() => next !== null && setOffset(next)} aria-label="Next page of cases">
+        Next
+      </button>
+    </div>
+  );
 
   const select = (k: keyof typeof filter, options: Record<string, string>, label: string) => (
     <label className="filter-select">
       {label}
-      <select value={filter[k] ?? ''} onChange={(e) => setFilter({ ...filter, [k]: e.target.value || undefined })} data-filter={k}>
+      <select
+        value={filter[k] ?? ''}
+        onChange={(e) => {
+          setFilter({ ...filter, [k]: e.target.value || undefined });
+          setOffset(0); // a new filter starts from its first page
+        }}
+        data-filter={k}
+      >
         <option value="">All</option>
         {Object.entries(options).map(([v, l]) => (
           <option key={v} value={v}>{l}</option>
@@ -79,6 +113,7 @@ export function CaseListPage() {
             </ul>
           </div>
         )}
+        {pager}
         {cases && (
           <table className="studies" data-testid="case-list">
             <thead>
@@ -88,7 +123,14 @@ export function CaseListPage() {
             </thead>
             <tbody>
               {cases.map((c) => (
-                <tr key={c.id} data-case-id={c.id} onClick={() => navigate(`/cases/${c.id}`)} className="clickable">
+                <tr
+                  key={c.id}
+                  data-case-id={c.id}
+                  onClick={() => navigate(`/cases/${c.id}`)}
+                  onKeyDown={(e) => e.key === 'Enter' && navigate(`/cases/${c.id}`)}
+                  tabIndex={0}
+                  className="clickable"
+                >
                   <td className="phi">{hideIdentifiers && !c.patient.pseudonymous ? 'Hidden' : c.patient.pseudonym} <span className="muted">{c.patient.sex?.[0]?.toUpperCase()} {c.patient.ageYears ?? ''}</span></td>
                   <td>{c.title}</td>
                   <td>{CASE_STATUSES[c.status as keyof typeof CASE_STATUSES] ?? c.status}</td>

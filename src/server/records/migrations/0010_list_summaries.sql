@@ -9,8 +9,8 @@ ALTER TABLE plans ADD COLUMN summary json;
 
 -- Existing rows, in SQL from the JSON document. Only a document of the current schema version
 -- (cases 2, plans 1: an older one is migrated when read) that is byte for byte the one its
--- version row holds (so the repository wrote it, after validating it: not edited by hand since)
--- and that has every field the entry reads. Any other row keeps a NULL summary and is listed
+-- version row holds (so the repository wrote it, after validating it: not edited by hand since),
+-- whose envelope agrees with its row and that has every field the entry reads. Any other row keeps a NULL summary and is listed
 -- from its document, exactly as before this migration.
 UPDATE cases c SET summary = json_build_object(
     'id', c.document->'id',
@@ -45,6 +45,7 @@ UPDATE cases c SET summary = json_build_object(
     AND v.document::text = c.document::text
     AND json_typeof(c.document) = 'object'
     AND c.document->>'schemaVersion' = '2'
+    AND c.document->>'id' = c.id::text AND c.document->>'version' = c.version::text
     AND json_typeof(c.document->'lesions') = 'array'
     AND json_typeof(c.document->'followUps') = 'array'
     AND json_typeof(c.document->'linkedStudies') = 'array'
@@ -70,6 +71,7 @@ UPDATE plans p SET summary = json_build_object(
     AND v.document::text = p.document::text
     AND json_typeof(p.document) = 'object'
     AND p.document->>'schemaVersion' = '1'
+    AND p.document->>'id' = p.id::text AND p.document->>'version' = p.version::text AND p.document->>'caseId' = p.case_id::text
     AND p.document->'id' IS NOT NULL AND p.document->'version' IS NOT NULL AND p.document->'status' IS NOT NULL
     AND p.document->'title' IS NOT NULL AND p.document->'seriesInstanceUID' IS NOT NULL AND p.document->'archivedAt' IS NOT NULL;
 
