@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { RequestListener } from 'node:http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -20,6 +21,7 @@ import type { AuditTrail } from './auth/auditTrail';
 import { PacsError } from './dicomweb/pacsError';
 import type { Pacs } from './dicomweb/pacs';
 import { proxyDicomweb } from './dicomweb/proxyDicomweb';
+import { embeddedFrame } from './dicomweb/embeddedFrames';
 import { publicConfig } from './dicomweb/publicConfig';
 import { parsePacsSearch } from './dicomweb/pacsSearch';
 import { studyAccessLog } from './dicomweb/studyAccessLog';
@@ -144,6 +146,19 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
       if (!file || !info) return sendProblem(reply, 404, 'not-found', `No instance with SOPInstanceUID ${sop}`);
       reply.headers({ 'content-type': 'application/dicom', 'content-length': info.size, 'cache-control': 'private, max-age=3600' });
       return reply.send(createReadStream(file));
+    },
+  );
+  app.get(
+    '/api/files/:sop/frames/1',
+    { config: { action: 'study.read', notFoundKind: 'instance with SOPInstanceUID' }, schema: { params: z.object({ sop: uid }), summary: "An embedded image's one frame, as WADO-RS answers it (multipart/related)" } },
+    async (request, reply) => {
+      const { sop } = request.params as { sop: string };
+      const hidden = guard ? (await guard.hiddenInstances(request.actor)).has(sop) : false;
+      const file = hidden ? undefined : catalogue.fileOf(sop);
+      const frame = file ? await embeddedFrame(file).catch(() => undefined) : undefined;
+      if (!frame) return sendProblem(reply, 404, 'not-found', `No frame of an instance with SOPInstanceUID ${sop}`);
+      reply.headers(frame.headers);
+      return reply.send(Readable.from(frame.body));
     },
   );
 

@@ -2,6 +2,7 @@ import type { InstanceHeader } from '../dicom/instanceHeader';
 import type { SeriesInstances, StudyListing, StudySource } from '../dicom/studyListing';
 import type { IndexedInstance } from './embeddedSource';
 import { seriesInstancesOf } from '../dicom/seriesInstancesOf';
+import { embeddedInstanceRef } from './dicomweb/embeddedFrames';
 
 /** The study listing and file lookup the API serves from an index of instances. */
 export interface Catalogue {
@@ -95,7 +96,7 @@ export function createCatalogue(indexed: IndexedInstance[], listStudies: ListStu
       if (cached) return cached;
       const headers = bySeries.get(key);
       if (!headers?.length) return undefined;
-      const result = seriesInstancesOf(study, series, headers, (h) => ({ url: `/api/files/${h.sopInstanceUID}` }));
+      const result = seriesInstancesOf(study, series, headers, (h) => embeddedInstanceRef(h, bySop.get(h.sopInstanceUID)?.image));
       ordered.set(key, result);
       return result;
     },

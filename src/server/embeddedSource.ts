@@ -1,14 +1,21 @@
 import { open } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { readInstanceHeader } from '../dicom/readInstanceHeader';
+import dicomParser from 'dicom-parser';
+import { headerFromDataSet, imageAttributesOf } from '../dicom/readInstanceHeader';
 import { readDicomBytes } from '../dicom/readDicomBytes';
-import type { InstanceHeader } from '../dicom/instanceHeader';
+import type { ImageAttributes, InstanceHeader } from '../dicom/instanceHeader';
 import { walkFiles } from './walkFiles';
 
 /** An indexed instance: its header and the file it lives in. */
 export interface IndexedInstance {
   header: InstanceHeader;
   file: string;
+  /**
+   * The image's attributes as DICOM JSON and where its Pixel Data lies, kept from the index's
+   * parse so the viewer gets an embedded image's metadata with the series listing and its
+   * frame as a byte range (dicomweb/embeddedFrames), never the whole file to parse again.
+   */
+  image?: ImageAttributes;
 }
 
 /**
@@ -69,23 +76,30 @@ export async function indexFolder(root: string): Promise<FolderIndex> {
     try {
       const head = await readHead(file);
       let header: InstanceHeader | undefined;
+      let image: ImageAttributes | undefined;
       if (looksLikeDicom(head)) {
         try {
-          header = readInstanceHeader(head, true);
+          // Stops at the Pixel Data, whose place in the file (the head's bytes are the file's) is kept.
+          const ds = dicomParser.parseDicom(head, { untilTag: 'x7fe00010' });
+          header = headerFromDataSet(ds);
+          image = header.hasPixelData ? imageAttributesOf(ds, header.transferSyntaxUID, 0) : undefined;
         } catch {
           // Long headers, odd encodings, missing UIDs: the whole-file reader says what is wrong.
+          header = undefined;
+          image = undefined;
         }
       }
       if (!header?.sopInstanceUID) {
-        const outcome = readDicomBytes(file, await readAll(file), (d) => new Uint8Array(inflateRawSync(d)));
+        const outcome = readDicomBytes(file, await readAll(file), (d) => new Uint8Array(inflateRawSync(d)), { imageAttributes: true });
         if (outcome.status === 'skipped') {
           index.skipped++;
           continue;
         }
         if (outcome.status === 'failed') throw new Error(outcome.reason);
         header = outcome.header;
+        image = outcome.image;
       }
-      index.instances.push({ header, file });
+      index.instances.push(image ? { header, file, image } : { header, file });
     } catch (e) {
       index.failures.push({ file, reason: e instanceof Error ? e.message : String(e) });
     }
