@@ -1,6 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import type { PlanActor } from '../plan3d';
 import { OrientationMarker } from '../view3d/orientationMarker';
+import { previewNext3d } from '../view3d/progressive3d';
 
 /**
  * The plan's actors (needles, zones, lesion surfaces) in the 3D view: asked of the provider
@@ -29,6 +30,8 @@ export class PlanActors3d {
     this.actors = this.provider?.() ?? [];
     // vtk.js actors and Cornerstone's Actor type are the same objects under two declarations.
     if (this.actors.length) vp.addActors(this.actors.map((a) => ({ uid: a.uid, actor: a.actor as unknown as Types.Actor })));
+    // The changed plan shows at once as a preview on software WebGL, the full frame after.
+    previewNext3d(vp);
     vp.render();
   }
 }

@@ -1,5 +1,6 @@
 import { RenderingEngine, Enums, type Types } from '@cornerstonejs/core';
 import { applyBoneRendering } from '../view3d/boneRendering';
+import { markFullQuality, startProgressive3d } from '../view3d/progressive3d';
 import type { ViewportSlot } from '../types';
 import { ListenerBag } from './listenerBag';
 import { isNeedleSlot } from './needleCameras';
@@ -117,12 +118,7 @@ export class ViewportLifecycle {
       engine.enableElement({ viewportId: slot, type: Enums.ViewportType.VOLUME_3D, element, defaultOptions: { background: [0.02, 0.02, 0.04], orientation: Enums.OrientationAxis.CORONAL } });
       this.enable(slot, element, '3d');
       const vp = engine.getViewport(slot) as Types.IVolumeViewport;
-      void vp.setVolumes([{ volumeId }]).then(() => {
-        if (this.hooks.isDestroyed()) return;
-        applyBoneRendering(vp, volumeId);
-        vp.resetCamera();
-        ready();
-      });
+      this.show3d(slot, vp, volumeId, ready);
       return;
     }
     const needleView = isNeedleSlot(slot);
@@ -135,6 +131,31 @@ export class ViewportLifecycle {
     this.enable(slot, element, needleView ? 'needle' : '2d');
     const vp = engine.getViewport(slot) as Types.IVolumeViewport;
     void vp.setVolumes([{ volumeId }]).then(ready);
+  }
+
+  /**
+   * Puts the volume in a new 3D view as bone, once the layout's resize has run: the page queues
+   * that resize (a zero timeout) as the pane mounts, after this pane's own effect, so the 3D
+   * view's first frame would otherwise be drawn alone and the resized MPR views would wait
+   * behind it (seconds on software WebGL). Two zero timeouts put it after the resize, so the
+   * resized MPR views and the 3D view's first frame (a preview there) share one animation frame.
+   */
+  private show3d(slot: ViewportSlot, vp: Types.IVolumeViewport, volumeId: string, ready: () => void): void {
+    const live = (): boolean => !this.hooks.isDestroyed() && this.engine.getViewport(slot) === vp && this.enabled.has(slot);
+    const show = (): void => {
+      if (!live()) return;
+      void vp.setVolumes([{ volumeId }]).then(() => {
+        const bag = this.enabled.get(slot);
+        if (!live() || !bag) return;
+        const bone = applyBoneRendering(vp, volumeId);
+        // On software WebGL a full frame takes seconds: a preview first, the full frame when idle.
+        if (bone.software) bag.add(startProgressive3d(vp, bone.stepMm));
+        else markFullQuality(vp);
+        vp.resetCamera();
+        ready();
+      });
+    };
+    window.setTimeout(() => window.setTimeout(show, 0), 0);
   }
 
   private enable(slot: ViewportSlot, element: HTMLDivElement, group: ToolGroupKind): void {
