@@ -42,3 +42,13 @@ it('counts the state at stop even when the load ended between two samples', asyn
   const sampler = await startPeakSampler(cdp, 10_000);
   expect(await sampler.stop()).toBe(200);
 });
+
+it("sums the given processes' resident memory on its own clock", async () => {
+  const { cdp } = scriptedSession([[1, 1, 1]]);
+  const sampler = await startPeakSampler(cdp, 5, [process.pid]);
+  await new Promise((r) => setTimeout(r, 30));
+  await sampler.stop();
+  // This Node process is resident: tens of MB at least, and the peak is at least the first sample.
+  expect(sampler.renderer?.first).toBeGreaterThan(10 * 2 ** 20);
+  expect(sampler.renderer?.peak).toBeGreaterThanOrEqual(sampler.renderer?.first ?? Infinity);
+});
