@@ -1,12 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ListenerTarget } from './listenerBag';
 
+// What the fakes were asked, in order (hoisted: the mock factories run before the imports).
+const calls = vi.hoisted(() => [] as string[]);
+
 // A stand-in for Cornerstone's engine: the lifecycle only enables, looks up and disables
 // viewports; no WebGL in a unit test.
 vi.mock('@cornerstonejs/core', () => {
   class FakeViewport {
-    setVolumes = (): Promise<void> => Promise.resolve();
+    setVolumes = (): Promise<void> => {
+      calls.push('setVolumes');
+      return Promise.resolve();
+    };
     setStack = (): Promise<void> => Promise.resolve();
+    resetCamera = (): void => void calls.push('resetCamera');
   }
   class RenderingEngine {
     readonly id: string;
@@ -32,6 +39,13 @@ vi.mock('@cornerstonejs/core', () => {
     Enums: { ViewportType: { STACK: 'stack', ORTHOGRAPHIC: 'orthographic', VOLUME_3D: 'volume3d' }, OrientationAxis: { AXIAL: 'axial', SAGITTAL: 'sagittal', CORONAL: 'coronal' } },
   };
 });
+
+// The 3D view's bone rendering and progressive quality need WebGL: stand-ins that say what was asked.
+vi.mock('../view3d/boneRendering', () => ({ applyBoneRendering: () => (calls.push('bone'), { stepMm: 2.4, software: true }) }));
+vi.mock('../view3d/progressive3d', () => ({
+  startProgressive3d: () => (calls.push('progressive on'), () => void calls.push('progressive off')),
+  markFullQuality: () => undefined,
+}));
 
 const { ViewportLifecycle } = await import('./viewportLifecycle');
 
@@ -110,5 +124,53 @@ describe('ViewportLifecycle', () => {
     data.volumeId = 'vol';
     views.ensureAll();
     expect(enabled).toEqual(['sagittal']);
+  });
+
+  it("puts the volume in a new 3D view after the page's resize queued as its pane mounted, so both are drawn in one frame", async () => {
+    vi.useFakeTimers();
+    try {
+      calls.length = 0;
+      const views = new ViewportLifecycle(4, {
+        isDestroyed: () => false,
+        volumeId: () => 'vol',
+        stackImageIds: () => undefined,
+        addToToolGroup: () => undefined,
+        onEnabled: () => undefined,
+        onReady: (slot) => void calls.push(`ready ${slot}`),
+      });
+      views.attach('volume3d', element());
+      // The page's resize, queued by its layout effect after the pane's own effect (StudyPage).
+      setTimeout(() => calls.push('page resize'), 0);
+      expect(calls).toEqual([]);
+      await vi.runAllTimersAsync();
+      // Before: setVolumes at once and its first frame (seconds on SwiftShader) drawn before the resized MPR views.
+      expect(calls).toEqual(['page resize', 'setVolumes', 'bone', 'progressive on', 'resetCamera', 'ready volume3d']);
+      // The pane goes: its pending full-quality frame and listeners go with it.
+      views.detach('volume3d');
+      expect(calls.at(-1)).toBe('progressive off');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not put the volume in a 3D view whose pane went before the resize ran', async () => {
+    vi.useFakeTimers();
+    try {
+      calls.length = 0;
+      const views = new ViewportLifecycle(5, {
+        isDestroyed: () => false,
+        volumeId: () => 'vol',
+        stackImageIds: () => undefined,
+        addToToolGroup: () => undefined,
+        onEnabled: () => undefined,
+        onReady: (slot) => void calls.push(`ready ${slot}`),
+      });
+      views.attach('volume3d', element());
+      views.detach('volume3d');
+      await vi.runAllTimersAsync();
+      expect(calls).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -155,7 +155,7 @@ export class ViewportLifecycle {
         ready();
       });
     };
-    window.setTimeout(() => window.setTimeout(show, 0), 0);
+    setTimeout(() => setTimeout(show, 0), 0);
   }
 
   private enable(slot: ViewportSlot, element: HTMLDivElement, group: ToolGroupKind): void {
