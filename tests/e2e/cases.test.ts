@@ -34,8 +34,12 @@ describe('case records in the browser', () => {
     await page.goto(`${server.url}/cases`);
     await page.waitForSelector('[data-testid="case-list"] tbody tr');
     expect(await page.locator('[data-testid="case-list"] tbody tr').count()).toBe(3);
+    // One page holds all three: the pager counts them and has nowhere to go.
+    expect(await page.locator('[data-testid="case-page"]').innerText()).toBe('Cases 1–3 of 3');
+    expect(await page.locator('[data-testid="case-pager"] button', { hasText: 'Next' }).isDisabled()).toBe(true);
     await page.selectOption('select[data-filter="procedure"]', 'vertebroplasty');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="case-list"] tbody tr').length === 1);
+    expect(await page.locator('[data-testid="case-page"]').innerText()).toBe('Cases 1–1 of 1');
     expect(await page.locator('[data-testid="case-list"] tbody').innerText()).toContain('T10');
     await snap(page, 'cases-list');
     await page.close();

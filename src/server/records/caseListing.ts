@@ -75,17 +75,19 @@ export async function listCaseSummaries(db: SqlExecutor, f: CaseFilter): Promise
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const offset = f.offset ?? 0;
-  // The count over the whole filter comes with the page (a window over the same scan).
-  const rows = await db.query<ListedRow & { total: string | number }>(
-    `SELECT id, summary, CASE WHEN summary IS NULL THEN document END AS document, count(*) OVER () AS total
-       FROM cases ${filter} ORDER BY updated_at DESC, id LIMIT ${param(f.limit ?? DEFAULT_CASE_PAGE)} OFFSET ${param(offset)}`,
-    params,
-  );
-  const total = rows.length
-    ? Number(rows[0]?.total)
-    : offset > 0
-      ? Number((await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM cases ${filter}`, params.slice(0, -2)))[0]?.n ?? 0)
-      : 0;
+  const countParams = [...params];
+  // The page alone is read (the list index gives its LIMIT rows in order); the total is a
+  // count of the filter, which reads no summary. (One query with count(*) OVER () would sort
+  // every matching row's summary to keep 50.)
+  const [rows, counted] = await Promise.all([
+    db.query<ListedRow>(
+      `SELECT id, summary, CASE WHEN summary IS NULL THEN document END AS document
+         FROM cases ${filter} ORDER BY updated_at DESC, id LIMIT ${param(f.limit ?? DEFAULT_CASE_PAGE)} OFFSET ${param(offset)}`,
+      params,
+    ),
+    db.query<{ n: string | number }>(`SELECT count(*) AS n FROM cases ${filter}`, countParams),
+  ]);
+  const total = Number(counted[0]?.n ?? 0);
   const listed = entriesOf<CaseDocument, CaseListEntry>(rows, 'case', restoreCase, caseListEntry);
   if (!listed.good.length) return { cases: [], problems: listed.problems, total };
   const planRows = await db.query<ListedRow & { case_id: string }>(

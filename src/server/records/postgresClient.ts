@@ -19,12 +19,20 @@ export function redactUrl(url: string): string {
 }
 
 /**
+ * Connections one server keeps to PostgreSQL. A save holds its connection through its commit's
+ * flush to disk; with too few (5 before issue 17), 100 concurrent clients queued even their case
+ * lists behind the saves, and concurrent commits could not share a WAL flush. 20 stays well
+ * under PostgreSQL's default max_connections (100) with a few servers behind a load balancer.
+ */
+export const POOL_SIZE = 20;
+
+/**
  * Connects to PostgreSQL at `url` (DATABASE_URL). A commit is durable when COMMIT returns
  * under the server's default `synchronous_commit = on`; the session sets it explicitly so a
  * server-wide `off` cannot weaken what an acknowledged save means.
  */
-export async function openPostgres(url: string): Promise<SqlClient> {
-  const pool = new pg.Pool({ connectionString: url, max: 5, options: '-c synchronous_commit=on' });
+export async function openPostgres(url: string, poolSize = POOL_SIZE): Promise<SqlClient> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c synchronous_commit=on' });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', (e) => console.warn(`[records] PostgreSQL connection error: ${e.message}`));
   await pool.query('SELECT 1');
