@@ -53,19 +53,22 @@ function restoreRows<T>(rows: readonly { id: string; document: unknown }[], kind
   return { good, problems };
 }
 
+// The current row and the version row hold the same text: the document is serialised once (a plan's, masks included, is large).
 async function writeCase(tx: SqlExecutor, doc: CaseDocument, action: Action, changes: ChangeSummary): Promise<void> {
-  await tx.query(UPSERT_CASE, caseColumns(doc));
+  const columns = caseColumns(doc);
+  await tx.query(UPSERT_CASE, columns);
   await tx.query(
     'INSERT INTO case_versions (case_id, version, action, changed_at, changed_by, changes, document) VALUES ($1, $2, $3, $4, $5, $6::json, $7::json)',
-    [doc.id, doc.version, action, doc.updatedAt, doc.updatedBy, JSON.stringify(changes), JSON.stringify(doc)],
+    [doc.id, doc.version, action, doc.updatedAt, doc.updatedBy, JSON.stringify(changes), columns.at(-1)],
   );
 }
 
 async function writePlan(tx: SqlExecutor, doc: PlanDocument, action: Action, changes: ChangeSummary): Promise<void> {
-  await tx.query(UPSERT_PLAN, planColumns(doc));
+  const columns = planColumns(doc);
+  await tx.query(UPSERT_PLAN, columns);
   await tx.query(
     'INSERT INTO plan_versions (plan_id, version, action, changed_at, changed_by, changes, document) VALUES ($1, $2, $3, $4, $5, $6::json, $7::json)',
-    [doc.id, doc.version, action, doc.updatedAt, doc.updatedBy, JSON.stringify(changes), JSON.stringify(doc)],
+    [doc.id, doc.version, action, doc.updatedAt, doc.updatedBy, JSON.stringify(changes), columns.at(-1)],
   );
 }
 
