@@ -5,6 +5,14 @@ import { centreOutOrder } from '../centreOutOrder';
 import { releasePart10PixelData } from '../releasePart10PixelData';
 import { releasePart10AsFramesLand } from '../memory/releasePart10AsFramesLand';
 
+/** The shortest gap between two renders while frames stream in (ms). */
+const RENDER_EVERY_MS = 500;
+/** The gap is at least this many times what the last render cost the main thread. */
+const RENDER_COST_FACTOR = 3;
+
+/** The longest the views wait for the first slice before they are created without it (ms). */
+const VIEWS_WAIT_MS = 1000;
+
 /** What loading a volume tells the session, and asks of it. */
 export interface VolumeLoadHooks {
   isDestroyed(): boolean;
@@ -12,7 +20,7 @@ export interface VolumeLoadHooks {
   onHeaders(done: number, total: number): void;
   /** The volume exists in the cache (empty). */
   onCreated(volumeId: string, frameCount: number): void;
-  /** The frames have started to stream in; the views may be created now. */
+  /** The first frame is in (or VIEWS_WAIT_MS passed without it): the views may be created now. */
   onStreaming(): void;
   /** Frames decoded so far; at most once per animation frame. */
   onPixels(done: number, total: number): void;
@@ -45,19 +53,43 @@ export async function loadStreamingVolume(sessionId: number, instances: readonly
     // IMAGE_VOLUME_MODIFIED. Its own re-render after every 2 % of the frames is off
     // (streamCentreFirst): without a GPU a render of three views costs a few hundred ms
     // and starved the loading. Render when the first (middle) slice arrives, then at most
-    // twice a second; the progress bar follows once per animation frame.
+    // twice a second, and no more than a quarter of the main thread's time (a render that
+    // cost 500 ms waits 1.5 s for the next); the progress bar follows once per animation frame.
+    // The views are created once the first (middle) slice is in, not before it: creating and
+    // drawing them costs the main thread 1–2 s on a software GPU (shader compile, the whole
+    // volume's texture), and the first slice's read and decode queued behind that work. A
+    // series whose first frame is slow to come (a PACS) gets its views after VIEWS_WAIT_MS.
+    // What the last render cost the main thread: Cornerstone renders in an animation frame, so
+    // one frame callback queued before asking and one after bracket its work.
+    let renderCost = 0;
+    const renderTimed = (): number => {
+      let start = 0;
+      requestAnimationFrame(() => (start = performance.now()));
+      const views = hooks.renderVolumeViews();
+      requestAnimationFrame(() => (renderCost = start ? performance.now() - start : 0));
+      return views;
+    };
+    let viewsStarted = false;
+    const startViews = (): void => {
+      if (viewsStarted || hooks.isDestroyed()) return;
+      viewsStarted = true;
+      clearTimeout(viewsTimer);
+      hooks.onStreaming();
+    };
+    const viewsTimer = setTimeout(startViews, VIEWS_WAIT_MS);
     const onModified = (evt: Event): void => {
       const d = (evt as CustomEvent<{ volumeId?: string; framesProcessed?: number }>).detail;
       if (d?.volumeId !== volumeId || hooks.isDestroyed()) return;
+      startViews();
       const now = performance.now();
-      if (first || now - lastRender > 500) {
+      if (first || now - lastRender > Math.max(RENDER_EVERY_MS, RENDER_COST_FACTOR * renderCost)) {
         if (first) {
           if (!performance.getEntriesByName('percuplan:first-frame').length) performance.mark('percuplan:first-frame');
           hooks.onFirstFrame();
         }
         lastRender = now;
         // Until a view has its volume (setVolumes is asynchronous), the next frame tries again.
-        if (hooks.renderVolumeViews() > 0) first = false;
+        if (renderTimed() > 0) first = false;
       }
       const done = d.framesProcessed ?? 0;
       if (!progressFrame) {
@@ -71,10 +103,10 @@ export async function loadStreamingVolume(sessionId: number, instances: readonly
     volume.load(() => {
       eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
       if (progressFrame) cancelAnimationFrame(progressFrame);
+      startViews();
       hooks.renderVolumeViews();
       resolve();
     });
-    hooks.onStreaming();
   });
   releasePart10PixelData(imageIds);
   // For `npm run bench`: the volume is complete, with what Cornerstone's cache holds for it.
