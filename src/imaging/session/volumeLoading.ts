@@ -4,6 +4,7 @@ import { fetchInstances } from '../fetchInstances';
 import { centreOutOrder } from '../centreOutOrder';
 import { releasePart10PixelData } from '../releasePart10PixelData';
 import { releasePart10AsFramesLand } from '../memory/releasePart10AsFramesLand';
+import { capFrameRequestsFor } from '../memory/frameRequestCap';
 
 /** The shortest gap between two renders while frames stream in (ms). */
 const RENDER_EVERY_MS = 500;
@@ -43,6 +44,7 @@ export async function loadStreamingVolume(sessionId: number, instances: readonly
   const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
   performance.mark('percuplan:volume-created');
   hooks.onCreated(volumeId, imageIds.length);
+  capFrameRequestsFor(imageIds); // issue 17: a local series reads a few frames per decode worker at a time, not all at once
   releasePart10AsFramesLand(imageIds); // issue 17: each file's pixels go as its frame lands, not at the end
   streamCentreFirst(volume);
   await new Promise<void>((resolve) => {
