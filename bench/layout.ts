@@ -100,6 +100,54 @@ function frameCosts(page: Page): Promise<{ empty: number[]; sameTotal: number[];
   );
 }
 
+/** One scroll step of the axial view split into its phases (ms, medians over `n` steps). */
+interface ScrollBreakdown {
+  total: number[];
+  handler: number[];
+  wait: number[];
+  render: number[];
+  after: number[];
+}
+
+/**
+ * Scrolls the axial view `n` times as bench/browser.ts's scrollSteps does (a wheel event at
+ * the start of a frame) and splits each step: the wheel handler (Cornerstone's scroll and
+ * our listeners of the camera change, synchronous), the wait for the next animation frame,
+ * the frame's work up to CORNERSTONE_IMAGE_RENDERED (vtk.js drawing the slice on SwiftShader
+ * and the copy to the view), and the app's IMAGE_RENDERED listeners after it (the overlay
+ * repaint, the info scheduling), timed by a listener added after them on the same element.
+ */
+function scrollBreakdown(page: Page, n: number): Promise<ScrollBreakdown> {
+  return page.evaluate(async (steps) => {
+    const el = document.querySelector('[data-testid="viewport-axial"]') as HTMLElement | null;
+    if (!el) throw new Error('no axial view');
+    const rect = el.getBoundingClientRect();
+    const out = { total: [] as number[], handler: [] as number[], wait: [] as number[], render: [] as number[], after: [] as number[] };
+    for (let i = 0; i < steps; i++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      let tRendered = NaN;
+      let frameStart = NaN;
+      document.addEventListener('CORNERSTONE_IMAGE_RENDERED', () => void (tRendered = performance.now()), { capture: true, once: true });
+      const done = new Promise<number>((resolve) => {
+        const to = setTimeout(() => resolve(NaN), 3000);
+        el.addEventListener('CORNERSTONE_IMAGE_RENDERED', () => (clearTimeout(to), resolve(performance.now())), { once: true });
+      });
+      const t0 = performance.now();
+      el.dispatchEvent(new WheelEvent('wheel', { deltaY: 100 * (i < steps / 2 ? 1 : -1), deltaMode: 0, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }));
+      const t1 = performance.now();
+      requestAnimationFrame((ts) => void (frameStart = Math.max(ts, t1)));
+      const t2 = await done;
+      if (!Number.isFinite(t2) || !Number.isFinite(tRendered)) continue;
+      out.total.push(tRendered - t0);
+      out.handler.push(t1 - t0);
+      out.wait.push(Math.max(0, frameStart - t1));
+      out.render.push(tRendered - frameStart);
+      out.after.push(t2 - tRendered);
+    }
+    return out;
+  }, n);
+}
+
 /** Arms the page's clocks for the switch: t0 at the key's keydown, every IMAGE_RENDERED after it. */
 function armSwitch(page: Page): Promise<void> {
   return page.evaluate(() => {
@@ -163,6 +211,13 @@ export async function layoutRun(ctx: BenchContext): Promise<void> {
     r.record('render.mprSameFrameWorkMs', 'ms', 'ours', median(costs.sameWork));
     r.note('render.emptyFrameMs', 'ms', `${costs.size[0]}×${costs.size[1]} px (the axial view's canvas in the default layout)`);
 
+    const sb = await scrollBreakdown(page, ctx.quick ? 20 : 40);
+    r.record('render.scrollStepMs', 'ms', 'ours', median(sb.total));
+    r.record('render.scrollHandlerMs', 'ms', 'ours', median(sb.handler));
+    r.record('render.scrollWaitMs', 'ms', 'ours', median(sb.wait));
+    r.record('render.scrollFrameWorkMs', 'ms', 'ours', median(sb.render));
+    r.record('render.scrollAfterMs', 'ms', 'ours', median(sb.after));
+
     await armSwitch(page);
     const trace = process.env['BENCH_LAYOUT_TRACE'];
     if (trace) await ctx.browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'gpu', 'disabled-by-default-v8.cpu_profiler'] });
@@ -207,6 +262,16 @@ export function layoutRows(ctx: BenchContext): void {
   r.note('render.mprSameFrameMs', 'ms', 'each MPR view\'s render() with nothing changed, issued at the start of a frame as the scroll steps are, to its CORNERSTONE_IMAGE_RENDERED: the wait for the next animation frame (≈ one 60 Hz frame) plus the frame\'s work');
   r.row('render.mprSameFrameWorkMs', 'ms');
   r.note('render.mprSameFrameWorkMs', 'ms', 'render.mprSameFrameMs less the wait: from the next animation frame\'s start to IMAGE_RENDERED (vtk.js draws the unchanged slice on SwiftShader and copies it to the view)');
+  r.row('render.scrollStepMs', 'ms');
+  r.note('render.scrollStepMs', 'ms', 'the axial view scrolled as in mpr.scrollStepMs (wheel event at the start of a frame → CORNERSTONE_IMAGE_RENDERED), split into render.scrollHandlerMs + render.scrollWaitMs + render.scrollFrameWorkMs; render.scrollAfterMs follows the event');
+  r.row('render.scrollHandlerMs', 'ms');
+  r.note('render.scrollHandlerMs', 'ms', "the wheel event's handlers, synchronous: Cornerstone's scroll (the camera moved one slice) and our listeners of the camera change");
+  r.row('render.scrollWaitMs', 'ms');
+  r.note('render.scrollWaitMs', 'ms', 'from the end of the handlers to the next animation frame, where Cornerstone draws');
+  r.row('render.scrollFrameWorkMs', 'ms');
+  r.note('render.scrollFrameWorkMs', 'ms', "from the animation frame's start to IMAGE_RENDERED: vtk.js drawing the new slice on SwiftShader and the copy to the view (compare render.mprSameFrameWorkMs, the same slice again)");
+  r.row('render.scrollAfterMs', 'ms');
+  r.note('render.scrollAfterMs', 'ms', "the app's IMAGE_RENDERED listeners after the frame (the plan overlay's repaint, the overlay text scheduled), timed by a listener added after them on the view's element");
   const empty = m('render.emptyFrameMs');
   const same = m('render.mprSameFrameMs');
   if (empty !== null && same !== null) {
