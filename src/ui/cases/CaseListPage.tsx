@@ -8,6 +8,7 @@ import { usePreferences } from '../preferences';
 import { NewCaseDialog } from './NewCaseDialog';
 import { casePageLabel, previousOffset } from './casePaging';
 import './caseForm.css';
+import './casePager.css';
 
 /** The multidisciplinary team's cases, filterable by status, procedure and tumour type, a page at a time. */
 export function CaseListPage() {
@@ -41,7 +42,7 @@ export function CaseListPage() {
   const previous = previousOffset(offset, CASE_PAGE_SIZE);
   const next = page.next ?? null;
   const pager = cases && (previous !== null || next !== null || (page.total ?? 0) > 0) && (
-    <div className="row pager" data-testid="case-pager">
+    <div className="case-pager" data-testid="case-pager">
       <button disabled={previous === null} onClick={() => previous !== null && setOffset(previous)} aria-label="Previous page of cases">
         Previous
       </button>

@@ -12,6 +12,7 @@ describe('the case list pager', () => {
     expect(casePageLabel({ offset: 0, shown: 0, total: 0, next: null }, 'en-US')).toBe('No cases');
     expect(casePageLabel({ offset: 100, shown: 0, total: 60, next: null }, 'en-US')).toBe('No cases from 101 (60 in all)');
     expect(casePageLabel({ offset: 0, shown: 3, total: undefined, next: undefined }, 'en-US')).toBe('Cases 1–3');
+    expect(casePageLabel({ offset: 6, shown: 1, total: 7, next: null }, 'en-US')).toBe('Case 7 of 7');
   });
 
   it('goes back one page, never before the first', () => {

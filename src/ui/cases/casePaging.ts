@@ -11,13 +11,14 @@ export interface CasePageState {
 }
 
 /**
- * The pager's words, e.g. "Cases 51–100 of 1,234": numbers counted from 1, the total with the
+ * The pager's words, e.g. "Cases 51–100 of 1,234" ("Case 7 of 7" for one): numbers counted from 1, the total with the
  * locale's grouping; "No cases" for an empty list, and without "of" when the server gave no total.
  */
 export function casePageLabel(p: CasePageState, locale?: string): string {
   const n = (v: number): string => v.toLocaleString(locale);
   if (p.shown === 0) return p.total ? `No cases from ${n(p.offset + 1)} (${n(p.total)} in all)` : 'No cases';
-  const range = `${n(p.offset + 1)}–${n(p.offset + p.shown)}`;
+  const range = p.shown === 1 ? n(p.offset + 1) : `${n(p.offset + 1)}–${n(p.offset + p.shown)}`;
+  if (p.shown === 1) return p.total === undefined ? `Case ${range}` : `Case ${range} of ${n(p.total)}`;
   return p.total === undefined ? `Cases ${range}` : `Cases ${range} of ${n(p.total)}`;
 }
 
