@@ -35,7 +35,7 @@ interface LoadSize {
 }
 
 const FULL: LoadSize = { cases: 1000, clients: { pglite: 40, postgres: 100 }, maxMs: 15_000, rounds: 25, listRepeats: 7 };
-const QUICK: LoadSize = { cases: 200, clients: { pglite: 10, postgres: 10 }, maxMs: 4_000, rounds: 10, listRepeats: 3 };
+const QUICK: LoadSize = { cases: 200, clients: { pglite: 10, postgres: 10 }, maxMs: 3_000, rounds: 8, listRepeats: 3 };
 
 
 /** One timed request; throws on a status other than `ok`, after reading the whole body. */
