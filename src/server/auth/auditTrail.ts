@@ -1,6 +1,8 @@
-import type { SqlClient, SqlExecutor } from '../records/sqlClient';
+import type { SqlClient } from '../records/sqlClient';
+import { appendAuditBatch, AUDIT_COLUMNS, hashedFields, type AuditEntry } from './auditAppend';
 import { chainHash, GENESIS_HASH } from './auditChain';
 import { auditDetailSchema, type AuditDetail } from './auditDetail';
+import { createGroupCommit } from './groupCommit';
 import { AUDIT_EVENT_CODES, isAuditEventName, type AuditAction, type AuditEventName } from './auditEvents';
 
 export type { AuditDetail } from './auditDetail';
@@ -109,6 +111,11 @@ const ADDRESS = /^[A-Za-z0-9:.%_[\]-]{1,128}$/;
 // As the routes accept a UID (digits and dots): a stricter check here would turn a request they let through into a 500.
 const UID = /^[0-9.]{1,64}$/;
 const MAX_PAGE_SIZE = 500;
+/**
+ * The most events one append transaction writes (18 parameters a row, far under PostgreSQL's
+ * 65,535): bounds how long one batch holds the table lock.
+ */
+export const AUDIT_MAX_BATCH = 200;
 
 /** The row as the database hands it back (bigint as text, timestamptz as Date, json parsed). */
 interface AuditRow {
@@ -132,13 +139,6 @@ interface AuditRow {
   hash: string;
 }
 
-const COLUMNS =
-  'seq, at, event, dicom_code, action, outcome, account, roles, session_hash, address, case_id, plan_id, plan_version, study_uids, request_id, detail, prev_hash, hash';
-
-/** The fields a row's hash covers: all of them but `hash`. */
-function hashedFields(r: Omit<AuditRecord, 'hash'>): Record<string, unknown> {
-  return { ...r };
-}
 
 function fromRow(row: AuditRow): AuditRecord {
   const detail = typeof row.detail === 'string' ? (JSON.parse(row.detail) as AuditDetail) : row.detail;
@@ -173,11 +173,15 @@ function idOrNull(name: string, value: string | undefined | null, pattern = ID):
 
 /**
  * The audit trail on the records database (table audit_events, migration 0003). `clock` gives
- * each row's time. Appends take an exclusive lock on the table inside their transaction, so
- * that several server processes on one PostgreSQL append one after another and the chain never
- * forks (two rows naming the same previous row).
+ * each row's time (taken when `record` is called, so rows are in call order in time as in seq).
+ * Appends are group-committed (groupCommit.ts): each batch takes an exclusive lock on the table
+ * inside its transaction, so that several server processes on one PostgreSQL append one after
+ * another and the chain never forks (two rows naming the same previous row); see auditAppend.ts.
  */
 export function createAuditTrail(db: SqlClient, clock: () => Date = () => new Date()): AuditLog {
+  // One writer per trail: events recorded while a batch is being written go together in the next
+  // one (one lock, one INSERT), instead of each taking the table lock in turn.
+  const appends = createGroupCommit<AuditEntry>((entries) => appendAuditBatch(db, entries), AUDIT_MAX_BATCH);
   return {
     async record(e) {
       if (!isAuditEventName(e.event)) throw new TypeError(`audit: unknown event ${String(e.event)}`);
@@ -194,31 +198,27 @@ export function createAuditTrail(db: SqlClient, clock: () => Date = () => new Da
       const account = rawAccount !== null && ID.test(rawAccount) ? rawAccount : null;
       const at = clock();
       if (Number.isNaN(at.getTime())) throw new TypeError('audit: the clock gave an invalid date');
-      await db.transaction(async (tx) => {
-        await tx.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
-        const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-        const next = await tx.query<{ seq: string | number }>("SELECT nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq");
-        const fields: Omit<AuditRecord, 'hash'> = {
-          seq: Number(next[0]?.seq),
-          at: at.toISOString(),
-          event: e.event,
-          dicomCode: coding.type.code,
-          action: coding.action,
-          outcome: e.outcome ?? 0,
-          account,
-          roles: [...(e.actor?.roles ?? [])],
-          sessionHash: idOrNull('sessionHash', e.actor?.sessionHash),
-          address: idOrNull('address', e.actor?.address ?? e.address, ADDRESS),
-          caseId: idOrNull('caseId', e.caseId),
-          planId: idOrNull('planId', e.planId),
-          planVersion: e.planVersion ?? null,
-          studyUids,
-          requestId: idOrNull('requestId', e.requestId),
-          detail,
-          prevHash: last[0]?.hash ?? GENESIS_HASH,
-        };
-        await insert(tx, { ...fields, hash: chainHash(fields.prevHash, hashedFields(fields)) });
-      });
+      // Every field is checked here, before the event joins a batch: a bad event fails alone.
+      const entry: AuditEntry = {
+        at: at.toISOString(),
+        event: e.event,
+        dicomCode: coding.type.code,
+        action: coding.action,
+        outcome: e.outcome ?? 0,
+        account,
+        roles: [...(e.actor?.roles ?? [])],
+        sessionHash: idOrNull('sessionHash', e.actor?.sessionHash),
+        address: idOrNull('address', e.actor?.address ?? e.address, ADDRESS),
+        caseId: idOrNull('caseId', e.caseId),
+        planId: idOrNull('planId', e.planId),
+        planVersion: e.planVersion ?? null,
+        studyUids,
+        requestId: idOrNull('requestId', e.requestId),
+        detail,
+      };
+      // Resolves once the batch carrying it has committed: a reply that waits for its audit record
+      // still waits for it to be durable.
+      await appends.submit(entry);
     },
 
     async query(filters = {}) {
@@ -238,7 +238,7 @@ export function createAuditTrail(db: SqlClient, clock: () => Date = () => new Da
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const counted = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM audit_events ${whereSql}`, params);
       const rows = await db.query<AuditRow>(
-        `SELECT ${COLUMNS} FROM audit_events ${whereSql} ORDER BY seq DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        `SELECT ${AUDIT_COLUMNS} FROM audit_events ${whereSql} ORDER BY seq DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
         params,
       );
       return { events: rows.map(fromRow), total: Number(counted[0]?.n ?? 0), page, pageSize };
@@ -250,7 +250,7 @@ export function createAuditTrail(db: SqlClient, clock: () => Date = () => new Da
       let after = 0;
       const batch = 1000;
       for (;;) {
-        const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${batch}`, [after]);
+        const rows = await db.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${batch}`, [after]);
         for (const row of rows) {
           const { hash, ...fields } = fromRow(row);
           checked += 1;
@@ -264,30 +264,4 @@ export function createAuditTrail(db: SqlClient, clock: () => Date = () => new Da
       }
     },
   };
-}
-
-async function insert(tx: SqlExecutor, r: AuditRecord): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [
-      r.seq,
-      r.at,
-      r.event,
-      r.dicomCode,
-      r.action,
-      r.outcome,
-      r.account,
-      r.roles,
-      r.sessionHash,
-      r.address,
-      r.caseId,
-      r.planId,
-      r.planVersion,
-      r.studyUids,
-      r.requestId,
-      r.detail === null ? null : JSON.stringify(r.detail),
-      r.prevHash,
-      r.hash,
-    ],
-  );
 }
