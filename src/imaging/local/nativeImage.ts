@@ -1,5 +1,6 @@
 import { canRenderFloatTextures, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { decodeImageFrame, getImageFrame } from '@cornerstonejs/dicom-image-loader';
+import { decodeNative16, type Native16Target } from './decodeNative16';
 
 /** Transfer syntaxes whose frame is the pixels as they are (little endian, not encapsulated). */
 const NATIVE_LE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
@@ -16,6 +17,41 @@ export interface NativeImageOptions {
 }
 
 type Module = Record<string, unknown>;
+type DecodedFrame = Record<string, unknown> & { pixelData: Types.PixelDataTypedArray; rows: number; columns: number };
+
+const TARGETS = new Set<string>(['Int16Array', 'Uint16Array', 'Float32Array']);
+
+/**
+ * The decoded frame from decodeNative16 (one pass) with the fields Cornerstone's decode sets,
+ * or undefined where that does not apply (then Cornerstone's decode runs).
+ */
+function fastDecode(
+  frame: ReturnType<typeof getImageFrame>,
+  bytes: Uint8Array,
+  target: string | undefined,
+  scaling: { rescaleSlope: number; rescaleIntercept: number; modality: unknown } | undefined,
+): DecodedFrame | undefined {
+  if (frame.bitsAllocated !== 16 || !target || !TARGETS.has(target) || bytes.byteLength < frame.rows * frame.columns * 2) return undefined;
+  // Cornerstone leaves a fractional rescale out where float textures cannot be drawn.
+  if (scaling && !canRenderFloatTextures() && !(Number.isInteger(scaling.rescaleSlope) && Number.isInteger(scaling.rescaleIntercept))) return undefined;
+  const start = performance.now();
+  const out = decodeNative16(
+    bytes.subarray(0, frame.rows * frame.columns * 2),
+    { signed: frame.pixelRepresentation === 1, bitsStored: frame.bitsStored },
+    target as Native16Target,
+    scaling ? { slope: scaling.rescaleSlope, intercept: scaling.rescaleIntercept } : undefined,
+  );
+  if (!out) return undefined;
+  return {
+    ...frame,
+    pixelData: out.pixelData,
+    pixelDataLength: out.pixelData.length,
+    smallestPixelValue: out.min,
+    largestPixelValue: out.max,
+    ...(scaling ? { preScale: { enabled: true, scalingParameters: scaling, scaled: true } } : {}),
+    decodeTimeInMS: performance.now() - start,
+  } as DecodedFrame;
+}
 const moduleOf = (type: string, imageId: string): Module => (metaData.get(type, imageId) as Module | undefined) ?? {};
 /** The first value of a multi-valued attribute, read as Cornerstone's createImage reads it. */
 const firstOf = (v: unknown): number | undefined => (v ? (v as ArrayLike<number>)[0] : undefined);
@@ -34,9 +70,10 @@ export function decodesHere(imageId: string, transferSyntaxUID: string, options:
 }
 
 /**
- * Builds the Cornerstone image of a native little-endian monochrome frame on this thread, with
- * Cornerstone's own decode (`decodeImageFrame`: the same code its worker runs, rescale and
- * target type included) and the fields its createImage gives a monochrome image.
+ * Builds the Cornerstone image of a native little-endian monochrome frame on this thread: a
+ * 16-bit frame in one pass (decodeNative16), any other with Cornerstone's own decode
+ * (`decodeImageFrame`: the same code its worker runs, rescale and target type included), and
+ * the fields Cornerstone's createImage gives a monochrome image.
  */
 export async function nativeImage(imageId: string, bytes: Uint8Array, transferSyntaxUID: string, options: NativeImageOptions): Promise<Types.IImage> {
   const modalityLut = moduleOf('modalityLutModule', imageId);
@@ -46,18 +83,20 @@ export async function nativeImage(imageId: string, bytes: Uint8Array, transferSy
   const preScale = (options.preScale?.enabled ?? true) && !(slope === 1 && intercept === 0);
   const modality = moduleOf('generalSeriesModule', imageId)['modality'];
   const frame = getImageFrame(imageId);
-  const decoded = (await decodeImageFrame(
-    frame,
-    transferSyntaxUID,
-    bytes,
-    {},
-    {
-      targetBuffer: options.targetBuffer,
-    allowFloatRendering: canRenderFloatTextures(),
-      preScale: preScale ? { enabled: true, scalingParameters: { rescaleSlope: slope, rescaleIntercept: intercept, modality } } : { enabled: false },
-    },
-    undefined,
-  )) as Record<string, unknown> & { pixelData: Types.PixelDataTypedArray; rows: number; columns: number };
+  const scalingParameters = { rescaleSlope: slope, rescaleIntercept: intercept, modality };
+  const decoded = fastDecode(frame, bytes, options.targetBuffer?.type, preScale ? scalingParameters : undefined) ??
+    ((await decodeImageFrame(
+      frame,
+      transferSyntaxUID,
+      bytes,
+      {},
+      {
+        targetBuffer: options.targetBuffer,
+        allowFloatRendering: canRenderFloatTextures(),
+        preScale: preScale ? { enabled: true, scalingParameters } : { enabled: false },
+      },
+      undefined,
+    )) as DecodedFrame);
   const pixelData = decoded.pixelData;
   const plane = moduleOf('imagePlaneModule', imageId);
   const voi = moduleOf('voiLutModule', imageId);
