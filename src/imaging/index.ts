@@ -7,6 +7,7 @@ export { ViewerSession, type SessionSnapshot, type KeyImageViews } from './viewe
 export type { CapturedView, ViewToApply, KeyImageCamera } from './session/keyImageView';
 export type { KeyImagePicture } from './session/keyImageCapture';
 export { renderThumbnail } from './thumbnail';
+export { afterFirstImage } from './afterFirstImage';
 export { loadPixelValues } from './pixelValues';
 export { importLocalFiles, localStudies, type ImportReport, type ImportFailure, type PickedFile } from './localStudies';
 export type {

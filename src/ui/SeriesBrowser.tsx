@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorText } from '../api/apiProblem';
 import type { StudyListing, SeriesListing } from '../dicom/studyListing';
 import { getSeriesInstances } from './studySources';
-import { renderThumbnail } from '../imaging';
+import { afterFirstImage, renderThumbnail } from '../imaging';
 
 function Thumbnail({ study, series }: { study: string; series: SeriesListing }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -10,8 +10,10 @@ function Thumbnail({ study, series }: { study: string; series: SeriesListing }) 
   useEffect(() => {
     let cancelled = false;
     if (series.imageCount === 0) return;
-    void getSeriesInstances(study, series.seriesInstanceUID)
-      .then((si) => {
+    // After the viewer's first image: the thumbnail would load the same middle frame beside it.
+    const since = performance.now();
+    void Promise.all([getSeriesInstances(study, series.seriesInstanceUID), afterFirstImage(since, 2000)])
+      .then(([si]) => {
         const mid = si.instances[Math.floor(si.instances.length / 2)];
         if (!cancelled && mid && ref.current) return renderThumbnail(ref.current, mid);
       })
