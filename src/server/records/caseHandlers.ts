@@ -81,17 +81,18 @@ export function caseHandlers(repo: RecordsRepository) {
       }
       const base = baseVersion(req, input.value.version, true);
       if (!base.ok) return base.error;
-      // Board decisions stay as stored. Reading them outside the save's transaction is safe: the
-      // save goes through only at the version read here, so a decision recorded since is never lost.
-      const stored = await repo.getCase(id);
-      if (stored && stored.document.version !== base.value) {
-        const message = `Case ${id} is at version ${stored.document.version}; this save was based on version ${String(base.value)}`;
-        return outcomeReply({ kind: 'conflict', message, current: stored.document });
-      }
-      const kept = keepStoredDecisions(input.value.content.boardDecisions, stored?.document.boardDecisions ?? []);
-      const outcome = await repo.updateCase(id, base.value as number, { ...input.value.content, boardDecisions: kept.boardDecisions }, actor);
+      // Board decisions stay as stored: taken from the row the save's transaction reads and locks,
+      // so the case is read once per save (a conflict, not-found or archived case is answered
+      // from that same read) and a decision recorded since the client's copy is never lost.
+      const sent = input.value.content;
+      let note: string | null = null;
+      const outcome = await repo.updateCase(id, base.value as number, sent, actor, (current) => {
+        const kept = keepStoredDecisions(sent.boardDecisions, current.boardDecisions);
+        note = kept.note;
+        return { ...sent, boardDecisions: kept.boardDecisions };
+      });
       const answer = outcomeReply(outcome);
-      const reply = answer.status < 300 && kept.note ? { ...answer, headers: { ...answer.headers, ...saveNotesHeader([kept.note]) } } : answer;
+      const reply = answer.status < 300 && note ? { ...answer, headers: { ...answer.headers, ...saveNotesHeader([note]) } } : answer;
       return outcome.kind === 'saved' ? audited(route, 'case.update', reply, id) : reply;
     },
 

@@ -73,7 +73,12 @@ export interface RecordsRepository {
   listCases(filter: CaseFilter): Promise<{ cases: CaseSummary[]; problems: UnreadableRow[]; total: number }>;
   getCase(id: string): Promise<Restored<CaseDocument> | undefined>;
   createCase(content: CaseContent, actor: string): Promise<CaseDocument>;
-  updateCase(id: string, baseVersion: number, content: CaseContent, actor: string): Promise<Outcome<CaseDocument>>;
+  /**
+   * Saves `content` over the case at `baseVersion`. `merge`, when given, turns the content into
+   * what is stored from the row read (and locked) inside the save's transaction, so a caller
+   * that needs the stored document does not read it a second time.
+   */
+  updateCase(id: string, baseVersion: number, content: CaseContent, actor: string, merge?: (current: CaseDocument) => CaseContent): Promise<Outcome<CaseDocument>>;
   /** Archives (or restores) a case, and its plans with it, in one transaction. */
   setCaseArchived(id: string, archived: boolean, baseVersion: number | undefined, actor: string): Promise<Outcome<CaseDocument>>;
   caseHistory(id: string): Promise<HistoryEntry[] | undefined>;

@@ -154,7 +154,7 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
       return doc;
     },
 
-    updateCase(id, baseVersion, content, actor) {
+    updateCase(id, baseVersion, content, actor, merge) {
       return db.transaction(async (tx): Promise<Outcome<CaseDocument>> => {
         const current = await lockCase(tx, id, 'UPDATE');
         if (!current) return { kind: 'not-found', message: `No case ${id}` };
@@ -162,7 +162,7 @@ export function createSqlRecordsRepository(db: SqlClient, newId: () => string = 
           return { kind: 'conflict', message: `Case ${id} is at version ${current.version}; this save was based on version ${baseVersion}`, current };
         }
         if (current.archivedAt) return { kind: 'archived', message: `Case ${id} is archived; restore it before editing` };
-        const candidate = { ...current, ...content, schemaVersion: CASE_SCHEMA_VERSION };
+        const candidate = { ...current, ...(merge ? merge(current) : content), schemaVersion: CASE_SCHEMA_VERSION };
         const changes = changedPaths(current, candidate, { ignore: META_FIELDS });
         if (!changes.paths.length) return { kind: 'unchanged', value: current };
         const next = nextVersion(candidate, {}, actor, now());
