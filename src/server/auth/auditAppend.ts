@@ -17,8 +17,7 @@ export function hashedFields(r: Omit<AuditRecord, 'hash'>): Record<string, unkno
 
 /**
  * Appends `entries`, in order, to the chain in one transaction: the table lock taken once, the
- * last hash read once, one sequence value per entry taken in one statement, all rows in one
- * INSERT. The exclusive lock is what keeps several server processes on one PostgreSQL from
+ * last hash and one sequence value per entry read in one statement, all rows in one INSERT. The exclusive lock is what keeps several server processes on one PostgreSQL from
  * forking the chain (two rows naming the same previous row): the next process's batch reads
  * the last hash only after this one has committed. Resolves once the commit is durable.
  */
@@ -26,9 +25,9 @@ export async function appendAuditBatch(db: SqlClient, entries: readonly AuditEnt
   if (entries.length === 0) return;
   await db.transaction(async (tx) => {
     await tx.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
-    const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-    const next = await tx.query<{ seq: string | number }>(
-      "SELECT nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq FROM generate_series(1, $1::integer)",
+    // The last hash (read once: an uncorrelated subquery) beside each new sequence value, in one round trip.
+    const next = await tx.query<{ seq: string | number; last: string | null }>(
+      "SELECT (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS last, nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq FROM generate_series(1, $1::integer)",
       [entries.length],
     );
     // Sorted, so that seq order is the entries' order whatever order the rows came back in.
@@ -36,7 +35,7 @@ export async function appendAuditBatch(db: SqlClient, entries: readonly AuditEnt
     if (seqs.length !== entries.length || seqs.some((s) => !Number.isSafeInteger(s))) {
       throw new Error(`audit: asked for ${entries.length} sequence values, got ${seqs.length}`);
     }
-    let prevHash = last[0]?.hash ?? GENESIS_HASH;
+    let prevHash = next[0]?.last ?? GENESIS_HASH;
     const params: unknown[] = [];
     const rows: string[] = [];
     entries.forEach((entry, i) => {
