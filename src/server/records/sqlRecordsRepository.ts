@@ -53,14 +53,16 @@ function restoreRows<T>(rows: readonly { id: string; document: unknown }[], kind
   return { good, problems };
 }
 
-// The current row and the version row hold the same text: the document is serialised once (a plan's, masks included, is large).
+// The current row and the version row hold the same text: the document is serialised once, and
+// sent once, as both rows are written by one statement (one round trip less per save): the
+// version row reuses the current row's parameters ($1 id, $2 version, $11 updated_at,
+// $12 updated_by, $15 document).
+const WRITE_CASE = `WITH current_row AS (${UPSERT_CASE})
+  INSERT INTO case_versions (case_id, version, action, changed_at, changed_by, changes, document)
+  VALUES ($1, $2, $16, $11, $12, $17::json, $15::json)`;
+
 async function writeCase(tx: SqlExecutor, doc: CaseDocument, action: Action, changes: ChangeSummary): Promise<void> {
-  const columns = caseColumns(doc);
-  await tx.query(UPSERT_CASE, columns);
-  await tx.query(
-    'INSERT INTO case_versions (case_id, version, action, changed_at, changed_by, changes, document) VALUES ($1, $2, $3, $4, $5, $6::json, $7::json)',
-    [doc.id, doc.version, action, doc.updatedAt, doc.updatedBy, JSON.stringify(changes), columns.at(-1)],
-  );
+  await tx.query(WRITE_CASE, [...caseColumns(doc), action, JSON.stringify(changes)]);
 }
 
 async function writePlan(tx: SqlExecutor, doc: PlanDocument, action: Action, changes: ChangeSummary): Promise<void> {
