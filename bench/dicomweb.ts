@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { BenchSeries } from './generate';
 import type { BenchPageResult } from './pages/shared';
 import { newPage, readMarks, repoRoot, waitLoaded, type BenchContext } from './browser';
-import { step } from './local';
+import { phases, step } from './local';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,10 +56,25 @@ async function openStudy(ctx: BenchContext, base: string, studyUid: string, name
   try {
     await page.goto(`${base}/studies/${studyUid}`);
     await waitOrExplain(page, ctx.loadTimeout, name);
+    ctx.log(`  ${name}: after navigation (ms): ${await pageStart(page)}, ${await phases(page, 0)}`);
     return await readMarks(page);
   } finally {
     await context.close();
   }
+}
+
+/** The page's own start: the script evaluated, and the first API request and first frame request sent and answered. */
+function pageStart(page: Page): Promise<string> {
+  // No named inner functions in the page: tsx would wrap them in a helper the page lacks.
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const api = res.find((e) => e.name.includes('/api/'));
+    const frame = res.find((e) => e.name.includes('/frames/'));
+    const listing = res.filter((e) => /\/series\/[^/]+\/instances|\/metadata/.test(e.name)).sort((a, b) => b.responseEnd - a.responseEnd)[0];
+    const span = [api, listing, frame].map((r) => (r ? `${Math.round(r.startTime)}→${Math.round(r.responseEnd)}` : '-'));
+    return `script done +${Math.round(nav?.domContentLoadedEventEnd ?? NaN)}, first API ${span[0] ?? '-'}, series listing ${span[1] ?? '-'}, first frame ${span[2] ?? '-'}`;
+  });
 }
 
 async function waitOrExplain(page: Page, timeout: number, name: string): Promise<void> {

@@ -155,7 +155,7 @@ async function oursLocal(ctx: BenchContext, withScroll: boolean): Promise<void> 
 }
 
 /** The app's phase marks of the first open (volumeLoading.ts, seriesLoader.ts) as "name +ms" from the click. */
-function phases(page: Page, t0: number): Promise<string> {
+export function phases(page: Page, t0: number): Promise<string> {
   return page.evaluate((start) => {
     const names = ['open', 'headers', 'volume-created', 'first-frame', 'first-image', 'volume-ready'];
     return names
