@@ -52,6 +52,38 @@ export interface StudyTruth {
   fieldOfView?: { center: [number, number]; radiusMm: number; paddingHu: number };
   /** Cone-beam CT only: the cement-filled needle tracks, skin entry to tip. */
   needleTracks?: { name: string; entryLps: Triple; targetLps: Triple; diameterMm: number }[];
+  /**
+   * Post-procedure CBCT only (issue 18): where this study sits relative to its planning CT.
+   * `planningToThisLps` maps a planning-CT LPS point to this study's LPS (4×4, row-major);
+   * equal to rotations `rotationDeg` about x, y, z through `centreLps` (planning LPS; R = Rz·Ry·Rx,
+   * x applied first) followed by `translationMm`.
+   */
+  pose?: { planningStudyKey: StudyKey; planningToThisLps: number[]; rotationDeg: Triple; translationMm: Triple; centreLps: Triple };
+  /**
+   * Post-procedure CBCT only: the needles left in place (metal), matched to the demo plan's
+   * trajectory ids, in this study's LPS and in the planning CT's, with the deviation from the
+   * plan's design (target and direction) they were built with.
+   */
+  needles?: {
+    trajectoryId: string;
+    name: string;
+    diameterMm: number;
+    entryLps: Triple;
+    tipLps: Triple;
+    entryPlanningLps: Triple;
+    tipPlanningLps: Triple;
+    designedDeviation: { tipMm: number; angleDeg: number };
+  }[];
+  /**
+   * Post-procedure CBCT only: the cement as painted (voxels carrying a cement label × voxel
+   * volume), its fill of each lesion (cement voxels inside the lesion's shape ÷ its voxels),
+   * and each leak (cement outside the bone) with its class.
+   */
+  cement?: {
+    totalMl: number;
+    lesions: { lesionId: string; lesionVolumeMl: number; cementInLesionMl: number; fillPct: number }[];
+    leaks: { id: string; location: string; volumeMl: number; centreLps: Triple; centrePlanningLps: Triple; description: string }[];
+  };
 }
 
 export const GENERATOR_VERSION = 1;

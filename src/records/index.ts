@@ -50,3 +50,4 @@ export * from './tumourTypes';
 export * from './validationIssues';
 export * from './teachingCase';
 export * from './exercise';
+export * from './postProcedure';
