@@ -32,3 +32,6 @@ export { attachExpertPainter, EXPERT_COLOUR } from './exercise/expertPainter';
 export type { ReferenceNeedle } from './exercise/expertMarks';
 export { probeDepthText } from './plan/probeDepth';
 export type { ProbeDepthControl, ProbeDepthState } from './session/probeDepthControl';
+export { FusionLayer, DEFAULT_FUSION, type FusionSettings } from './fusion/fusionLayer';
+export { FUSION_WINDOWS, type FusionWindowId } from './fusion/colourMap';
+export { nudgeForKey, nudgeMatrix, type Nudge } from './fusion/nudge';

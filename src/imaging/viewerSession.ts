@@ -179,9 +179,9 @@ export class ViewerSession {
     if (!this.destroyed) this.overlays.setPainter(painter);
   }
 
-  /** A read-only layer on every 2D volume view: imported objects under the plan, a reference (expert) plan over it. */
-  setLayerPainter(layer: 'imported' | 'reference', painter: OverlayPainter | undefined): void {
-    if (!this.destroyed) this.overlays[layer === 'imported' ? 'setUnderlay' : 'setTopLayer'](painter);
+  /** A read-only layer on every 2D volume view: imported objects under the plan, then a fused CBCT, a reference (expert) plan over it. */
+  setLayerPainter(layer: 'imported' | 'fusion' | 'reference', painter: OverlayPainter | undefined): void {
+    if (!this.destroyed) this.overlays[layer === 'imported' ? 'setUnderlay' : layer === 'fusion' ? 'setFusion' : 'setTopLayer'](painter);
   }
 
   /** Receives left-button gestures on 2D views while a plan tool is on. */

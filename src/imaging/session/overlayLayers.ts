@@ -15,6 +15,8 @@ export class OverlayLayers {
   private painter?: OverlayPainter;
   // Drawn under the plan: objects read from DICOM (SEG, SR), shown whether or not a plan is open.
   private underlay?: OverlayPainter;
+  // Between the imported objects and the plan: a registered second series fused over the view (issue 18).
+  private fusion?: OverlayPainter;
   // Drawn over the plan: a read-only reference plan (an exercise's expert plan), kept when the plan layer is off.
   private top?: OverlayPainter;
   private frame = 0;
@@ -49,6 +51,12 @@ export class OverlayLayers {
   /** Sets the painter drawn before the plan's (imported SEG and SR objects); undefined for none. */
   setUnderlay(painter: OverlayPainter | undefined): void {
     this.underlay = painter;
+    this.repaintAll();
+  }
+
+  /** Sets the painter drawn between the imported objects and the plan (a fused post-procedure CBCT); undefined for none. */
+  setFusion(painter: OverlayPainter | undefined): void {
+    this.fusion = painter;
     this.repaintAll();
   }
 
@@ -92,10 +100,11 @@ export class OverlayLayers {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const painter = this.planShown ? this.painter : undefined;
-    const plane = painter || this.underlay || this.top ? this.planeOf(slot) : undefined;
+    const plane = painter || this.underlay || this.fusion || this.top ? this.planeOf(slot) : undefined;
     if (!plane) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.underlay?.(slot, ctx, plane);
+    this.fusion?.(slot, ctx, plane);
     painter?.(slot, ctx, plane);
     this.top?.(slot, ctx, plane);
   }
@@ -107,6 +116,7 @@ export class OverlayLayers {
     for (const slot of [...this.canvases.keys()]) this.remove(slot);
     this.painter = undefined;
     this.underlay = undefined;
+    this.fusion = undefined;
     this.top = undefined;
   }
 }
