@@ -14,6 +14,7 @@ import { goToField, MissingSummary } from './MissingSummary';
 import './caseForm.css';
 import { renderComputed } from './ComputedValue';
 import { FollowUpChart } from './FollowUpChart';
+import { PostProcedureSection } from './postProcedure/PostProcedureSection';
 import { CaseBoardDecisions } from '../boards/decision/CaseBoardDecisions';
 import { CaseKeyImages } from '../keyImages/CaseKeyImages';
 import { utcTime } from '../admin/adminFormat';
@@ -36,6 +37,7 @@ const NAV: readonly NavEntry[] = [
   ...FORM_SECTIONS.map((k) => ({ id: `section-${k}`, label: fieldTitle(k) })),
   { id: 'section-key-images', label: 'Key images' },
   { id: 'section-chart', label: 'Outcome chart' },
+  { id: 'section-post-procedure', label: 'Post-procedure' },
   { id: 'section-board-decisions', label: 'Board decisions' },
   { id: 'section-history', label: 'History' },
 ];
@@ -190,6 +192,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <h3>Pain and opioids over time</h3>
             <FollowUpChart content={derived} />
           </section>
+          <PostProcedureSection caseId={doc.id} linkedStudies={draft.linkedStudies} />
           <section id="section-board-decisions" className="case-section">
             <CaseBoardDecisions caseId={doc.id} boardDecisions={doc.boardDecisions} onChanged={() => void load()} />
           </section>
