@@ -2,6 +2,7 @@ import type { BoardItem, CaseDocument, PlanDocument } from '../../../records';
 import { caseCardRows, numText } from './caseCard';
 import { planKeyNumbers } from './planKeyNumbers';
 import { failed, type Loaded } from './usePresenterData';
+import { PostProcedureLines } from '../postProcedure/PostProcedureLines';
 
 /**
  * The case's summary card (issue 14, "Presenting"): the case record's words (caseCard.ts) and,
@@ -37,6 +38,7 @@ export function SummaryCard({ item, caseDoc, plan, hideIdentifiers, index, count
         ))}
       </dl>
       <PlanNumbers planId={item.preparation.planAttached} plan={plan} />
+      <PostProcedureLines caseId={item.caseId} plan={plan && !failed(plan) ? plan : undefined} />
     </section>
   );
 }

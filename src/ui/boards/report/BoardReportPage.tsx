@@ -80,7 +80,7 @@ function Report({ data, hideIdentifiers }: { data: BoardReportData; hideIdentifi
           </table>
         )}
       </section>
-      {model.items.map((e, k) => <ReportCaseItem key={e.item.caseId} entry={e} index={k} />)}
+      {model.items.map((e, k) => <ReportCaseItem key={e.item.caseId} entry={e} index={k} postProcedure={data.postProcedure.get(e.item.caseId)} />)}
       {!model.items.length && <p className="muted">No case on the agenda.</p>}
       <ReportMeetingSummary model={model} />
       <section className="report-section report-keep" data-testid="board-report-record">

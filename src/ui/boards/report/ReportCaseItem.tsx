@@ -2,11 +2,12 @@ import { whenText } from '../../report/reportFormat';
 import { clockText } from '../present/discussionTimes';
 import { actionText, consensusText, followThroughText, recommendationText, trialText } from '../decision/decisionText';
 import type { ReportItem } from './boardReportModel';
+import type { PostProcedureLine } from '../postProcedure/postProcedureLines';
 
 const STATUS = { pending: 'not discussed', discussed: 'discussed', deferred: 'deferred' } as const;
 
 /** One agenda item in the meeting report: the case, reason and question, time, the decision and the comments. */
-export function ReportCaseItem({ entry, index }: { entry: ReportItem; index: number }) {
+export function ReportCaseItem({ entry, index, postProcedure }: { entry: ReportItem; index: number; postProcedure?: readonly PostProcedureLine[] | { readonly error: string } }) {
   const { item, label, seconds, discussed, comments } = entry;
   const d = item.decision;
   return (
@@ -16,6 +17,10 @@ export function ReportCaseItem({ entry, index }: { entry: ReportItem; index: num
         <tbody>
           <tr><th>Reason</th><td>{item.reason}</td></tr>
           <tr><th>Question</th><td>{item.question}</td></tr>
+          {postProcedure && 'error' in postProcedure && <tr><th>Post-procedure</th><td className="report-problem">The assessments could not be read: {postProcedure.error}</td></tr>}
+          {postProcedure && !('error' in postProcedure) && postProcedure.map((l) => (
+            <tr key={l.planId} data-testid="board-report-post-procedure" data-version={l.version}><th>Post-procedure</th><td>{l.body} <span className="muted small">({l.detail})</span></td></tr>
+          ))}
           <tr><th>Discussion</th><td data-testid="board-report-time">{discussed ? `${clockText(seconds)} (mm:ss)` : 'not timed'} · {STATUS[item.status]}</td></tr>
         </tbody>
       </table>
