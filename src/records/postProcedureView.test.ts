@@ -51,7 +51,7 @@ describe('the post-procedure view', () => {
     expect(matrixRotationDeg(assessment().result.registration.matrix)).toBeCloseTo(10, 9);
     expect(registrationView(assessment().result.registration)).toEqual({
       ok: true,
-      status: 'registered',
+      status: 'succeeded',
       rotation: 'x 0.0°, y 0.0°, z +10.0° (10.0° in all)',
       translation: 'x +5.0, y -3.0, z +2.0 mm (6.2 mm in all)',
       residual: 'NCC 0.93 · bone edges 0.6 mm apart · 41230 points',

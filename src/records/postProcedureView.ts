@@ -166,7 +166,7 @@ export function registrationView(g: RegistrationReport): RegistrationView {
   const edge = g.residual.edgeDistanceMm;
   return {
     ok: g.status === 'ok',
-    status: g.status === 'ok' ? 'registered' : `failed${g.message ? `: ${g.message}` : ''}`,
+    status: g.status === 'ok' ? 'succeeded' : `failed${g.message ? `: ${g.message}` : ''}`,
     rotation: `x ${signed(rx, 1)}°, y ${signed(ry, 1)}°, z ${signed(rz, 1)}° (${fixed(matrixRotationDeg(g.matrix))}° in all)`,
     translation: `x ${signed(tx, 1)}, y ${signed(ty, 1)}, z ${signed(tz, 1)} mm (${fixed(norm)} mm in all)`,
     residual: `NCC ${fixed(g.residual.ncc, 2)} · ${edge === null ? 'bone edge distance not measurable' : `bone edges ${fixed(edge)} mm apart`} · ${g.residual.samples} points`,

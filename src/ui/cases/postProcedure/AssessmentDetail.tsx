@@ -2,7 +2,9 @@ import type { PostProcedureResult } from '../../../records';
 import { ACCEPTABLE_NEEDLE_ERROR_MM, fillRows, leakRows, mlText, needleRows, registrationView, type ErrorGrade, type PlanLabels } from '../../../records/postProcedureView';
 import { FillBars } from './FillBars';
 
-const gradeClass = (g: ErrorGrade): string => (g === null ? '' : `pp-${g}`);
+const gradeClass = (g: ErrorGrade): string => (g === null ? 'nowrap' : `nowrap pp-${g}`);
+/** "2.0 mm", or "—" alone when there is no number. */
+const mm = (v: string): string => (v === '—' ? v : `${v} mm`);
 const gradeTitle = (g: ErrorGrade): string | undefined =>
   g === null ? undefined : g === 'within' ? `Within the ${ACCEPTABLE_NEEDLE_ERROR_MM} mm acceptable error` : `Beyond the ${ACCEPTABLE_NEEDLE_ERROR_MM} mm acceptable error`;
 
@@ -38,10 +40,10 @@ export function AssessmentDetail({ result: r, labels }: { result: PostProcedureR
               {needles.map((n) => (
                 <tr key={n.trajectoryId} data-testid="pp-needle" className={n.missing ? 'pp-missing' : ''}>
                   <td title={n.found}>{n.name}{n.missing ? ' — not found' : n.found === 'placed by hand' ? ' (placed by hand)' : ''}</td>
-                  <td className={gradeClass(n.entryGrade)} title={n.entryGrade ? gradeTitle(n.entryGrade) : 'Skin entry outside the field of view'}>{n.entryErrorMm} mm</td>
-                  <td className={gradeClass(n.tipGrade)} title={gradeTitle(n.tipGrade)} data-testid="pp-tip-error">{n.tipErrorMm} mm</td>
-                  <td>{n.angleDeg}°</td>
-                  <td>{n.depth}</td>
+                  <td className={gradeClass(n.entryGrade)} title={n.entryGrade ? gradeTitle(n.entryGrade) : n.missing ? 'Needle not found' : 'Skin entry outside the cone-beam field of view'}>{mm(n.entryErrorMm)}</td>
+                  <td className={gradeClass(n.tipGrade)} title={gradeTitle(n.tipGrade)} data-testid="pp-tip-error">{mm(n.tipErrorMm)}</td>
+                  <td className="nowrap">{n.angleDeg === '—' ? '—' : `${n.angleDeg}°`}</td>
+                  <td className="nowrap">{n.depth}</td>
                 </tr>
               ))}
             </tbody>
@@ -61,7 +63,7 @@ export function AssessmentDetail({ result: r, labels }: { result: PostProcedureR
               {leaks.map((l) => (
                 <tr key={l.id} data-testid="pp-leak" className={l.flagged ? 'pp-flagged' : ''}>
                   <td>{l.location}</td>
-                  <td>{l.volume}</td>
+                  <td className="nowrap">{l.volume}</td>
                   <td>{l.flagged ? '⚠ ' : ''}{l.near}</td>
                 </tr>
               ))}

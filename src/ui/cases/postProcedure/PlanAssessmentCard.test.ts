@@ -29,10 +29,10 @@ describe('the case page\'s post-procedure card', () => {
     expect(t).toContain('x 0.0°, y 0.0°, z +10.0° (10.0° in all)');
     expect(t).toContain('x +5.0, y -3.0, z +2.0 mm (6.2 mm in all)');
     expect(t).toContain('Bone access needle, right superior acetabulum 1.2 mm 2.0 mm 0.8° 61.5 of 62.0 mm');
-    // The second needle: entry outside the field of view ("—"), tip 3.0 mm beyond 2.7 mm.
-    expect(t).toContain('Bone access needle, right superior pubic ramus — mm 3.0 mm 1.5° 48.2 of 50.0 mm');
-    expect(html).toMatch(/class="pp-beyond"[^>]*data-testid="pp-tip-error">3.0 mm/);
-    expect(html).toMatch(/class="pp-within"[^>]*data-testid="pp-tip-error">2.0 mm/);
+    // The second needle: entry outside the field of view ("—", no unit), tip 3.0 mm beyond 2.7 mm.
+    expect(t).toContain('Bone access needle, right superior pubic ramus — 3.0 mm 1.5° 48.2 of 50.0 mm');
+    expect(html).toMatch(/class="nowrap pp-beyond"[^>]*data-testid="pp-tip-error">3.0 mm/);
+    expect(html).toMatch(/class="nowrap pp-within"[^>]*data-testid="pp-tip-error">2.0 mm/);
     expect(t).toContain('Cement 12.3 mL threshold 1650 HU');
     // Two versions, each with two lesions: four bars; the latest's first is 72.4 % of a 150 px track = 108.6 px.
     expect(count(html, 'data-testid="pp-fill-row"')).toBe(4);
@@ -48,7 +48,7 @@ describe('the case page\'s post-procedure card', () => {
     const s = text(h);
     expect(s).toContain(`Plan: plan ${PLAN_A.slice(0, 8)} · version 1 of 1`);
     expect(s).toContain('The plan aaaaaaaa could not be read (HTTP 404).');
-    expect(s).toContain('needle 1 — not found — mm — mm —° — of 62.0 mm');
+    expect(s).toContain('needle 1 — not found — — — — of 62.0 mm');
     expect(s).toContain('lesion 1 72 %');
     expect(s).toContain('No leak: all cement within the bone.');
     expect(h).not.toContain('pp-open-plan');

@@ -38,8 +38,10 @@ export function PlanAssessmentCard({ group, plan, follow }: {
         </h4>
         <AcceptedLine a={a} />
         <span className="spacer" />
-        {studyPath && <a href={studyPath} onClick={(e) => follow(e, studyPath)} data-testid="pp-open-plan" title="Open the planning study: the plan saved last on it opens">Open the plan</a>}
-        <a href={reportPath} onClick={(e) => follow(e, reportPath)} title="The plan's printable report">Plan report</a>
+        <span className="pp-links">
+          {studyPath && <a href={studyPath} onClick={(e) => follow(e, studyPath)} data-testid="pp-open-plan" title="Open the planning study: the plan saved last on it opens">Open the plan</a>}
+          <a href={reportPath} onClick={(e) => follow(e, reportPath)} title="The plan's printable report">Plan report</a>
+        </span>
       </header>
       {plan?.problem && <div className="error-text small">{plan.problem}</div>}
       <AssessmentDetail result={a.result} labels={labels} />
