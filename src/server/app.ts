@@ -57,6 +57,8 @@ export interface AppParts {
   teaching?: (app: FastifyInstance) => Promise<void>;
   /** The planning exercise routes (/api/exercises…, server/exercises/). */
   exercises?: (app: FastifyInstance) => Promise<void>;
+  /** The post-procedure routes (/api/plans/:id/post-procedure…, /api/series/:uid/volume, server/postprocedure/). */
+  postProcedure?: (app: FastifyInstance) => Promise<void>;
   /** What an account may not see of the kept studies (an unknown exercise's other series), server/exercises/studyGuard.ts. */
   studyGuard?: StudyGuard;
 }
@@ -220,6 +222,7 @@ export async function buildApp(config: ServerConfig, parts: AppParts): Promise<F
   if (parts.keyImages) await app.register(parts.keyImages);
   if (parts.teaching) await app.register(parts.teaching);
   if (parts.exercises) await app.register(parts.exercises);
+  if (parts.postProcedure) await app.register(parts.postProcedure);
 
   const index = path.join(config.distDir, 'index.html');
   if (existsSync(config.distDir)) {

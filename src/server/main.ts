@@ -24,6 +24,7 @@ import { exercisesFor } from './exercises/exercisesFor';
 import { exerciseCountOf } from './exercises/exerciseCount';
 import { studyGuardFor } from './exercises/studyGuard';
 import { hiddenByOpenUnknownExercise } from './exercises/hiddenTeachingCase';
+import { postProcedureFor } from './postprocedure/postProcedureFor';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -44,7 +45,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const pacs = config.dicomweb ? createPacs(config.dicomweb) : undefined;
   if (pacs) console.log(`[dicomweb] PACS at ${pacs.client.name}, proxied under /dicomweb`);
   // Saved plans are recomputed on the CT of their series: from the embedded source, else fetched from the PACS.
-  const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue, pacs ? { remote: pacsSeriesVolume(pacs.client) } : {}) };
+  // Room for 3 volumes: a post-procedure analysis holds a CT and a cone-beam CT while a plan save needs another CT.
+  const planContext = { catalogue: defaultCatalogue(), volumeFor: createSeriesVolumes(catalogue, { capacity: 3, ...(pacs ? { remote: pacsSeriesVolume(pacs.client) } : {}) }) };
   const records = await openRecordStore(env, config.dataDir, config.sampleDir, planContext);
   let security;
   try {
@@ -63,6 +65,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const teaching = await teachingFor({ db: records.db, dataDir: config.dataDir, catalogue, cases: records.repository, pacs, teachingPacs: teachingPacsFrom(env), audit: security.audit, softwareVersion: config.version, exerciseCount: exerciseCountOf(records.db), hidden: hiddenByOpenUnknownExercise(records.db) });
   parts.teaching = teaching.routes;
   parts.studyGuard = studyGuardFor(records.db, teaching.repo, teaching.files);
+  parts.postProcedure = postProcedureFor({ db: records.db, records: records.repository, volumeFor: planContext.volumeFor, catalogue, studyGuard: parts.studyGuard, audit: security.audit });
   parts.exercises = exercisesFor({ db: records.db, planContext, audit: security.audit, makeTeachingCase: teaching.maker.make, env });
   const app = await buildApp(config, parts);
   try {

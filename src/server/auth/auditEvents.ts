@@ -29,6 +29,8 @@ export const AUDIT_EVENT_NAMES = [
   'plan.update',
   'plan.propose',
   'plan.approve',
+  'postProcedure.run',
+  'postProcedure.accept',
   'study.accessed',
   'export',
   'import',
@@ -97,6 +99,9 @@ export const AUDIT_EVENT_CODES: Readonly<Record<AuditEventName, AuditEventCoding
   'plan.update': { type: PROCEDURE_RECORD, action: 'U' },
   'plan.propose': { type: PROCEDURE_RECORD, action: 'U' },
   'plan.approve': { type: PROCEDURE_RECORD, action: 'U' },
+  // Issue 18: a cone-beam CT analysed against a plan (the images read, nothing stored), and an analysis accepted into the record.
+  'postProcedure.run': { type: PROCEDURE_RECORD, action: 'E' },
+  'postProcedure.accept': { type: PROCEDURE_RECORD, action: 'C' },
   'study.accessed': { type: dcm('110103', 'DICOM Instances Accessed'), action: 'R' },
   // DICOM codes an export as a Read of the data that leaves the system.
   export: { type: dcm('110106', 'Export'), action: 'R' },

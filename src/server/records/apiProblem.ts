@@ -32,7 +32,15 @@ export type ProblemCode =
   | 'cross-site'
   | 'invalid-credentials'
   /** Too many requests (429), e.g. failed sign-ins. */
-  | 'too-many-attempts';
+  | 'too-many-attempts'
+  /** Issue 18: a series the server holds but cannot read as a volume (422). */
+  | 'series-unreadable'
+  /** Issue 18: the registration ran and does not trust its answer (422, with its report). */
+  | 'registration-failed'
+  /** Issue 18: the analysis cannot use its input (422: no lesion, volumes that do not overlap…). */
+  | 'analysis-failed'
+  /** The server is busy with other long work (503 with Retry-After). */
+  | 'busy';
 
 /**
  * The body of every refused request on every API route (records, studies, files, PACS search,
