@@ -14,3 +14,12 @@ describe('the help panel', () => {
     expect(section).toMatch(/Ctrl\+Y Ctrl\+Shift\+Z Redo/);
   });
 });
+
+describe('the help panel lists the fusion nudge keys', () => {
+  it('names Alt+arrows, Alt+PgUp/PgDn and Alt+[ ] with their steps', () => {
+    const t = text(renderToStaticMarkup(createElement(HelpPanel, { onClose: () => undefined })));
+    const section = t.slice(t.indexOf('Post-procedure fusion'), t.indexOf('Mouse'));
+    expect(section).toMatch(/Alt\+← Alt\+→ Alt\+↑ Alt\+↓ Move the CBCT 0\.5 mm/);
+    expect(section).toMatch(/Alt\+\[ Alt\+\] Turn the CBCT 0\.5°/);
+  });
+});

@@ -1,4 +1,4 @@
-import { SHORTCUTS } from './shortcuts';
+import { FUSION_NUDGE_KEYS, SHORTCUTS } from './shortcuts';
 
 /**
  * The Ctrl shortcuts of plan editing. They are handled by the study page's key handler (not
@@ -36,6 +36,21 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
         <table data-testid="help-plan-editing">
           <tbody>
             {PLAN_EDITING_KEYS.map((s) => (
+              <tr key={s.label}>
+                <td className="keys">
+                  {s.keys.map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </td>
+                <td>{s.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>Post-procedure fusion</h3>
+        <table data-testid="help-fusion-nudge">
+          <tbody>
+            {FUSION_NUDGE_KEYS.map((s) => (
               <tr key={s.label}>
                 <td className="keys">
                   {s.keys.map((k) => (

@@ -318,7 +318,7 @@ export function StudyPage({ studyUID }: { studyUID: string }) {
               <ImportedPanel imported={imported} ws={series?.mode === 'mpr' ? ws : undefined} session={session} openSeries={seriesListingForPlan} editable={planEditable} />
             </SidePanel>
           }
-          plan={series?.mode === 'mpr' && (ex ? <ExercisePlanPanel ws={ws} ex={ex} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} /> : <PlanPanel ws={ws} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />)}
+          plan={series?.mode === 'mpr' && (ex ? <ExercisePlanPanel ws={ws} ex={ex} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} /> : <PlanPanel ws={ws} session={session} onNeedleViews={() => run({ kind: 'layout', layout: 'needle' })} />)}
         />
       </div>
       {showHelp && <HelpPanel onClose={() => setShowHelp(false)} />}

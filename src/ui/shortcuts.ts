@@ -74,3 +74,14 @@ export function shortcutFor(key: string): Shortcut | undefined {
   const k = key.length === 1 ? key.toLowerCase() : key;
   return SHORTCUTS.find((s) => s.keys.includes(k));
 }
+
+/**
+ * The keys that nudge a fused post-procedure CBCT (issue 18), active while the fusion is shown.
+ * Alt keeps them apart from the single keys above (the study page ignores Alt); the handler is
+ * imaging's nudgeForKey, these lines are what the help panel lists.
+ */
+export const FUSION_NUDGE_KEYS: readonly { keys: readonly string[]; label: string }[] = [
+  { keys: ['Alt+←', 'Alt+→', 'Alt+↑', 'Alt+↓'], label: 'Move the CBCT 0.5 mm along the screen in the view under the mouse (with Shift: 2 mm)' },
+  { keys: ['Alt+PgUp', 'Alt+PgDn'], label: 'Move the CBCT 0.5 mm out of / into the screen (with Shift: 2 mm)' },
+  { keys: ['Alt+[', 'Alt+]'], label: 'Turn the CBCT 0.5° counter-clockwise / clockwise about the view normal through the region centre (with Shift: 2°)' },
+];

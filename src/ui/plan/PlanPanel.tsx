@@ -6,9 +6,11 @@ import { useRoles } from '../auth/authStore';
 import { canEditPlan } from '../auth/roleActions';
 import { PlanReportLink } from '../report/PlanReportLink';
 import { useDefaultDevice } from './useDefaultDevice';
+import type { ViewerSession } from '../../imaging';
+import { PostProcedureSection } from './postprocedure/PostProcedureSection';
 
 /** The planning panel: saving, tools, the plan's lesions, structures at risk and trajectories with their measurements. */
-export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleViews: () => void }) {
+export function PlanPanel({ ws, session, onNeedleViews }: { ws: PlanWorkspace; session?: ViewerSession; onNeedleViews: () => void }) {
   // Board and admin read plans; a trainee reads approved ones. The server refuses the rest anyway.
   const editable = canEditPlan(useRoles(), ws.current?.status);
   // New needles start as the device the case's decision calls for.
@@ -19,6 +21,7 @@ export function PlanPanel({ ws, onNeedleViews }: { ws: PlanWorkspace; onNeedleVi
       <PlanDicomActions ws={ws} />
       <PlanReportLink doc={ws.current} />
       <PlanEditorSections ws={ws} editable={editable} onNeedleViews={onNeedleViews} />
+      <PostProcedureSection ws={ws} session={session} />
     </aside>
   );
 }
