@@ -151,6 +151,23 @@ describe('post-procedure routes: refusals', () => {
     expect((await as('adm', 'GET', `/api/plans/${planId}/post-procedure/assessments`)).statusCode).toBe(403);
     expect((await as('adm', 'GET', `/api/series/${cbct.seriesInstanceUID}/volume?studyInstanceUID=${cbct.studyInstanceUID}`)).statusCode).toBe(403);
     expect((await as('att', 'GET', `/api/cases/${randomUUID()}/post-procedure/assessments`)).statusCode).toBe(404);
+    // Without a session every one of these routes fails closed.
+    for (const [method, url] of [
+      ['POST', `/api/plans/${planId}/post-procedure`],
+      ['POST', `/api/plans/${planId}/post-procedure/assessments`],
+      ['GET', `/api/plans/${planId}/post-procedure/assessments`],
+      ['GET', `/api/cases/${caseId}/post-procedure/assessments`],
+      ['GET', `/api/series/${cbct.seriesInstanceUID}/volume?studyInstanceUID=${cbct.studyInstanceUID}`],
+    ] as const) {
+      expect((await accounts.inject({ method, url, ...(method === 'POST' ? { payload: cbctIds() } : {}) })).statusCode, url).toBe(401);
+    }
+  });
+
+  it('the routes are in the OpenAPI document', async () => {
+    const doc = (await single.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/plans/{id}/post-procedure'] ?? {})).toContain('post');
+    expect(Object.keys(doc.paths['/api/plans/{id}/post-procedure/assessments'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/series/{seriesUID}/volume'] ?? {})).toContain('get');
   });
 });
 
