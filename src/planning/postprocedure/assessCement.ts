@@ -75,7 +75,8 @@ export function assessCement(
   }
   const metal: number[] = [];
   for (const f of needles.found) for (let n = 0; n < f.metal.length; n++) metal.push(f.metal[n]!);
-  const metalHu = needles.found.length > 0 ? Math.min(...needles.found.map((f) => f.metalThresholdHu)) : Infinity;
+  // Metal not matched to a needle still reads far above the cement: twice its peak when no needle gave a threshold.
+  const metalHu = needles.found.length > 0 ? Math.min(...needles.found.map((f) => f.metalThresholdHu)) : 2 * levels.cementPeakHu;
   // A first pass at the floor finds every voxel the cement could hold (a higher threshold keeps a
   // subset); the threshold is then halfway between the cement's peak and what surrounds it (a
   // voxel half cement, half its neighbour reads there), never below the floor.
