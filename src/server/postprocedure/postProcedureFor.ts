@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditTrail } from '../auth/auditTrail';
 import type { RecordsRepository } from '../records/recordsRepository';
 import type { SqlClient } from '../records/sqlClient';
-import { createAnalysisPool, type AnalysisPoolOptions } from './analysisPool';
+import { createAnalysisPool, type AnalysisPool, type AnalysisPoolOptions } from './analysisPool';
 import { createAssessmentsRepository } from './assessmentsRepository';
 import { postProcedureRoutes } from './postProcedureRoutes';
 import type { SeriesSources } from './seriesLookup';
@@ -14,6 +14,8 @@ export interface PostProcedureParts extends SeriesSources {
   readonly records: Pick<RecordsRepository, 'getPlan' | 'getCase'>;
   readonly audit?: AuditTrail;
   readonly pool?: AnalysisPoolOptions;
+  /** A pool made by the caller (who then ends it); default one of this app's, ended with it. */
+  readonly analysisPool?: AnalysisPool;
 }
 
 /**
@@ -24,8 +26,9 @@ export interface PostProcedureParts extends SeriesSources {
 export function postProcedureFor(parts: PostProcedureParts): (app: FastifyInstance) => Promise<void> {
   const assessments = createAssessmentsRepository(parts.db);
   return async (app) => {
-    const pool = createAnalysisPool(parts.pool);
-    app.addHook('onClose', () => pool.close());
+    const owned = parts.analysisPool ? undefined : createAnalysisPool(parts.pool);
+    const pool = parts.analysisPool ?? owned!;
+    if (owned) app.addHook('onClose', () => owned.close());
     await postProcedureRoutes({ ...parts, assessments, pool })(app);
     await seriesVolumeRoute(parts, parts.audit)(app);
   };

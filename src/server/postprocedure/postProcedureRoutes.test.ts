@@ -26,6 +26,7 @@ import { migrateSchema } from '../records/schemaMigrations';
 import type { SqlClient } from '../records/sqlClient';
 import { createSqlRecordsRepository } from '../records/sqlRecordsRepository';
 import { securityParts } from '../securityParts';
+import { createAnalysisPool } from './analysisPool';
 import { postProcedureFor } from './postProcedureFor';
 
 /*
@@ -48,6 +49,8 @@ const truth = (key: string): StudyTruth => JSON.parse(readFileSync(path.join(sam
 let cbct: StudyTruth;
 let ct: StudyTruth;
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
+const pool = createAnalysisPool();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const post = async (url: string, body: unknown, user = 'dr-test'): Promise<{ status: number; body: Record<string, unknown>; ms: number }> => {
   const t0 = performance.now();
@@ -88,7 +91,7 @@ beforeAll(async () => {
 
   const volumeFor = createSeriesVolumes(catalogue, { capacity: 3 });
   const config: ServerConfig = { host: '127.0.0.1', port: 0, dataDir: temp, sampleDir, distDir: path.join(temp, 'no-dist'), version: 'test' };
-  single = await buildApp(config, { catalogue, postProcedure: postProcedureFor({ db, records, volumeFor, catalogue }) });
+  single = await buildApp(config, { catalogue, postProcedure: postProcedureFor({ db, records, volumeFor, catalogue, analysisPool: pool }) });
   await single.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(single.server.address() as AddressInfo).port}`;
 
@@ -107,6 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await single?.close();
   await accounts?.close();
+  await pool.close();
   await db?.close();
   rmSync(temp, { recursive: true, force: true });
 });
@@ -257,5 +261,23 @@ describe('the analysis end to end on case 2', () => {
       expect(list.assessments.map((a) => [a.id, a.version])).toEqual([[a2.id, 2], [a1.id, 1]]);
       expect(list.problems).toEqual([]);
     }
+  });
+
+  it('a client that goes away stops its running analysis', async (ctx) => {
+    if (skip) ctx.skip();
+    const abort = new AbortController();
+    const body = JSON.stringify({ studyInstanceUID: cbct.studyInstanceUID, seriesInstanceUID: cbct.seriesInstanceUID });
+    const request = fetch(`${base}/api/plans/${planId}/post-procedure`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: abort.signal }).catch(() => undefined);
+    for (let i = 0; i < 100 && pool.pending() === 0; i++) await sleep(50);
+    expect(pool.pending()).toBe(1);
+    await sleep(1000);
+    abort.abort();
+    const t0 = performance.now();
+    while (pool.pending() > 0 && performance.now() - t0 < 30_000) await sleep(25);
+    const stoppedMs = performance.now() - t0;
+    await request;
+    console.log(`[post-procedure routes] analysis stopped ${Math.round(stoppedMs)} ms after its client went away (a whole one took ${Math.round(run.ms)} ms)`);
+    expect(pool.pending()).toBe(0);
+    expect(stoppedMs).toBeLessThan(3000);
   });
 });
