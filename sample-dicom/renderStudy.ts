@@ -5,7 +5,11 @@ import { huToStored } from './dicom/huEncoding';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, studyUids } from './dicom/uids';
 import { addCorrelatedNoise, blur3 } from './phantom/filters';
 import { nearestVoxel, sliceZ, type Volume } from './phantom/grid';
+import { addMetalStreaks } from './phantom/metalStreaks';
 import { Canvas, paint, shade } from './phantom/paint';
+import { forEachVoxelIn } from './phantom/shapeVoxels';
+import { LABEL, METAL_STREAKS } from './postop/postProcedureScene';
+import { postProcedureTruth } from './postop/postProcedureTruth';
 import { tissue } from './anatomy/tissue';
 import type { LesionDef, Scene, StudyDefinition } from './studies/studyDefinition';
 import { GENERATOR_VERSION, type LesionTruth, type StudyTruth } from './truth';
@@ -30,7 +34,9 @@ export function renderStudy(def: StudyDefinition): RenderedStudy {
   const vol: Volume = { grid: g, hu: shade(canvas), labels: canvas.labels };
   const toLps = (p: Vec3): Triple => [round6(p[0] + def.bodyToLps[0]), round6(p[1] + def.bodyToLps[1]), round6(p[2] + def.bodyToLps[2])];
   const lesions = scene.lesions.map((l) => lesionTruth(vol, l, toLps, def.reduced !== true));
+  const post = scene.postProcedure ? postProcedureTruth(vol, scene.postProcedure, toLps, def.reduced !== true) : undefined;
   blur3(vol, def.blur.xy, def.blur.z);
+  if (scene.postProcedure) addMetalStreaks(vol, scene.postProcedure.metal, { ...METAL_STREAKS, metalLabel: LABEL.needle, seed: def.seed ^ 0x5eea });
   addCorrelatedNoise(vol, def.noiseSigmaHu, 0.25, def.seed);
   if (def.fieldOfView) applyFieldOfView(vol, def.fieldOfView);
 
@@ -66,9 +72,7 @@ export function renderStudy(def: StudyDefinition): RenderedStudy {
     const c = toLps([def.fieldOfView.centre[0], def.fieldOfView.centre[1], 0]);
     truth.fieldOfView = { center: [c[0], c[1]], radiusMm: def.fieldOfView.radiusMm, paddingHu: def.fieldOfView.paddingHu };
   }
-  if (scene.needleTracks) {
-    truth.needleTracks = scene.needleTracks.map((t) => ({ name: t.name, entryLps: toLps(t.entry), targetLps: toLps(t.target), diameterMm: t.diameterMm }));
-  }
+  if (post) Object.assign(truth, post);
   return { volume: vol, scene, truth };
 }
 
@@ -97,25 +101,31 @@ function lesionTruth(vol: Volume, l: LesionDef, toLps: (p: Vec3) => Triple, stri
   const lo = [Infinity, Infinity, Infinity];
   const hi = [-Infinity, -Infinity, -Infinity];
   const labels = vol.labels;
-  for (let k = 0; k < g.slices; k++) {
-    for (let j = 0; j < g.rows; j++) {
-      const row = (k * g.rows + j) * g.columns;
-      for (let i = 0; i < g.columns; i++) {
-        if (labels[row + i] !== l.labelValue) continue;
-        count++;
-        const x = g.x0 + i * g.colSpacing, y = g.y0 + j * g.rowSpacing, z = sliceZ(g, k);
-        if (x < lo[0]!) lo[0] = x;
-        if (y < lo[1]!) lo[1] = y;
-        if (z < lo[2]!) lo[2] = z;
-        if (x > hi[0]!) hi[0] = x;
-        if (y > hi[1]!) hi[1] = y;
-        if (z > hi[2]!) hi[2] = z;
+  const add = (i: number, j: number, k: number) => {
+    count++;
+    const x = g.x0 + i * g.colSpacing, y = g.y0 + j * g.rowSpacing, z = sliceZ(g, k);
+    if (x < lo[0]!) lo[0] = x;
+    if (y < lo[1]!) lo[1] = y;
+    if (z < lo[2]!) lo[2] = z;
+    if (x > hi[0]!) hi[0] = x;
+    if (y > hi[1]!) hi[1] = y;
+    if (z > hi[2]!) hi[2] = z;
+  };
+  if (l.shape) {
+    // Cement and needles are painted over part of it: its own shape's voxels.
+    forEachVoxelIn(g, l.shape, add);
+  } else {
+    for (let k = 0; k < g.slices; k++) {
+      for (let j = 0; j < g.rows; j++) {
+        const row = (k * g.rows + j) * g.columns;
+        for (let i = 0; i < g.columns; i++) if (labels[row + i] === l.labelValue) add(i, j, k);
       }
     }
   }
   const [ci, cj, ck] = nearestVoxel(g, l.centre);
   const inGrid = ci >= 0 && cj >= 0 && ck >= 0 && ci < g.columns && cj < g.rows && ck < g.slices;
-  if (strict && (count === 0 || !inGrid || labels[(ck * g.rows + cj) * g.columns + ci] !== l.labelValue)) {
+  const centreIn = l.shape ? l.shape.sdf(...l.centre) < 0 : labels[(ck * g.rows + cj) * g.columns + ci] === l.labelValue;
+  if (strict && (count === 0 || !inGrid || !centreIn)) {
     throw new Error(`lesion ${l.id} (${l.label}): its centre voxel is not painted as lesion (${count} voxels painted)`);
   }
   const half: Vec3 = [g.colSpacing / 2, g.rowSpacing / 2, g.sliceSpacing / 2];

@@ -15,8 +15,10 @@ const EXPECTED: Record<StudyKey, {
 }> = {
   'case1-pelvis-ct': { name: 'PERCUPLAN^CASE1', id: 'PP-0001', sex: 'M', age: '062Y', birth: '19610720', bodyPart: 'PELVIS', columns: 512, spacing: 0.78125, sliceSpacing: 2, slices: 150, x0: -199.609375, y0: -199.609375, firstZ: 196 - 400, noiseSigma: 12 },
   'case2-pelvis-ct': { name: 'PERCUPLAN^CASE2', id: 'PP-0002', sex: 'F', age: '047Y', birth: '19761102', bodyPart: 'PELVIS', columns: 512, spacing: 0.78125, sliceSpacing: 2, slices: 150, x0: -199.609375, y0: -199.609375, firstZ: 190 - 380, noiseSigma: 12 },
-  'case2-cbct': { name: 'PERCUPLAN^CASE2', id: 'PP-0002', sex: 'F', age: '047Y', birth: '19761102', bodyPart: 'PELVIS', columns: 340, spacing: 0.75, sliceSpacing: 0.75, slices: 220, x0: -30 - 169.5 * 0.75 + 14, y0: -15 - 169.5 * 0.75 - 22, firstZ: 100.5 + 120, noiseSigma: 42 },
+  // The CBCTs' grids are centred on (-32, -43, -352) and (-12, 41, -147) in their own LPS (studies/case2Cbct.ts, case3Cbct.ts).
+  'case2-cbct': { name: 'PERCUPLAN^CASE2', id: 'PP-0002', sex: 'F', age: '047Y', birth: '19761102', bodyPart: 'PELVIS', columns: 340, spacing: 0.75, sliceSpacing: 0.75, slices: 220, x0: -32 - 169.5 * 0.75, y0: -43 - 169.5 * 0.75, firstZ: -352 + 109.5 * 0.75, noiseSigma: 42 },
   'case3-spine-ct': { name: 'PERCUPLAN^CASE3', id: 'PP-0003', sex: 'M', age: '081Y', birth: '19430115', bodyPart: 'TSPINE', columns: 512, spacing: 0.78125, sliceSpacing: 2, slices: 145, x0: -199.609375, y0: -199.609375, noiseSigma: 12 },
+  'case3-cbct': { name: 'PERCUPLAN^CASE3', id: 'PP-0003', sex: 'M', age: '081Y', birth: '19430115', bodyPart: 'TSPINE', columns: 320, spacing: 0.75, sliceSpacing: 0.75, slices: 160, x0: -12 - 159.5 * 0.75, y0: 41 - 159.5 * 0.75, firstZ: -147 + 79.5 * 0.75, noiseSigma: 40 },
 };
 
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
@@ -33,20 +35,25 @@ describe('sample study folders', () => {
     for (const key of STUDY_KEYS) expect(isStudyComplete(path.join(DEFAULT_SAMPLE_DIR, key), key), key).toBe(true);
   });
 
-  it('put the cone-beam CT in a later, separate study of the same patient', () => {
-    const ct = truthOf('case2-pelvis-ct');
-    const cbct = truthOf('case2-cbct');
-    expect(cbct.patientID).toBe(ct.patientID);
-    expect(cbct.studyInstanceUID).not.toBe(ct.studyInstanceUID);
-    expect(cbct.frameOfReferenceUID).not.toBe(ct.frameOfReferenceUID);
-    expect(cbct.seriesDescription.toLowerCase()).toContain('cone-beam');
-    expect(ct.studyDescription.toLowerCase()).not.toContain('cone');
+  it('put each cone-beam CT in a later, separate study of the same patient', () => {
+    for (const [ctKey, cbctKey] of [['case2-pelvis-ct', 'case2-cbct'], ['case3-spine-ct', 'case3-cbct']] as const) {
+      const ct = truthOf(ctKey);
+      const cbct = truthOf(cbctKey);
+      expect(cbct.patientID).toBe(ct.patientID);
+      expect(cbct.studyInstanceUID).not.toBe(ct.studyInstanceUID);
+      expect(cbct.frameOfReferenceUID).not.toBe(ct.frameOfReferenceUID);
+      expect(cbct.seriesDescription.toLowerCase()).toContain('cone-beam');
+      expect(ct.studyDescription.toLowerCase()).not.toContain('cone');
+      expect(cbct.pose?.planningStudyKey).toBe(ctKey);
+    }
   });
 });
 
 for (const key of STUDY_KEYS) {
   describe(key, () => {
     const x = EXPECTED[key];
+    // The cone-beam CTs lie in their own pose: postProcedureStudies.test.ts checks their anatomy through it.
+    const cbct = key === 'case2-cbct' || key === 'case3-cbct';
     let s: Series;
     let truth: StudyTruth;
     beforeAll(() => {
@@ -135,7 +142,7 @@ for (const key of STUDY_KEYS) {
       }
     });
 
-    it('has its landmarks where the anatomy is', () => {
+    it.skipIf(cbct)('has its landmarks where the anatomy is', () => {
       const lm = truth.landmarks;
       const sliceZs = new Set(s.headers.map((h) => h.position[2]));
       const hu = (name: string, r = 1, rz = 1) => mean(block(s, voxelOf(s, lm[name]!), r, rz));
@@ -180,7 +187,7 @@ for (const key of STUDY_KEYS) {
       }
     });
 
-    it('has dense cortical bone', () => {
+    it.skipIf(cbct)('has dense cortical bone', () => {
       if (key === 'case3-spine-ct') {
         // Anterior cortex of T9: along y from the body centre forwards.
         const c = truth.landmarks.T9BodyCentre!;
@@ -199,7 +206,7 @@ for (const key of STUDY_KEYS) {
       expect(Math.min(...line)).toBeLessThan(150);
     });
 
-    it(`has noise of about ${x.noiseSigma} HU in a homogeneous organ`, () => {
+    it.skipIf(cbct)(`has noise of about ${x.noiseSigma} HU in a homogeneous organ`, () => {
       const lm = truth.landmarks;
       // Bladder (urine) above and behind the symphysis; liver below the right hemidiaphragm.
       const p = key === 'case3-spine-ct'
@@ -233,7 +240,7 @@ for (const key of STUDY_KEYS) {
       });
     }
 
-    if (key === 'case2-cbct') {
+    if (cbct) {
       it('is padding outside the cylindrical field of view and isotropic', () => {
         const fov = truth.fieldOfView!;
         expect(fov.radiusMm).toBeGreaterThan(110);
@@ -257,13 +264,6 @@ for (const key of STUDY_KEYS) {
           }
         }
         expect(outside).toBeGreaterThan(1000);
-      });
-
-      it('shows cement in both needle tracks', () => {
-        for (const t of truth.needleTracks!) {
-          const mid = [0, 1, 2].map((a) => (t.entryLps[a]! + t.targetLps[a]!) / 2);
-          expect(Math.max(...block(s, voxelOf(s, mid), 1, 1)), t.name).toBeGreaterThan(2000);
-        }
       });
     }
   });

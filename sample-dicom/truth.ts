@@ -50,8 +50,6 @@ export interface StudyTruth {
   landmarks: Record<string, Triple>;
   /** Cone-beam CT only: the cylindrical field of view (axial centre, radius); outside is padding. */
   fieldOfView?: { center: [number, number]; radiusMm: number; paddingHu: number };
-  /** Cone-beam CT only: the cement-filled needle tracks, skin entry to tip. */
-  needleTracks?: { name: string; entryLps: Triple; targetLps: Triple; diameterMm: number }[];
   /**
    * Post-procedure CBCT only (issue 18): where this study sits relative to its planning CT.
    * `planningToThisLps` maps a planning-CT LPS point to this study's LPS (4×4, row-major);
@@ -86,4 +84,4 @@ export interface StudyTruth {
   };
 }
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;

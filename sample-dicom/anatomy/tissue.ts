@@ -27,6 +27,8 @@ export const HU = {
   plaque: 450,
   lesion: 40,
   cement: 3000,
+  /** Stainless steel of needles left in place (stored range reaches 64 511 HU). */
+  steel: 7000,
   marrowFat: -40,
 } as const;
 
@@ -58,6 +60,7 @@ export const tissue = {
   plaque: solid(HU.plaque),
   lesion: textured(HU.lesion, 6, 4, 23),
   cement: textured(HU.cement, 60, 3, 24),
+  steel: solid(HU.steel),
   marrowFat: solid(HU.marrowFat),
 } satisfies Record<string, Material>;
 

@@ -27,6 +27,16 @@ function bracket<K extends { z: number }>(keys: readonly K[], z: number): [K, K,
   return [a, b, (z - a.z) / (b.z - a.z)];
 }
 
+/** The index i of the keyframe pair (i − 1, i) around z: 0 below the first, keys.length above the last (no allocation). */
+function bracketIndex(keys: readonly { z: number }[], z: number): number {
+  if (z <= keys[0]!.z) return 0;
+  const n = keys.length;
+  if (z >= keys[n - 1]!.z) return n;
+  let i = 1;
+  while (keys[i]!.z < z) i++;
+  return i;
+}
+
 /** The cross-section of a loft at height z (clamped to its end keyframes). */
 export function ellipseAt(unsorted: readonly EllipseKey[], z: number): EllipseKey {
   const [a, b, t] = bracket([...unsorted].sort((p, q) => p.z - q.z), z);
@@ -57,7 +67,10 @@ export function ellipseLoft(unsorted: readonly EllipseKey[]): Shape {
     },
     sdf(x, y, z) {
       if (z !== lastZ) {
-        const [a, b, t] = bracket(keys, z);
+        // As bracket(), without allocating: shapes moved rigidly change z at every call.
+        const i = bracketIndex(keys, z);
+        const a = keys[i === 0 ? 0 : i - 1]!, b = keys[i === keys.length ? i - 1 : i]!;
+        const t = i === 0 || i === keys.length ? 0 : (z - a.z) / (b.z - a.z);
         cx = lerp(a.cx, b.cx, t); cy = lerp(a.cy, b.cy, t); rx = lerp(a.rx, b.rx, t);
         ant = lerp(a.ant, b.ant, t); post = lerp(a.post, b.post, t);
         lastZ = z;
@@ -111,7 +124,9 @@ export function curveLoft(unsorted: readonly CurveKey[], subdivisions = 4): Shap
     zInvariant: constant,
     sdf(x, y, z) {
       if (z !== lastZ && !constant) {
-        const [a, b, t] = bracket(smooth, z);
+        const n = bracketIndex(smooth, z);
+        const a = smooth[n === 0 ? 0 : n - 1]!, b = smooth[n === smooth.length ? n - 1 : n]!;
+        const t = n === 0 || n === smooth.length ? 0 : (z - a.z) / (b.z - a.z);
         for (let i = 0; i < m; i++) {
           xs[i] = lerp(a.xs[i]!, b.xs[i]!, t);
           ys[i] = lerp(a.ys[i]!, b.ys[i]!, t);

@@ -1,66 +1,92 @@
 import type { Vec3 } from '../../src/shared/vec3';
 import { skinExit } from '../anatomy/bodyWall';
 import { HU, tissue } from '../anatomy/tissue';
-import { intersect, union } from '../phantom/combine';
+import { mirrorX, union } from '../phantom/combine';
 import type { VoxelGrid } from '../phantom/grid';
-import { sphere, tube } from '../phantom/primitives';
+import { mapPoint } from '../phantom/transform';
+import { ON_PLAN, placeNeedle } from '../postop/needle';
+import { makePose, type PoseSpec } from '../postop/pose';
+import { postProcedureScene } from '../postop/posedStudy';
+import { case2Cement } from './case2CbctCement';
 import { CASE2_PATIENT, CASE2_PATIENT_INFO, case2Lesions } from './case2Patient';
+import { case2PelvisCt } from './case2PelvisCt';
 import { pelvisScene } from './pelvisScene';
-import type { NeedleTrack, Scene, StudyDefinition } from './studyDefinition';
+import type { Scene, StudyDefinition } from './studyDefinition';
 
-/** Cone-beam FOV: a cylinder of 125 mm radius over both acetabula and the right-sided access (body frame). */
-const FOV_CENTRE: readonly [number, number] = [-30, -15];
+/**
+ * Where the patient lay on the C-arm relative to the planning CT: planning LPS p ↦ R·(p − c) + c + t,
+ * R = Rz(9°)·Ry(−4°)·Rx(6°), c in the right hemipelvis, t = (12, −15, 10) mm.
+ */
+const POSE: PoseSpec = { rotationDeg: [6, -4, 9], translationMm: [12, -15, 10], centreLps: [-60, -20, -370] };
+/** The CBCT's body frame is its LPS. */
+const BODY_TO_LPS: Vec3 = [0, 0, 0];
+const pose = makePose(POSE, case2PelvisCt.bodyToLps, BODY_TO_LPS);
+
+/** The volume's centre: a point of the planning body frame between the right acetabulum and the symphysis, moved by the pose. */
+const CENTRE = mapPoint(pose.bodyMap, [-45, -30, 18]).map(Math.round) as unknown as Vec3;
+/** Cone-beam FOV: a cylinder of 125 mm radius about the volume's axial centre. */
 const FOV_RADIUS = 125;
 const VOXEL = 0.75;
 const MATRIX = 340;
+const SLICES = 220;
 
 const GRID: VoxelGrid = {
   columns: MATRIX,
   rows: MATRIX,
-  slices: 220,
+  slices: SLICES,
   colSpacing: VOXEL,
   rowSpacing: VOXEL,
   sliceSpacing: VOXEL,
-  x0: FOV_CENTRE[0] - ((MATRIX - 1) * VOXEL) / 2,
-  y0: FOV_CENTRE[1] - ((MATRIX - 1) * VOXEL) / 2,
-  top: 100.5,
+  x0: CENTRE[0] - ((MATRIX - 1) * VOXEL) / 2,
+  y0: CENTRE[1] - ((MATRIX - 1) * VOXEL) / 2,
+  top: CENTRE[2] + ((SLICES - 1) * VOXEL) / 2,
 };
 
-const point = (from: Vec3, dir: Vec3, mm: number): Vec3 => {
-  const n = Math.hypot(dir[0], dir[1], dir[2]);
-  return [from[0] + (dir[0] / n) * mm, from[1] + (dir[1] / n) * mm, from[2] + (dir[2] / n) * mm];
-};
-
+/**
+ * The planning CT's anatomy (built on the CT's grid, so landmarks snapped to its slices are the
+ * same points) with both needles left in place and the cement, moved into the CBCT's pose.
+ * Needles: `cement-acetabular` 3.0 mm and 4.0° off the plan, `cement-ramus` on plan.
+ */
 function scene(): Scene {
-  const base = pelvisScene(CASE2_PATIENT, GRID);
+  const base = pelvisScene(CASE2_PATIENT, case2PelvisCt.grid);
   const l = case2Lesions(base.geometry, CASE2_PATIENT.proportions.headRadius);
   const [acetabular, ramus] = l.defs;
-  // Anterior access to the acetabular roof lateral to the femoral vessels, and to the ramus
-  // medial to them. Each track is the needle path from the skin, left filled with cement.
-  const accDir: Vec3 = [-0.3, -0.9, 0.3];
-  const ramDir: Vec3 = [0.25, -0.7, 0.65];
-  const tracks: NeedleTrack[] = [
-    { name: 'acetabular access', entry: skinExit(CASE2_PATIENT.body, acetabular.centre, accDir), target: acetabular.centre, diameterMm: 3 },
-    { name: 'pubic ramus access', entry: skinExit(CASE2_PATIENT.body, ramus.centre, ramDir), target: point(ramus.centre, ramDir, 6), diameterMm: 3 },
-  ];
-  const trackShape = union(...tracks.map((t) => tube([t.entry, t.target], t.diameterMm / 2)));
-  const tipBolus = intersect(sphere(point(ramus.centre, ramDir, 6), 3.5), l.ramus);
-  return {
-    ops: [
-      ...base.ops,
-      // Tracks first, so inside the lesions their own labels win.
-      { name: 'cement in needle tracks', shape: trackShape, material: tissue.cement, label: 3 },
-      { name: 'cemented acetabular lesion', shape: l.acetabular, material: tissue.cement, label: 1 },
-      { name: 'right pubic ramus lytic lesion', shape: l.ramus, material: tissue.lesion, label: 2 },
-      { name: 'cement at the ramus needle tip', shape: tipBolus, material: tissue.cement, label: 3 },
-    ],
-    lesions: [
-      { ...acetabular, label: 'Right superior acetabular lesion filled with cement', type: 'cemented', meanHu: HU.cement },
-      ramus,
-    ],
-    landmarks: base.landmarks,
-    needleTracks: tracks,
-  };
+  const skin = (from: Vec3, dir: Vec3) => skinExit(CASE2_PATIENT.body, from, dir);
+  const needles = [
+    placeNeedle(
+      { trajectoryId: 'cement-acetabular', name: 'Bone access needle 10 G, right superior acetabulum', diameterMm: 3.4, target: acetabular.centre, outward: [-0.3, -0.9, 0.3] },
+      { tipMm: 3, tipToward: [1, 0.4, -0.5], angleDeg: 4, tiltToward: [0, 0, 1] },
+      skin,
+      10,
+    ),
+    placeNeedle(
+      { trajectoryId: 'cement-ramus', name: 'Bone access needle 11 G, right superior pubic ramus', diameterMm: 3.05, target: ramus.centre, outward: [0.25, -0.7, 0.65] },
+      ON_PLAN,
+      skin,
+      10,
+    ),
+  ] as const;
+  const bone = union(mirrorX(base.geometry.hipBoneLeft), mirrorX(base.geometry.femurLeft));
+  const cement = case2Cement(l, { acetabular: needles[0].tip, ramus: needles[1].tip }, bone);
+  return postProcedureScene({
+    planning: {
+      ops: [
+        ...base.ops,
+        { name: 'right acetabular lytic lesion', shape: l.acetabular, material: tissue.lesion, label: 1 },
+        { name: 'right pubic ramus lytic lesion', shape: l.ramus, material: tissue.lesion, label: 2 },
+      ],
+      lesions: [
+        { ...acetabular, label: 'Right superior acetabular lesion, cemented', type: 'cemented', meanHu: HU.cement, shape: l.acetabular },
+        { ...ramus, label: 'Right superior pubic ramus lesion with pathological fracture, cemented', type: 'cemented', meanHu: HU.cement, shape: l.ramus },
+      ],
+      landmarks: base.landmarks,
+    },
+    planningStudy: case2PelvisCt,
+    thisBodyToLps: BODY_TO_LPS,
+    pose,
+    needles,
+    cement,
+  });
 }
 
 export const case2Cbct: StudyDefinition = {
@@ -90,9 +116,9 @@ export const case2Cbct: StudyDefinition = {
     ],
   },
   grid: GRID,
-  bodyToLps: [14, -22, 120],
+  bodyToLps: BODY_TO_LPS,
   noiseSigmaHu: 42,
   blur: { xy: 0.22, z: 0.22 },
-  fieldOfView: { centre: FOV_CENTRE, radiusMm: FOV_RADIUS, paddingHu: -1000 },
+  fieldOfView: { centre: [CENTRE[0], CENTRE[1]], radiusMm: FOV_RADIUS, paddingHu: -1000 },
   scene,
 };

@@ -8,11 +8,12 @@ import { HU, tissue, type BoneDensity } from '../anatomy/tissue';
 import { aortaPath, trunkVesselOps } from '../anatomy/trunkVessels';
 import { paraspinalMuscleOps } from '../anatomy/trunkMuscles';
 import { upperAbdomenOps } from '../anatomy/upperAbdomen';
-import { vertebraPoints, vertebralBody } from '../anatomy/vertebra';
+import { vertebraPoints, vertebralBody, type VertebraSpec } from '../anatomy/vertebra';
 import { inset, union } from '../phantom/combine';
 import type { VoxelGrid } from '../phantom/grid';
 import { Rng } from '../phantom/rng';
 import { ellipsoid } from '../phantom/primitives';
+import type { Shape } from '../phantom/shape';
 import type { Scene, StudyDefinition } from './studyDefinition';
 import { DIAGNOSTIC_CT_IMAGE_QUALITY, DIAGNOSTIC_CT_RECONSTRUCTION } from './diagnosticCt';
 
@@ -71,7 +72,7 @@ const GRID: VoxelGrid = {
 
 const DENSITY: BoneDensity = { cortexHu: 1050, cancellousHu: 150 };
 
-const BODY: BodyWallSpec = {
+export const CASE3_BODY: BodyWallSpec = {
   outline: [
     { z: -60, cx: 0, cy: -16, rx: 158, ant: 118, post: 126 },
     { z: 100, cx: 0, cy: -18, rx: 156, ant: 122, post: 128 },
@@ -83,9 +84,20 @@ const BODY: BodyWallSpec = {
   tableY: 100,
 };
 
-function scene(): Scene {
+/** Case 3's anatomy and lesion on the CT's grid, with the lesion's shape and the column (body frame). */
+export interface Case3Anatomy {
+  scene: Scene;
+  lesionShape: Shape;
+  level: (name: string) => VertebraSpec;
+}
+
+/** The CT scene. */
+const scene = (): Scene => case3Anatomy().scene;
+
+/** The anatomy of case 3 (the CT's scene), also the base of its post-procedure CBCT. */
+export function case3Anatomy(): Case3Anatomy {
   const rng = new Rng(0x5eed03);
-  const cavity = cavityKeys(BODY);
+  const cavity = cavityKeys(CASE3_BODY);
   const zTop = GRID.top;
   const zBottom = GRID.top - (GRID.slices - 1) * GRID.sliceSpacing;
   const hiatusZ = level('T12').centre[2];
@@ -112,7 +124,7 @@ function scene(): Scene {
   const lesion = lesionInBone(lobulatedBlob(lesionCentre, lesionAxes, [{ at: [-6, 3, 0], r: [6, 5, 4] }]), envelope);
 
   const ops = [
-    ...bodyWallOps(BODY),
+    ...bodyWallOps(CASE3_BODY),
     ...chestContentOps(thorax),
     ...upperAbdomenOps({ cavity, spineY, rightDomeZ, renalHilumZ }),
     ...trunkVesselOps({ spineY, zTop, zBottom, hiatusZ, renalHilumZ, plaques: rng }),
@@ -133,7 +145,7 @@ function scene(): Scene {
   };
   for (const v of column) if (v.name !== 'T5' && v.name !== 'L4') landmarks[`${v.name}BodyCentre`] = v.centre;
 
-  return {
+  const scene: Scene = {
     ops,
     lesions: [
       {
@@ -150,6 +162,7 @@ function scene(): Scene {
     ],
     landmarks,
   };
+  return { scene, lesionShape: lesion, level };
 }
 
 /** The point of a polyline at height z (linear between its vertices). */

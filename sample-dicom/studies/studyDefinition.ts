@@ -1,6 +1,8 @@
 import type { Vec3 } from '../../src/shared/vec3';
 import type { VoxelGrid } from '../phantom/grid';
 import type { PaintOp } from '../phantom/paint';
+import type { Shape } from '../phantom/shape';
+import type { PostProcedureScene } from '../postop/postProcedureScene';
 import type { StudyKey } from '../studyKeys';
 
 export interface PatientInfo {
@@ -46,13 +48,11 @@ export interface LesionDef {
   semiAxesMm: Vec3;
   meanHu: number;
   corticalBreak: boolean;
-}
-
-export interface NeedleTrack {
-  name: string;
-  entry: Vec3;
-  target: Vec3;
-  diameterMm: number;
+  /**
+   * The lesion's shape in the study's frame, when its voxels are not all labelled (cement and
+   * needles painted over it): then its volume counts the voxels whose centre is inside it.
+   */
+  shape?: Shape;
 }
 
 /** What a study's anatomy builder returns: paint operations plus the truth it knows. */
@@ -61,7 +61,8 @@ export interface Scene {
   lesions: LesionDef[];
   /** Body-frame landmarks. */
   landmarks: Record<string, Vec3>;
-  needleTracks?: NeedleTrack[];
+  /** Post-procedure cone-beam CT only: pose, needles, cement labels and metal artefacts. */
+  postProcedure?: PostProcedureScene;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CaseInput } from '../../records';
 
 /** The sample study each demo case links to, by generator key, with the study's role in the case. */
 export interface DemoStudyLink {
-  key: 'case1-pelvis-ct' | 'case2-pelvis-ct' | 'case2-cbct' | 'case3-spine-ct';
+  key: 'case1-pelvis-ct' | 'case2-pelvis-ct' | 'case2-cbct' | 'case3-spine-ct' | 'case3-cbct';
   role: 'planning' | 'post-procedure';
   description: string;
 }
@@ -130,7 +130,10 @@ export const DEMO_CASES: readonly DemoCase[] = [
     },
   },
   {
-    studies: [{ key: 'case3-spine-ct', role: 'planning', description: 'Spine CT' }],
+    studies: [
+      { key: 'case3-spine-ct', role: 'planning', description: 'Spine CT' },
+      { key: 'case3-cbct', role: 'post-procedure', description: 'Post-procedure cone-beam CT' },
+    ],
     record: {
       status: 'treated',
       title: 'T10 vertebra plana: vertebroplasty',

@@ -189,7 +189,8 @@ describe('reference case 3 made into a teaching case', () => {
   it('the case is pseudonymous with one shift and the plan is on the stored series', async () => {
     expect(made.case.patient).toMatchObject({ pseudonymous: true, identifiers: [], birthYear: null, ageYears: 81 });
     expect(made.case.patient.pseudonym).toMatch(/^TEACH-[0-9a-f]{4}$/);
-    expect(made.case.linkedStudies.map((s) => s.studyInstanceUID)).toEqual([made.studies[0]!.studyInstanceUID]);
+    // Case 3 links its planning CT and its post-procedure cone-beam CT: both stored anew.
+    expect(made.case.linkedStudies.map((s) => s.studyInstanceUID)).toEqual(made.studies.map((s) => s.studyInstanceUID));
     const plan = made.plans[0]!.plan;
     const files = catalogue.seriesFiles(plan.seriesInstanceUID);
     expect(files?.length).toBeGreaterThan(100);
