@@ -251,10 +251,13 @@ describe('the analysis end to end on case 2', () => {
     console.log(`[post-procedure routes] accept with a given matrix: ${Math.round(first.ms)} ms`);
     const nudged = [...matrix];
     nudged[3] = nudged[3]! + 0.5;
-    const second = await post(`/api/plans/${planId}/post-procedure/assessments`, { ...ids, matrix: nudged, manuallyAdjusted: true }, 'dr-two');
-    expect(second.status).toBe(201);
-    const a2 = postProcedureAssessmentSchema.parse(second.body);
-    expect(a2).toMatchObject({ version: 2, acceptedBy: 'dr-two', manuallyAdjusted: true });
+    // The second by a signed-in attending (accounts mode): attributed to the account, and audited.
+    const second = await as('att', 'POST', `/api/plans/${planId}/post-procedure/assessments`, { ...ids, matrix: nudged, manuallyAdjusted: true });
+    expect(second.statusCode, second.body.slice(0, 400)).toBe(201);
+    const a2 = postProcedureAssessmentSchema.parse(second.json());
+    expect(a2).toMatchObject({ version: 2, acceptedBy: 'att', manuallyAdjusted: true });
+    const audited = await db.query<{ account: string; plan_version: number }>("SELECT account, plan_version FROM audit_events WHERE event = 'postProcedure.accept' AND plan_id = $1", [planId]);
+    expect(audited).toEqual([{ account: 'att', plan_version: 1 }]);
     expect(a2.result.registration.source).toBe('manual');
     for (const url of [`/api/plans/${planId}/post-procedure/assessments`, `/api/cases/${caseId}/post-procedure/assessments`]) {
       const list = (await (await fetch(base + url)).json()) as { assessments: { id: string; version: number }[]; problems: unknown[] };
