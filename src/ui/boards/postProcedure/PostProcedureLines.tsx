@@ -31,7 +31,7 @@ export function PostProcedureLines({ caseId, plan }: { caseId: string; plan: Pla
     <>
       {state.lines.map((l) => (
         <div key={l.planId} className="present-post-procedure" data-testid="card-post-procedure" data-version={l.version} title={l.detail}>
-          {l.text}
+          <b>Post-procedure:</b> {l.body}
         </div>
       ))}
     </>

@@ -2,7 +2,7 @@ import type { PostProcedureResult } from '../../../records';
 import { ACCEPTABLE_NEEDLE_ERROR_MM, fillRows, leakRows, mlText, needleRows, registrationView, type ErrorGrade, type PlanLabels } from '../../../records/postProcedureView';
 import { FillBars } from './FillBars';
 
-const gradeClass = (g: ErrorGrade): string => (g === null ? 'nowrap' : `nowrap pp-${g}`);
+const gradeClass = (g: ErrorGrade): string => (g === null ? 'nowrap' : `nowrap ppa-${g}`);
 /** "2.0 mm", or "—" alone when there is no number. */
 const mm = (v: string): string => (v === '—' ? v : `${v} mm`);
 const gradeTitle = (g: ErrorGrade): string | undefined =>
@@ -18,10 +18,10 @@ export function AssessmentDetail({ result: r, labels }: { result: PostProcedureR
   const needles = needleRows(r, labels);
   const leaks = leakRows(r);
   return (
-    <div className="pp-detail">
-      <div className="pp-block" data-testid="pp-registration">
-        <h4>Registration <span className={reg.ok ? 'pp-within' : 'pp-beyond'}>{reg.status}</span></h4>
-        <table className="pp-kv">
+    <div className="ppa-detail">
+      <div className="ppa-block" data-testid="pp-registration">
+        <h4>Registration <span className={reg.ok ? 'ppa-within' : 'ppa-beyond'}>{reg.status}</span></h4>
+        <table className="ppa-kv">
           <tbody>
             <tr><th>Cone-beam CT</th><td className="mono" title={`Study ${r.cbct.studyInstanceUID}`}>series {r.cbct.seriesInstanceUID}</td></tr>
             <tr><th>Rotation</th><td data-testid="pp-rotation">{reg.rotation}</td></tr>
@@ -31,14 +31,14 @@ export function AssessmentDetail({ result: r, labels }: { result: PostProcedureR
           </tbody>
         </table>
       </div>
-      <div className="pp-block" data-testid="pp-needles">
+      <div className="ppa-block" data-testid="pp-needles">
         <h4>Needles <span className="muted small">(acceptable error {ACCEPTABLE_NEEDLE_ERROR_MM} mm)</span></h4>
         {needles.length === 0 ? <div className="muted">The plan has no needle.</div> : (
-          <table className="pp-table">
+          <table className="ppa-table">
             <thead><tr><th>Needle</th><th>Entry error</th><th>Tip error</th><th>Angle</th><th>Depth reached</th></tr></thead>
             <tbody>
               {needles.map((n) => (
-                <tr key={n.trajectoryId} data-testid="pp-needle" className={n.missing ? 'pp-missing' : ''}>
+                <tr key={n.trajectoryId} data-testid="pp-needle" className={n.missing ? 'ppa-missing' : ''}>
                   <td title={n.found}>{n.name}{n.missing ? ' — not found' : n.found === 'placed by hand' ? ' (placed by hand)' : ''}</td>
                   <td className={gradeClass(n.entryGrade)} title={n.entryGrade ? gradeTitle(n.entryGrade) : n.missing ? 'Needle not found' : 'Skin entry outside the cone-beam field of view'}>{mm(n.entryErrorMm)}</td>
                   <td className={gradeClass(n.tipGrade)} title={gradeTitle(n.tipGrade)} data-testid="pp-tip-error">{mm(n.tipErrorMm)}</td>
@@ -50,18 +50,18 @@ export function AssessmentDetail({ result: r, labels }: { result: PostProcedureR
           </table>
         )}
       </div>
-      <div className="pp-block" data-testid="pp-cement">
+      <div className="ppa-block" data-testid="pp-cement">
         <h4>Cement <b data-testid="pp-cement-total">{mlText(r.cement.volumeMl)} mL</b> <span className="muted small">threshold {Math.round(r.cement.thresholdHu)} HU</span></h4>
         <FillBars rows={fillRows(r, labels)} />
       </div>
-      <div className="pp-block" data-testid="pp-leaks">
+      <div className="ppa-block" data-testid="pp-leaks">
         <h4>Leaks ({leaks.length})</h4>
         {leaks.length === 0 ? <div className="muted">No leak: all cement within the bone.</div> : (
-          <table className="pp-table">
+          <table className="ppa-table">
             <thead><tr><th>Where</th><th>Volume</th><th>Nearest structure at risk</th></tr></thead>
             <tbody>
               {leaks.map((l) => (
-                <tr key={l.id} data-testid="pp-leak" className={l.flagged ? 'pp-flagged' : ''}>
+                <tr key={l.id} data-testid="pp-leak" className={l.flagged ? 'ppa-flagged' : ''}>
                   <td>{l.location}</td>
                   <td className="nowrap">{l.volume}</td>
                   <td>{l.flagged ? '⚠ ' : ''}{l.near}</td>
@@ -72,7 +72,7 @@ export function AssessmentDetail({ result: r, labels }: { result: PostProcedureR
         )}
       </div>
       {r.warnings.length > 0 && (
-        <ul className="pp-warnings" data-testid="pp-warnings">
+        <ul className="ppa-warnings" data-testid="pp-warnings">
           {r.warnings.map((w) => <li key={w}>{w}</li>)}
         </ul>
       )}

@@ -31,8 +31,8 @@ describe('the case page\'s post-procedure card', () => {
     expect(t).toContain('Bone access needle, right superior acetabulum 1.2 mm 2.0 mm 0.8° 61.5 of 62.0 mm');
     // The second needle: entry outside the field of view ("—", no unit), tip 3.0 mm beyond 2.7 mm.
     expect(t).toContain('Bone access needle, right superior pubic ramus — 3.0 mm 1.5° 48.2 of 50.0 mm');
-    expect(html).toMatch(/class="nowrap pp-beyond"[^>]*data-testid="pp-tip-error">3.0 mm/);
-    expect(html).toMatch(/class="nowrap pp-within"[^>]*data-testid="pp-tip-error">2.0 mm/);
+    expect(html).toMatch(/class="nowrap ppa-beyond"[^>]*data-testid="pp-tip-error">3.0 mm/);
+    expect(html).toMatch(/class="nowrap ppa-within"[^>]*data-testid="pp-tip-error">2.0 mm/);
     expect(t).toContain('Cement 12.3 mL threshold 1650 HU');
     // Two versions, each with two lesions: four bars; the latest's first is 72.4 % of a 150 px track = 108.6 px.
     expect(count(html, 'data-testid="pp-fill-row"')).toBe(4);
@@ -40,7 +40,7 @@ describe('the case page\'s post-procedure card', () => {
     expect(t).toContain('Right superior acetabulum 72 % (10.3 of 14.2 mL)');
     expect(t).toContain('venous 0.25 mL 14.2 mm from Bladder');
     expect(t).toContain('soft tissue 0.3 mL ⚠ 3.1 mm from Femoral vein');
-    expect(html).toContain('class="pp-flagged"');
+    expect(html).toContain('class="ppa-flagged"');
   });
   it('without its plan: lesions and needles by order, the problem said, no plan link; a missing needle and no leak', () => {
     const [g] = groupByPlan([assessment({ needles: [needle({ found: 'missing' })], leaks: [] })]);

@@ -8,9 +8,9 @@ import type { AssessedPlan } from './loadCaseAssessments';
 /** "accepted by dr.ir at 2031-05-04 09:30 UTC · manually adjusted" */
 function AcceptedLine({ a }: { a: PostProcedureAssessment }) {
   return (
-    <span className="pp-accepted">
+    <span className="ppa-accepted">
       accepted by <b>{a.acceptedBy}</b> at {utcTime(a.acceptedAt)}
-      {a.manuallyAdjusted && <span className="pp-manual" data-testid="pp-manual" title="The registration was nudged by hand before it was accepted"> · manually adjusted</span>}
+      {a.manuallyAdjusted && <span className="ppa-manual" data-testid="pp-manual" title="The registration was nudged by hand before it was accepted"> · manually adjusted</span>}
     </span>
   );
 }
@@ -31,14 +31,14 @@ export function PlanAssessmentCard({ group, plan, follow }: {
   const studyPath = plan?.studyInstanceUID ? `/studies/${plan.studyInstanceUID}` : null;
   const reportPath = `/plans/${encodeURIComponent(group.planId)}/report`;
   return (
-    <article className="pp-card" data-testid="post-procedure-assessment" data-version={a.version} data-plan-id={group.planId}>
-      <header className="pp-head">
+    <article className="ppa-card" data-testid="post-procedure-assessment" data-version={a.version} data-plan-id={group.planId}>
+      <header className="ppa-head">
         <h4>
           Plan: {labels.title ?? `plan ${group.planId.slice(0, 8)}`} · <span data-testid="pp-version">{versionText(a, group)}</span>
         </h4>
         <AcceptedLine a={a} />
         <span className="spacer" />
-        <span className="pp-links">
+        <span className="ppa-links">
           {studyPath && <a href={studyPath} onClick={(e) => follow(e, studyPath)} data-testid="pp-open-plan" title="Open the planning study: the plan saved last on it opens">Open the plan</a>}
           <a href={reportPath} onClick={(e) => follow(e, reportPath)} title="The plan's printable report">Plan report</a>
         </span>
@@ -46,10 +46,10 @@ export function PlanAssessmentCard({ group, plan, follow }: {
       {plan?.problem && <div className="error-text small">{plan.problem}</div>}
       <AssessmentDetail result={a.result} labels={labels} />
       {group.older.length > 0 && (
-        <details className="pp-older" data-testid="pp-older">
+        <details className="ppa-older" data-testid="pp-older">
           <summary>Older versions ({group.older.length})</summary>
           {group.older.map((o) => (
-            <details key={o.id} className="pp-older-version" data-version={o.version}>
+            <details key={o.id} className="ppa-older-version" data-version={o.version}>
               <summary>{versionText(o, group)} · <AcceptedLine a={o} /></summary>
               <AssessmentDetail result={o.result} labels={labels} />
             </details>

@@ -40,7 +40,7 @@ export function PostProcedureSection({ caseId, linkedStudies }: { caseId: string
   }, [load]);
 
   return (
-    <section id="section-post-procedure" className="case-section pp-section" data-testid="post-procedure-section" data-state={state.kind}>
+    <section id="section-post-procedure" className="case-section ppa-section" data-testid="post-procedure-section" data-state={state.kind}>
       <h3>Post-procedure assessment</h3>
       {state.kind === 'loading' && <div className="muted">Loading the post-procedure assessments…</div>}
       {state.kind === 'failed' && (
@@ -61,7 +61,7 @@ function Empty({ studies }: { studies: readonly LinkedStudy[] }) {
       {studies.map((s) => {
         const path = `/studies/${s.studyInstanceUID}`;
         return (
-          <a key={s.studyInstanceUID} className="pp-empty-link" href={path} onClick={(e) => followLink(e, path)} data-testid="pp-open-plan" title="Open the planning study: the plan saved last on it opens">
+          <a key={s.studyInstanceUID} className="ppa-empty-link" href={path} onClick={(e) => followLink(e, path)} data-testid="pp-open-plan" title="Open the planning study: the plan saved last on it opens">
             Open the plan{s.description ? ` (${s.description})` : ''}
           </a>
         );
