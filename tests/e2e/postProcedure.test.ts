@@ -80,9 +80,16 @@ describe('the post-procedure CBCT on the plan page', () => {
     const tRun = performance.now();
     await page.click('[data-testid="pp-register"]');
     await page.waitForSelector('[data-testid="pp-progress"]', { timeout: 5_000 });
-    await page.waitForSelector('[data-testid="pp-numbers"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="pp-numbers"], [data-testid="pp-error"]', { timeout: 120_000 }).catch(async (e: unknown) => {
+      await snap(page, 'post-procedure-timeout');
+      throw e;
+    });
     const runS = (performance.now() - tRun) / 1000;
-    expect(await page.locator('[data-testid="pp-status"]').innerText()).toBe('registered');
+    if (await page.locator('[data-testid="pp-error"]').count()) {
+      await snap(page, 'post-procedure-error');
+      throw new Error(`the run failed after ${runS.toFixed(1)} s: ${await page.locator('[data-testid="pp-error"]').innerText()}`);
+    }
+    expect(await page.locator('[data-testid="pp-status"]').getAttribute('class')).toBe('pp-ok');
     expect(await page.locator('[data-testid="pp-needle-row"]').count()).toBe((plan.content as { trajectories: unknown[] }).trajectories.length);
     expect(await page.locator('[data-testid="pp-residual"]').innerText()).toMatch(/NCC \d\.\d\d/);
     expect(await page.locator('[data-testid="pp-cement"]').innerText()).toMatch(/\d mL in all/);

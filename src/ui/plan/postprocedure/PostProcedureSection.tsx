@@ -9,6 +9,13 @@ import { ResultNumbers } from './ResultNumbers';
 import { elapsedText } from './panelModel';
 import './postProcedure.css';
 
+/** "2026-12-07 13:05" in local time. */
+const localTime = (iso: string): string => {
+  const d = new Date(iso);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
 /** Re-renders every quarter second while `on` (the elapsed seconds of a run). */
 function useTicker(on: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -108,9 +115,8 @@ export function PostProcedureSection({ ws, session }: { ws: PlanWorkspace; sessi
                 {pp.accepted.busy ? 'Accepting…' : 'Accept'}
               </button>
               {pp.accepted.assessment && (
-                <span className="small-text" data-testid="pp-accepted" data-version={pp.accepted.assessment.version}>
-                  {' '}
-                  Accepted as version {pp.accepted.assessment.version} by {pp.accepted.assessment.acceptedBy} at {new Date(pp.accepted.assessment.acceptedAt).toLocaleString()} —{' '}
+                <span className="small-text pp-accepted" data-testid="pp-accepted" data-version={pp.accepted.assessment.version}>
+                  Accepted as version {pp.accepted.assessment.version} by {pp.accepted.assessment.acceptedBy} at {localTime(pp.accepted.assessment.acceptedAt)} —{' '}
                   <a href={`/cases/${plan.caseId}`} onClick={caseLink} data-testid="pp-case-link">
                     open the case
                   </a>
