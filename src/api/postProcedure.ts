@@ -108,7 +108,12 @@ export const postProcedureApi = {
   },
   /** The accepted assessments of every plan of the case, newest first. */
   async listForCase(caseId: string): Promise<PostProcedureAssessment[]> {
-    return (await fetchParsed('GET /api/cases/:id/post-procedure/assessments', `/api/cases/${encodeURIComponent(caseId)}/post-procedure/assessments`, listSchema)).assessments;
+    return (await postProcedureApi.listForCaseWithProblems(caseId)).assessments;
+  },
+  /** The same, with the stored rows that no longer restore (their id and why), so a page can name them. */
+  async listForCaseWithProblems(caseId: string): Promise<{ assessments: PostProcedureAssessment[]; problems: { id: string; error: string }[] }> {
+    const list = await fetchParsed('GET /api/cases/:id/post-procedure/assessments', `/api/cases/${encodeURIComponent(caseId)}/post-procedure/assessments`, listSchema);
+    return { assessments: list.assessments, problems: list.problems ?? [] };
   },
   /** A series' HU (every `step`-th voxel) with its geometry; `onProgress` hears the fraction downloaded. */
   async seriesVolume(studyInstanceUID: string, seriesInstanceUID: string, step = 1, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<SeriesVolumeData> {

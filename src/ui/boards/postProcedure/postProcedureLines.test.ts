@@ -8,7 +8,7 @@ const plan = (labels: typeof NO_PLAN_LABELS) => ({ labels, studyInstanceUID: nul
 describe('the board\'s post-procedure lines', () => {
   it('one plan: the latest version\'s sentence, with version, who, when and "manually adjusted" apart', () => {
     const groups = groupByPlan([assessment({ version: 1 }), assessment({ version: 2, acceptedAt: '2031-05-05T14:05:00Z', manuallyAdjusted: true, leaks: [] })]);
-    const [l] = postProcedureLines({ groups, plans: new Map([[PLAN_A, plan(LABELS_A)]]) });
+    const [l] = postProcedureLines({ groups, plans: new Map([[PLAN_A, plan(LABELS_A)]]), problems: [] });
     // Version 2 has no leak, so the line is version 2's, not version 1's two leaks.
     expect(l).toEqual({
       planId: PLAN_A,
@@ -20,7 +20,7 @@ describe('the board\'s post-procedure lines', () => {
   });
   it('several plans: each line starts with its plan\'s title (or its id when the plan was not read)', () => {
     const groups = groupByPlan([assessment({ acceptedAt: '2031-05-04T09:30:00Z', leaks: [] }), assessment({ planId: PLAN_B, acceptedAt: '2031-05-06T09:30:00Z', leaks: [], needles: [] })]);
-    const lines = postProcedureLines({ groups, plans: new Map([[PLAN_A, plan(LABELS_A)]]) });
+    const lines = postProcedureLines({ groups, plans: new Map([[PLAN_A, plan(LABELS_A)]]), problems: [] });
     expect(lines.map((l) => l.text)).toEqual([
       'Post-procedure: plan bbbbbbbb — cement 12.3 mL, fill lesion 1 72 %, lesion 2 44 %; no leak',
       'Post-procedure: Acetabulum and ramus cementoplasty — cement 12.3 mL, fill Right superior acetabulum 72 %, Right superior pubic ramus 44 %; no leak; needles max tip error 3.0 mm',

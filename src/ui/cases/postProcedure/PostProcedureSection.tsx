@@ -48,6 +48,7 @@ export function PostProcedureSection({ caseId, linkedStudies }: { caseId: string
           {state.message} <button type="button" className="small" onClick={() => void load()}>Retry</button>
         </div>
       )}
+      {state.kind === 'loaded' && state.data.problems.map((p) => <div key={p} className="error-text" data-testid="post-procedure-problem">{p}</div>)}
       {state.kind === 'loaded' && state.data.groups.length === 0 && <Empty studies={planningStudies(linkedStudies)} />}
       {state.kind === 'loaded' && state.data.groups.map((g) => <PlanAssessmentCard key={g.planId} group={g} plan={state.data.plans.get(g.planId)} follow={followLink} />)}
     </section>

@@ -17,17 +17,21 @@ export interface AssessedPlan {
 export interface CaseAssessments {
   readonly groups: readonly PlanAssessments[];
   readonly plans: ReadonlyMap<string, AssessedPlan>;
+  /** Stored assessments that no longer restore, each named with why (none is dropped silently). */
+  readonly problems: readonly string[];
 }
 
 export const assessedPlan = (plan: PlanDocument): AssessedPlan => ({ labels: planLabels(plan), studyInstanceUID: plan.studyInstanceUID, problem: null });
 
 /**
- * Reads a case's accepted post-procedure assessments (GET /api/cases/:id/post-procedure/assessments)
- * and the plans they belong to (those in `known` are not read again). The list failing throws;
+ * Reads a case's accepted post-procedure assessments (GET /api/cases/:id/post-procedure/assessments),
+ * the stored ones that no longer restore, and the plans they belong to (those in `known` are not read again). The list failing throws;
  * a plan failing is named in its entry.
  */
 export async function loadCaseAssessments(caseId: string, known: ReadonlyMap<string, PlanDocument> = new Map()): Promise<CaseAssessments> {
-  const groups = groupByPlan(await postProcedureApi.listForCase(caseId));
+  const list = await postProcedureApi.listForCaseWithProblems(caseId);
+  const groups = groupByPlan(list.assessments);
+  const problems = list.problems.map((p) => `A stored assessment (${p.id.slice(0, 8)}) could not be read: ${p.error}`);
   const entries = await Promise.all(
     groups.map(async (g): Promise<[string, AssessedPlan]> => {
       const have = known.get(g.planId);
@@ -39,5 +43,5 @@ export async function loadCaseAssessments(caseId: string, known: ReadonlyMap<str
       }
     }),
   );
-  return { groups, plans: new Map(entries) };
+  return { groups, plans: new Map(entries), problems };
 }
