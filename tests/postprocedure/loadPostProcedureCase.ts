@@ -7,8 +7,12 @@ import type { PlanningVolume } from '../../src/planning/volume/planningVolume';
 import { buildDemoPlan } from '../../src/server/demo/demoPlans';
 import { readDemoStudy } from '../../src/server/demo/loadDemoPlan';
 import { readSeriesVolume } from '../../src/server/planning/readSeriesVolume';
+import { DEFAULT_SAMPLE_DIR } from '../../sample-dicom/ensureSampleStudies';
 import type { StudyTruth } from '../../sample-dicom/truth';
 import type { AssessmentInput } from '../../src/planning/postprocedure/assess';
+
+/** The sample studies: sample-dicom/generated, or PERCUPLAN_SAMPLE_DIR (a folder of studies generated elsewhere, for work on the generator). */
+export const SAMPLE_DIR = process.env['PERCUPLAN_SAMPLE_DIR'] ?? DEFAULT_SAMPLE_DIR;
 
 /** One post-procedure case as the tests use it: planning CT and its demo plan, the CBCT and its truth. */
 export interface PostProcedureCase {
