@@ -96,6 +96,12 @@ describe('the post-procedure assessment on the case page and at the tumour board
     expect(await latest.locator('[data-testid="pp-fill-row"]').count()).toBe(r.cement.lesions.length);
     const fills = await latest.locator('[data-testid="pp-fill-row"]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-fill'))));
     expect(fills).toEqual(r.cement.lesions.map((l) => Number(Math.min(100, l.fillPct).toFixed(1))));
+    // Needles and lesions by the plan's own labels (a lesion's before its explanation: "Right superior acetabulum: lytic …").
+    const content = plan.content as { trajectories: { id: string; label: string }[]; lesions: { id: string; label: string }[] };
+    const needleNames = await latest.locator('[data-testid="pp-needle"] td:first-child').allInnerTexts();
+    expect(needleNames).toEqual(r.needles.map((n) => `${content.trajectories.find((t) => t.id === n.trajectoryId)!.label}${n.found === 'missing' ? ' — not found' : n.found === 'placed' ? ' (placed by hand)' : ''}`));
+    const lesionTitles = await latest.locator('[data-testid="pp-fill-row"] > title').allTextContents();
+    expect(lesionTitles.map((t) => t.split(': ')[0])).toEqual(r.cement.lesions.map((l) => content.lesions.find((x) => x.id === l.lesionId)!.label.split(':')[0]!.trim()));
     // Each tip error within 2.7 mm reads green, beyond it red.
     const tipClasses = await latest.locator('[data-testid="pp-tip-error"]').evaluateAll((tds) => tds.map((td) => td.className));
     expect(tipClasses).toEqual(r.needles.map((n) => (n.found === 'missing' ? 'nowrap' : n.tipErrorMm <= 2.7 ? 'nowrap ppa-within' : 'nowrap ppa-beyond')));
