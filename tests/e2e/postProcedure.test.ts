@@ -77,6 +77,14 @@ describe('the post-procedure CBCT on the plan page', () => {
     await page.waitForFunction((uid) => (document.querySelector('[data-testid="pp-cbct"]') as HTMLSelectElement | null)?.value === uid, cbct.seriesInstanceUID, { timeout: 30_000 });
     expect(await page.locator('[data-testid="pp-cbct"] option:checked').innerText()).toMatch(/^★ /);
 
+    // Cancel stops a run: the button comes back and the section says so.
+    await page.click('[data-testid="pp-register"]');
+    await page.waitForSelector('[data-testid="pp-progress"]', { timeout: 5_000 });
+    expect(await page.locator('[data-testid="pp-progress"]').innerText()).toMatch(/Registering and analysing on the server … \d+ s/);
+    await page.click('[data-testid="pp-cancel"]');
+    await page.waitForSelector('[data-testid="pp-register"]', { timeout: 5_000 });
+    expect(await page.locator('[data-testid="post-procedure"]').innerText()).toContain('Cancelled');
+
     const tRun = performance.now();
     await page.click('[data-testid="pp-register"]');
     await page.waitForSelector('[data-testid="pp-progress"]', { timeout: 5_000 });

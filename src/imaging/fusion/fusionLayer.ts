@@ -5,6 +5,8 @@ import type { ViewportSlot } from '../types';
 import type { ViewerSession } from '../viewerSession';
 import { FUSION_WINDOWS, hotLut, type FusionWindowId } from './colourMap';
 import { resampleFusion } from './resample';
+import { regionOutline } from './regionOutline';
+import type { LpsBox } from '../../records/postProcedure';
 
 /** What the user chose for the fused view. */
 export interface FusionSettings {
@@ -32,6 +34,7 @@ export class FusionLayer {
   private cbct?: PlanningVolume;
   private matrix: Matrix4 = IDENTITY4;
   private settings: FusionSettings = DEFAULT_FUSION;
+  private region?: LpsBox;
   private readonly lut = hotLut();
   private readonly scratch = new Map<ViewportSlot, { canvas: HTMLCanvasElement; image?: ImageData }>();
   private readonly timings: number[] = [];
@@ -47,6 +50,12 @@ export class FusionLayer {
 
   setMatrix(m: Matrix4): void {
     this.matrix = m;
+    this.session.repaintOverlays();
+  }
+
+  /** The registration region, outlined (dashed) where each view cuts it; undefined for none. */
+  setRegion(box: LpsBox | undefined): void {
+    this.region = box;
     this.session.repaintOverlays();
   }
 
@@ -92,10 +101,30 @@ export class FusionLayer {
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(sc.canvas, 0, 0, img.width * STEP, img.height * STEP);
     ctx.restore();
+    if (this.region) drawRegion(ctx, plane, this.region);
     const ms = performance.now() - t0;
     this.timings.push(ms);
     if (this.timings.length > 200) this.timings.shift();
     ctx.canvas.dataset.fusionMs = ms.toFixed(2);
     ctx.canvas.dataset.fusionInside = (img.inside / (img.width * img.height)).toFixed(3);
   }
+}
+
+/** The registration region's cut through a view: a dashed orange outline labelled at its top-left corner. */
+function drawRegion(ctx: CanvasRenderingContext2D, plane: ViewPlane, box: LpsBox): void {
+  const poly = regionOutline(plane, box);
+  if (!poly.length) return;
+  ctx.save();
+  ctx.strokeStyle = 'rgba(255, 169, 77, 0.8)';
+  ctx.lineWidth = 1;
+  ctx.setLineDash([6, 4]);
+  ctx.beginPath();
+  poly.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+  ctx.closePath();
+  ctx.stroke();
+  const top = poly.reduce((a, p) => (p.y + p.x < a.y + a.x ? p : a));
+  ctx.fillStyle = 'rgba(255, 169, 77, 0.9)';
+  ctx.font = '11px sans-serif';
+  ctx.fillText('registration region', top.x + 4, top.y + 13);
+  ctx.restore();
 }

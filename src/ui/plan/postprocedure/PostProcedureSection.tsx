@@ -21,6 +21,7 @@ function useTicker(on: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!on) return;
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(t);
   }, [on]);
@@ -90,7 +91,7 @@ export function PostProcedureSection({ ws, session }: { ws: PlanWorkspace; sessi
           {running && (
             <div className="pp-progress indeterminate" role="progressbar" data-testid="pp-progress">
               <div className="bar" />
-              <span>{elapsedText(pp.run.text, now - pp.run.startedAt)}</span>
+              <span>{elapsedText(pp.run.text, Math.max(now, Date.now()) - pp.run.startedAt)}</span>
             </div>
           )}
           {pp.run.phase === 'idle' && pp.run.text && <div className="muted small-text">{pp.run.text}</div>}

@@ -54,5 +54,7 @@ describe('the transform numbers', () => {
 
   it('counts whole seconds while running', () => {
     expect(elapsedText('Registering', 12_999)).toBe('Registering … 12 s');
+    // A clock read before the start never shows a negative time.
+    expect(elapsedText('Registering', -13_000)).toBe('Registering … 0 s');
   });
 });

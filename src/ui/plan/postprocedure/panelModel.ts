@@ -90,4 +90,4 @@ export function transformNumbers(m: Matrix4, region: LpsBox): TransformNumbers {
 }
 
 /** "Registering on the server … 12 s": the running step's text with whole seconds. */
-export const elapsedText = (phase: string, ms: number): string => `${phase} … ${Math.floor(ms / 1000)} s`;
+export const elapsedText = (phase: string, ms: number): string => `${phase} … ${Math.max(0, Math.floor(ms / 1000))} s`;

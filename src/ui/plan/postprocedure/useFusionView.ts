@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FusionLayer, nudgeForKey, type FusionSettings, type Nudge, type ViewerSession, type ViewportSlot } from '../../../imaging';
 import { createPlanningVolume, type PlanningVolume } from '../../../planning/volume/planningVolume';
 import type { Matrix4 } from '../../../planning/postprocedure/rigid';
+import type { LpsBox } from '../../../records/postProcedure';
 import { postProcedureApi } from '../../../api/postProcedure';
 import { errorText } from '../../../api/apiProblem';
 import type { CbctCandidate } from './panelModel';
@@ -18,7 +19,7 @@ export interface VolumeState {
  * through `matrix`; Alt + arrows / PgUp / PgDn / [ ] nudge it in the view under the mouse while
  * it is shown (the study page's own keys ignore Alt).
  */
-export function useFusionView(session: ViewerSession | undefined, want: CbctCandidate | undefined, matrix: Matrix4 | undefined, settings: FusionSettings, onNudge: (n: Nudge, slot: ViewportSlot) => void) {
+export function useFusionView(session: ViewerSession | undefined, want: CbctCandidate | undefined, matrix: Matrix4 | undefined, settings: FusionSettings, region: LpsBox | undefined, onNudge: (n: Nudge, slot: ViewportSlot) => void) {
   const [volume, setVolume] = useState<VolumeState>({ phase: 'idle', fraction: 0 });
   const data = useRef<{ uid: string; vol: PlanningVolume } | undefined>(undefined);
   const [layer, setLayer] = useState<FusionLayer | undefined>();
@@ -74,6 +75,9 @@ export function useFusionView(session: ViewerSession | undefined, want: CbctCand
   useEffect(() => {
     layer?.setSettings(settings);
   }, [layer, settings]);
+  useEffect(() => {
+    layer?.setRegion(region);
+  }, [layer, region]);
 
   const nudgeRef = useRef(onNudge);
   nudgeRef.current = onNudge;

@@ -158,7 +158,7 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
   };
 
   const setFusion = (patch: Partial<FusionSettings>): void => setFusionState((f) => ({ ...f, ...patch }));
-  const view = useFusionView(session, display, matrix, fusion, nudge);
+  const view = useFusionView(session, display, matrix, fusion, result?.registration.region, nudge);
 
   return { plan, candidates, chosen, choose: setChosenUid, marginMm, setMarginMm, run, result, matrix, manual, fusion, setFusion, volume: view.volume, fusionActive: view.active, layer: view.layer, hoveredSlot: view.hoveredSlot, register, cancel, nudge, resetToAutomatic, accept, accepted };
 }
