@@ -48,54 +48,60 @@ export function segmentCement(input: CementInput): { mask: VoxelMask; volumeMl: 
     const x = i - ox, y = j - oy, z = k - oz;
     return x < 0 || y < 0 || z < 0 || x >= sx || y >= sy || z >= sz ? -1 : (z * sy + y) * sx + x;
   };
+  const metalList: number[] = [];
   for (let m = 0; m < input.metal.length; m++) {
     const q = toBlock(input.metal[m]!);
-    if (q >= 0) metal[q] = 1;
+    if (q < 0 || metal[q] === 1) continue;
+    metal[q] = 1;
+    metalList.push(q);
   }
   for (let z = 0, q = 0; z < sz; z++) {
     for (let y = 0; y < sy; y++) {
       const row = nx * (oy + y + ny * (oz + z)) + ox;
       for (let x = 0; x < sx; x++, q++) {
         const v = s[row + x]!;
-        if (v >= input.metalHu) metal[q] = 1;
-        else if (v >= thresholdHu) bits[q] = 1;
+        if (v >= input.metalHu) {
+          if (metal[q] === 0) metalList.push(q);
+          metal[q] = 1;
+        } else if (v >= thresholdHu && metal[q] === 0) bits[q] = 1;
       }
     }
   }
   // The rim: every voxel whose centre lies within METAL_MARGIN_MM of a metal voxel's centre.
-  const rim = Uint8Array.from(metal);
-  const offsets: number[][] = [];
+  const rim = new Uint8Array(n);
+  const rimList: number[] = [];
+  const offsets: [number, number, number][] = [];
   const reachV = cbct.spacing.map((sp) => Math.floor(METAL_MARGIN_MM / sp));
   for (let dz = -reachV[2]!; dz <= reachV[2]!; dz++) for (let dy = -reachV[1]!; dy <= reachV[1]!; dy++) for (let dx = -reachV[0]!; dx <= reachV[0]!; dx++) {
     if ((dx * cbct.spacing[0]) ** 2 + (dy * cbct.spacing[1]) ** 2 + (dz * cbct.spacing[2]) ** 2 <= METAL_MARGIN_MM ** 2) offsets.push([dx, dy, dz]);
   }
-  for (let z = 0, q = 0; z < sz; z++) for (let y = 0; y < sy; y++) for (let x = 0; x < sx; x++, q++) {
-    if (metal[q] !== 1) continue;
+  for (const q of metalList) {
+    const x = q % sx, y = Math.floor(q / sx) % sy, z = Math.floor(q / (sx * sy));
     for (const [dx, dy, dz] of offsets) {
-      const xx = x + dx!, yy = y + dy!, zz = z + dz!;
-      if (xx >= 0 && yy >= 0 && zz >= 0 && xx < sx && yy < sy && zz < sz) rim[(zz * sy + yy) * sx + xx] = 1;
+      const xx = x + dx, yy = y + dy, zz = z + dz;
+      if (xx < 0 || yy < 0 || zz < 0 || xx >= sx || yy >= sy || zz >= sz) continue;
+      const r = (zz * sy + yy) * sx + xx;
+      if (rim[r] === 0) rimList.push(r);
+      rim[r] = 1;
     }
   }
   // Vote for the rim voxels that read as cement: cement when most neighbours outside the rim are.
   const keep: number[] = [];
-  for (let z = 0, q = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      for (let x = 0; x < sx; x++, q++) {
-        if (rim[q] !== 1 || metal[q] === 1 || bits[q] !== 1) continue;
-        let yes = 0, no = 0;
-        for (let dz = -1; dz <= 1; dz++) for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx, yy = y + dy, zz = z + dz;
-          if (xx < 0 || yy < 0 || zz < 0 || xx >= sx || yy >= sy || zz >= sz) continue;
-          const r = (zz * sy + yy) * sx + xx;
-          if (rim[r] === 1) continue;
-          if (bits[r] === 1) yes++;
-          else no++;
-        }
-        if (yes > no) keep.push(q);
-      }
+  for (const q of rimList) {
+    if (metal[q] === 1 || bits[q] !== 1) continue;
+    const x = q % sx, y = Math.floor(q / sx) % sy, z = Math.floor(q / (sx * sy));
+    let yes = 0, no = 0;
+    for (let dz = -1; dz <= 1; dz++) for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const xx = x + dx, yy = y + dy, zz = z + dz;
+      if (xx < 0 || yy < 0 || zz < 0 || xx >= sx || yy >= sy || zz >= sz) continue;
+      const r = (zz * sy + yy) * sx + xx;
+      if (rim[r] === 1) continue;
+      if (bits[r] === 1) yes++;
+      else no++;
     }
+    if (yes > no) keep.push(q);
   }
-  for (let q = 0; q < n; q++) if (rim[q] === 1) bits[q] = 0;
+  for (const q of rimList) bits[q] = 0;
   for (const q of keep) bits[q] = 1;
   // Seeds: cement voxels within SEED_RADIUS_MM of each injection point.
   const seeds: number[] = [];

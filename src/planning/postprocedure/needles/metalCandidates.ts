@@ -21,13 +21,7 @@ export interface MetalSearch {
   readonly highHu: number;
 }
 
-const distToSegment2 = (p: Vec3, a: Vec3, b: Vec3): number => {
-  const ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
-  const ap = [p[0] - a[0], p[1] - a[1], p[2] - a[2]];
-  const l2 = ab[0]! ** 2 + ab[1]! ** 2 + ab[2]! ** 2;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, (ap[0]! * ab[0]! + ap[1]! * ab[1]! + ap[2]! * ab[2]!) / l2));
-  return (ap[0]! - t * ab[0]!) ** 2 + (ap[1]! - t * ab[1]!) ** 2 + (ap[2]! - t * ab[2]!) ** 2;
-};
+const sub3 = (a: Vec3, b: Vec3): [number, number, number] => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 
 /**
  * Metal near a planned path (CBCT LPS): the voxels within `radiusMm` of the segment from
@@ -47,11 +41,21 @@ export function metalNearPath(cbct: PlanningVolume, from: Vec3, to: Vec3, radius
   const top: number[] = [];
   const K = 20;
   const s = cbct.scalars;
+  // Voxel centres by one affine step per voxel: the box can hold a million voxels.
+  const o = indexToWorld(cbct, voxel(ox, oy, oz));
+  const ex = sub3(indexToWorld(cbct, voxel(ox + 1, oy, oz)), o), ey = sub3(indexToWorld(cbct, voxel(ox, oy + 1, oz)), o), ez = sub3(indexToWorld(cbct, voxel(ox, oy, oz + 1)), o);
+  const ab = sub3(to, from);
+  const l2 = ab[0] ** 2 + ab[1] ** 2 + ab[2] ** 2;
   for (let z = 0, q = 0; z < sz; z++) {
     for (let y = 0; y < sy; y++) {
       for (let x = 0; x < sx; x++, q++) {
-        const w = indexToWorld(cbct, voxel(ox + x, oy + y, oz + z));
-        if (distToSegment2(w, from, to) > r2) continue;
+        const px = o[0] + x * ex[0] + y * ey[0] + z * ez[0] - from[0];
+        const py = o[1] + x * ex[1] + y * ey[1] + z * ez[1] - from[1];
+        const pz = o[2] + x * ex[2] + y * ey[2] + z * ez[2] - from[2];
+        let t = l2 === 0 ? 0 : (px * ab[0] + py * ab[1] + pz * ab[2]) / l2;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const dx = px - t * ab[0], dy = py - t * ab[1], dz = pz - t * ab[2];
+        if (dx * dx + dy * dy + dz * dz > r2) continue;
         inside[q] = 1;
         const v = s[ox + x + nx * (oy + y + ny * (oz + z))]!;
         if (top.length < K) {
