@@ -6,7 +6,7 @@ import { navigate } from '../../useNavigation';
 import { usePostProcedure, DEFAULT_MARGIN_MM } from './usePostProcedure';
 import { FusionControls } from './FusionControls';
 import { ResultNumbers } from './ResultNumbers';
-import { elapsedText } from './panelModel';
+import { elapsedText, transformNumbers } from './panelModel';
 import './postProcedure.css';
 
 /** "2026-12-07 13:05" in local time. */
@@ -108,6 +108,12 @@ export function PostProcedureSection({ ws, session }: { ws: PlanWorkspace; sessi
           )}
           {v.error && <div className="error-text small-text">{v.error}</div>}
           {pp.fusionActive && <FusionControls pp={pp} />}
+          {!pp.result && pp.failedReg && pp.matrix && pp.fusionActive && (
+            <div className="small-text" data-testid="pp-align-by-hand">
+              The fusion shows where the registration stopped ({transformNumbers(pp.matrix, pp.failedReg.region).translation}). Align it by hand with Alt + arrow keys or the buttons: the
+              analysis then runs with your transform.
+            </div>
+          )}
           {pp.result && pp.matrix && <ResultNumbers result={pp.result} matrix={pp.matrix} manual={pp.manual} labels={labels} />}
           {pp.result && pp.matrix && pp.result.registration.status === 'ok' && (
             <div className="pp-accept">

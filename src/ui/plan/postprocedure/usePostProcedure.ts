@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_FUSION, nudgeMatrix, type FusionSettings, type Nudge, type ViewerSession, type ViewportSlot } from '../../../imaging';
-import type { LpsBox, PostProcedureAssessment, PostProcedureRequest, PostProcedureResult } from '../../../records/postProcedure';
+import type { LpsBox, PostProcedureAssessment, PostProcedureRequest, PostProcedureResult, RegistrationReport } from '../../../records/postProcedure';
 import type { Matrix4 } from '../../../planning/postprocedure/rigid';
-import { postProcedureApi } from '../../../api/postProcedure';
+import { postProcedureApi, RegistrationFailedError } from '../../../api/postProcedure';
 import { ApiError, errorText } from '../../../api/apiProblem';
 import type { PlanWorkspace } from '../usePlanWorkspace';
 import { useCbctCandidates } from './useCbctCandidates';
@@ -22,8 +22,9 @@ export const RERUN_DEBOUNCE_MS = 600;
 export const DEFAULT_MARGIN_MM = 40;
 
 const failureText = (e: unknown): string => {
-  if (e instanceof ApiError && e.status === 422) return `Registration failed: ${e.problem?.error ?? e.message}`;
-  return `The post-procedure analysis failed: ${errorText(e)}`;
+  const said = e instanceof ApiError ? e.problem?.error : undefined;
+  if (e instanceof RegistrationFailedError) return said && /^registration failed/i.test(said) ? said : `Registration failed: ${said ?? e.message}`;
+  return said ?? `The post-procedure analysis failed: ${errorText(e)}`;
 };
 
 /**
@@ -42,6 +43,8 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
   const [automatic, setAutomatic] = useState<PostProcedureResult | undefined>();
   const [matrix, setMatrix] = useState<Matrix4 | undefined>();
   const [manual, setManual] = useState(false);
+  // A failed registration's report: where it stopped, the start for an alignment by hand.
+  const [failedReg, setFailedReg] = useState<RegistrationReport | undefined>();
   const [fusion, setFusionState] = useState<FusionSettings>(DEFAULT_FUSION);
   const [display, setDisplay] = useState<CbctCandidate | undefined>();
   const [accepted, setAccepted] = useState<{ assessment?: PostProcedureAssessment; busy: boolean; error?: string }>({ busy: false });
@@ -54,6 +57,7 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
   const planId = plan?.id;
   useEffect(() => {
     setResult(undefined);
+    setFailedReg(undefined);
     setAutomatic(undefined);
     setMatrix(undefined);
     setManual(false);
@@ -90,6 +94,7 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
       (r) => {
         if (abort.current !== ac) return;
         setResult(r);
+        setFailedReg(undefined);
         if (!m) {
           setAutomatic(r);
           setMatrix(r.registration.matrix);
@@ -100,8 +105,15 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
       },
       (e: unknown) => {
         if (abort.current !== ac) return;
-        if (ac.signal.aborted) setRun({ phase: 'idle', text: 'Cancelled', startedAt: 0 });
-        else setRun({ phase: 'failed', text: '', startedAt: 0, error: failureText(e) });
+        if (ac.signal.aborted) return setRun({ phase: 'idle', text: 'Cancelled', startedAt: 0 });
+        setRun({ phase: 'failed', text: '', startedAt: 0, error: failureText(e) });
+        if (e instanceof RegistrationFailedError && e.registration && !m) {
+          // Nothing wrong is shown as right: no numbers; the fusion at the stop point, to align by hand.
+          setResult(undefined);
+          setFailedReg(e.registration);
+          setMatrix(e.registration.matrix);
+          setManual(false);
+        }
       },
     );
   };
@@ -121,7 +133,7 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
   // A plain function: the key handler calls the latest render's through a ref.
   const nudge = (n: Nudge, slot: ViewportSlot): void => {
     const m = matrixRef.current;
-    const reg = result?.registration.region;
+    const reg = result?.registration.region ?? failedReg?.region;
     const plane = session?.viewPlane(slot) ?? session?.viewPlane('axial');
     if (!m || !reg || !plane) return;
     const next = nudgeMatrix(m, plane, n, boxCentre(reg));
@@ -158,9 +170,9 @@ export function usePostProcedure(ws: PlanWorkspace, session: ViewerSession | und
   };
 
   const setFusion = (patch: Partial<FusionSettings>): void => setFusionState((f) => ({ ...f, ...patch }));
-  const view = useFusionView(session, display, matrix, fusion, result?.registration.region, nudge);
+  const view = useFusionView(session, display, matrix, fusion, result?.registration.region ?? failedReg?.region, nudge);
 
-  return { plan, candidates, chosen, choose: setChosenUid, marginMm, setMarginMm, run, result, matrix, manual, fusion, setFusion, volume: view.volume, fusionActive: view.active, layer: view.layer, hoveredSlot: view.hoveredSlot, register, cancel, nudge, resetToAutomatic, accept, accepted };
+  return { plan, candidates, chosen, choose: setChosenUid, marginMm, setMarginMm, run, result, failedReg, matrix, manual, fusion, setFusion, volume: view.volume, fusionActive: view.active, layer: view.layer, hoveredSlot: view.hoveredSlot, register, cancel, nudge, resetToAutomatic, accept, accepted };
 }
 
 export type PostProcedureState = ReturnType<typeof usePostProcedure>;
