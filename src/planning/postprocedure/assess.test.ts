@@ -78,4 +78,23 @@ describe('runAssessment on a hand-built case', () => {
     const missed = await runAssessment({ ct, cbct: cb, plan: p, planningSeriesInstanceUID: '1.2.9', cbctIdentity: identity, matrix: far });
     expect(missed).toEqual({ ok: false, error: expect.stringMatching(/does not cover/) });
   });
+
+  it('takes a needle placed by hand (CBCT LPS) as given, reports a nudged transform as manual, and stops when cancelled', async () => {
+    const p = plan(ct, { kind: 'pubic-ramus' });
+    // Placed 1 mm to the left of the planned path in planning LPS, shifted into the CBCT: entry error 1 mm, tip error 1 mm, 0°.
+    const [a, b, c] = CASE.shift;
+    const placedNeedles = { T1: { entryLps: [1 + a, -38 + b, -3 + c] as const, tipLps: [1 + a, 2 + b, -3 + c] as const } };
+    const r = await runAssessment({ ct, cbct: cb, plan: p, planningSeriesInstanceUID: '1.2.9', cbctIdentity: identity, matrix: SHIFT_MATRIX, matrixSource: 'manual', placedNeedles });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [n] = r.value.needles;
+    expect(n!.found).toBe('placed');
+    expect(n!.entryErrorMm).toBeCloseTo(1, 6);
+    expect(n!.tipErrorMm).toBeCloseTo(1, 6);
+    expect(n!.angleDeg).toBeCloseTo(0, 6);
+    expect(n!.depthMm).toBeCloseTo(40, 6);
+    expect(r.value.registration.source).toBe('manual');
+    const cancelled = await runAssessment({ ct, cbct: cb, plan: p, planningSeriesInstanceUID: '1.2.9', cbctIdentity: identity, matrix: SHIFT_MATRIX, cancelled: () => true });
+    expect(cancelled).toEqual({ ok: false, error: 'cancelled' });
+  });
 });
