@@ -9,7 +9,7 @@ import type { AnalysisOutcome } from './analysisJob';
  * show where it stopped) or when the input cannot be analysed; 503 when the server stopped it
  * (closing); 500 for a fault of the server, logged.
  */
-export function outcomeReply(outcome: AnalysisOutcome, request: FastifyRequest): Reply {
+export function outcomeReply(outcome: AnalysisOutcome, request: Pick<FastifyRequest, 'method' | 'url'>): Reply {
   switch (outcome.kind) {
     case 'ok':
       return { status: 200, body: outcome.result };

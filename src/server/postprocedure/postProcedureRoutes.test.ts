@@ -145,6 +145,18 @@ describe('post-procedure routes: refusals', () => {
     expect(elsewhere.body.error).toBe(`the cone-beam CT: series ${cbct.seriesInstanceUID} is not in study ${ct.studyInstanceUID}`);
   });
 
+  it('a plan without a segmented lesion, run without a region, is a 422 that says what to give', async () => {
+    const records = createSqlRecordsRepository(db);
+    const empty = await records.createPlan(caseId, planContentSchema.parse({ studyInstanceUID: ct.studyInstanceUID, seriesInstanceUID: ct.seriesInstanceUID, frameOfReferenceUID: ct.frameOfReferenceUID }), 'dr-test');
+    if (empty.kind !== 'saved') throw new Error(empty.kind);
+    const r = await post(`/api/plans/${empty.value.id}/post-procedure`, cbctIds());
+    expect(r.status).toBe(422);
+    expect(r.body).toEqual({
+      error: 'The analysis cannot use this input: the plan has no lesion segmented on its CT, so there is no default registration region: give `region`',
+      code: 'analysis-failed',
+    });
+  });
+
   it('accounts mode: the board reads assessments but cannot accept one, an administrator reads none', async () => {
     expect((await as('brd', 'GET', `/api/plans/${planId}/post-procedure/assessments`)).statusCode).toBe(200);
     expect((await as('brd', 'GET', `/api/cases/${caseId}/post-procedure/assessments`)).statusCode).toBe(200);
