@@ -44,8 +44,9 @@ describe('finding a needle', () => {
   const sSkin = (2 + 60) / Math.cos((20 * Math.PI) / 180);
   const skin: Vec3 = [tip[0] + outward[0] * sSkin, tip[1] + outward[1] * sSkin, tip[2] + outward[2] * sSkin];
 
+  const v = phantom(null);
+
   it('finds the tip, the axis and the skin entry of a steel rod', () => {
-    const v = phantom(null);
     // The planned path 3 mm and 3° off the real one.
     const plannedTarget: Vec3 = [3, 0, 0];
     const plannedEntry: Vec3 = [3, skin[1], skin[2] + 5];
@@ -63,15 +64,14 @@ describe('finding a needle', () => {
 
   it('says the skin is outside the field of view when the padding comes first', () => {
     // A field of view of 30 mm radius round the z axis: the axis reaches padding at y ≈ −28 mm, inside the body.
-    const v = phantom(30);
-    const found = findNeedle(v, -1000, [0, skin[1], skin[2]], tip, 2800);
+    const cut = phantom(30);
+    const found = findNeedle(cut, -1000, [0, skin[1], skin[2]], tip, 2800);
     expect(found).not.toBeNull();
     expect(found!.entryLps).toBeNull();
     expect(found!.entryMissing).toBe('field-of-view');
   });
 
   it('finds nothing where no metal is', () => {
-    const v = phantom(null);
     expect(findNeedle(v, null, [40, -60, 30], [40, 0, 30], 2800)).toBeNull();
   });
 });
