@@ -6,6 +6,7 @@ import type { ViewerSession } from '../viewerSession';
 import { FUSION_WINDOWS, hotLut, type FusionWindowId } from './colourMap';
 import { resampleFusion } from './resample';
 import { regionOutline } from './regionOutline';
+import { paddingValue } from '../../planning/postprocedure/fieldOfView';
 import type { LpsBox } from '../../records/postProcedure';
 
 /** What the user chose for the fused view. */
@@ -35,6 +36,7 @@ export class FusionLayer {
   private matrix: Matrix4 = IDENTITY4;
   private settings: FusionSettings = DEFAULT_FUSION;
   private region?: LpsBox;
+  private padding: number | null = null;
   private readonly lut = hotLut();
   private readonly scratch = new Map<ViewportSlot, { canvas: HTMLCanvasElement; image?: ImageData }>();
   private readonly timings: number[] = [];
@@ -44,6 +46,7 @@ export class FusionLayer {
   }
 
   setVolume(cbct: PlanningVolume | undefined): void {
+    if (cbct !== this.cbct) this.padding = cbct ? paddingValue(cbct) : null;
     this.cbct = cbct;
     this.session.repaintOverlays();
   }
@@ -87,7 +90,7 @@ export class FusionLayer {
       sc = { canvas: document.createElement('canvas') };
       this.scratch.set(slot, sc);
     }
-    const style = { widthHu: win.widthHu, centerHu: win.centerHu, opacity: s.opacityPct / 100, checkerMm: s.checkerboard ? s.checkerMm : null };
+    const style = { widthHu: win.widthHu, centerHu: win.centerHu, opacity: s.opacityPct / 100, checkerMm: s.checkerboard ? s.checkerMm : null, paddingHu: this.padding };
     const img = resampleFusion(plane, this.matrix, cbct, this.lut, style, STEP, sc.image?.data);
     if (!sc.image || sc.image.width !== img.width || sc.image.height !== img.height) {
       sc.image = new ImageData(img.data, img.width, img.height);

@@ -46,6 +46,17 @@ describe('resampleFusion: the CBCT over a view through the matrix', () => {
     expect([0, 1, 2].map((x) => px(mid, x, 0)[0])).toEqual([26, 76, 126]);
   });
 
+  it('leaves the padding outside the field of view transparent', () => {
+    // The same CBCT with its i = 3 column set to the padding value −1024.
+    const padded = { ...cbct, scalars: scalars.map((v, p) => (p % n === 3 ? -1024 : v)) };
+    const img = resampleFusion(plane(4, 1), IDENTITY4, padded, lut, { ...style, paddingHu: -1024 }, 1);
+    // Pixel x reads voxel (x, 0, 2): x = 3 is padding.
+    expect([0, 1, 2, 3].map((x) => px(img, x, 0)[3])).toEqual([255, 255, 255, 0]);
+    expect(img.inside).toBe(3);
+    // Without a padding value it is drawn (the window's lowest colour).
+    expect(px(resampleFusion(plane(4, 1), IDENTITY4, padded, lut, style, 1), 3, 0)).toEqual([0, 0, 0, 255]);
+  });
+
   it('samples every `step` pixels at the centre of each block', () => {
     // step 2 on an 8×8 canvas: sample (x, y) at canvas (2x + 1, 2y + 1) → p = (2x + 0.5, −(2y + 0.5), 2).
     const img = resampleFusion(plane(8, 8), IDENTITY4, cbct, lut, style, 2);

@@ -13,6 +13,8 @@ export interface FusionStyle {
   readonly opacity: number;
   /** Squares of this many mm alternating CBCT (opaque) and CT (transparent); null for the blend. */
   readonly checkerMm: number | null;
+  /** The value the CBCT writes outside its field of view (planning/postprocedure/fieldOfView), drawn transparent; null or absent for none. */
+  readonly paddingHu?: number | null;
 }
 
 /** One view's CBCT picture: RGBA at `step` canvas pixels per sample, transparent outside the CBCT. */
@@ -21,7 +23,7 @@ export interface FusionImage {
   readonly height: number;
   readonly step: number;
   readonly data: Uint8ClampedArray<ArrayBuffer>;
-  /** Samples that fell inside the CBCT volume. */
+  /** Samples that fell inside the CBCT volume and its field of view. */
   readonly inside: number;
 }
 
@@ -30,7 +32,8 @@ export interface FusionImage {
  * `step`×`step` canvas pixels, p, goes through `matrix` (planning LPS → CBCT LPS) to the CBCT's
  * voxel grid, where its HU is read trilinearly, windowed and coloured through `lut` (256 RGBA).
  * The whole chain is affine in the canvas coordinates, so the index steps by a constant vector
- * per sample and a 512² canvas costs a few milliseconds. Outside the CBCT grid: transparent.
+ * per sample and a 512² canvas costs a few milliseconds. Outside the CBCT grid, and where its
+ * nearest voxel holds the padding value (outside the scanner's field of view): transparent.
  */
 export function resampleFusion(plane: ViewPlane, matrix: Matrix4, cbct: PlanningVolume, lut: Uint8ClampedArray, style: FusionStyle, step = 2, out?: Uint8ClampedArray<ArrayBuffer>): FusionImage {
   const width = Math.max(1, Math.ceil(plane.width / step)), height = Math.max(1, Math.ceil(plane.height / step));
@@ -52,6 +55,7 @@ export function resampleFusion(plane: ViewPlane, matrix: Matrix4, cbct: Planning
   const rLen = norm(plane.right), dLen = norm(plane.down);
   const u0 = dot(plane.origin, plane.right) / rLen + (step / 2) * rLen, v0 = dot(plane.origin, plane.down) / dLen + (step / 2) * dLen;
   const checker = style.checkerMm && style.checkerMm > 0 ? style.checkerMm : 0;
+  const pad = style.paddingHu ?? null;
   let inside = 0;
   for (let y = 0; y < height; y++) {
     let fi = base[0] + y * dy[0], fj = base[1] + y * dy[1], fk = base[2] + y * dy[2];
@@ -59,6 +63,10 @@ export function resampleFusion(plane: ViewPlane, matrix: Matrix4, cbct: Planning
     for (let x = 0; x < width; x++, fi += dx[0], fj += dx[1], fk += dx[2]) {
       const o = (y * width + x) * 4;
       if (fi < -0.5 || fj < -0.5 || fk < -0.5 || fi > nx - 0.5 || fj > ny - 0.5 || fk > nz - 0.5) {
+        data[o + 3] = 0;
+        continue;
+      }
+      if (pad !== null && s[Math.round(Math.max(0, Math.min(nx - 1, fi))) + nx * Math.round(Math.max(0, Math.min(ny - 1, fj))) + sxy * Math.round(Math.max(0, Math.min(nz - 1, fk)))] === pad) {
         data[o + 3] = 0;
         continue;
       }
