@@ -84,4 +84,4 @@ export interface StudyTruth {
   };
 }
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 4;

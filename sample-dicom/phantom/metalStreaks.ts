@@ -14,8 +14,8 @@ export interface StreakOptions {
   amplitudeHu: number;
   /** Number of streaks around each piece of metal (alternately bright and dark). */
   rays: number;
-  /** Angular half-width of a streak, degrees. */
-  widthDeg: number;
+  /** Half-width (1/e) of a streak across its line, mm. */
+  widthMm: number;
   /** The streaks fall off as decayMm / (decayMm + distance) and end at reachMm. */
   decayMm: number;
   reachMm: number;
@@ -24,33 +24,25 @@ export interface StreakOptions {
   seed: number;
 }
 
-const TABLE = 1440;
-
 /**
  * Metal streak artefacts of a reconstruction: in each axial slice that a segment crosses,
- * alternating bright and dark lines radiate from the part of the metal in that slice,
- * strongest next to it and fading with distance. The pattern of each segment (ray angles,
- * jitter, signs) comes from a seeded PRNG and turns slowly from slice to slice, so it is
+ * alternating bright and dark lines (about 2·widthMm wide) radiate from the part of the metal
+ * in that slice, strongest next to it and fading with distance. The lines of each segment (angles,
+ * jitter, gains) come from a seeded PRNG and turn slowly from slice to slice, so the pattern is
  * deterministic and not the same in every slice.
  */
 export function addMetalStreaks(vol: Volume, segments: readonly MetalSegment[], o: StreakOptions): void {
   const g = vol.grid;
   const rng = new Rng(o.seed);
-  const w = (o.widthDeg * Math.PI) / 180;
+  const cut = 3 * o.widthMm;
   for (const seg of segments) {
-    // The angular profile of this segment's streaks as a table over [0, 2π).
-    const profile = new Float32Array(TABLE);
     const phase = rng.range(0, 2 * Math.PI);
-    for (let n = 0; n < o.rays; n++) {
-      const at = phase + (2 * Math.PI * n) / o.rays + rng.range(-0.35, 0.35) * ((2 * Math.PI) / o.rays);
-      const gain = (n % 2 === 0 ? 1 : -1) * rng.range(0.6, 1);
-      for (let t = 0; t < TABLE; t++) {
-        let d = (2 * Math.PI * t) / TABLE - at;
-        d -= 2 * Math.PI * Math.round(d / (2 * Math.PI));
-        profile[t] = profile[t]! + gain * Math.exp(-((d / w) ** 2));
-      }
-    }
+    const rays = Array.from({ length: o.rays }, (_, n) => ({
+      angle: phase + (2 * Math.PI * n) / o.rays + rng.range(-0.3, 0.3) * ((2 * Math.PI) / o.rays),
+      gain: (n % 2 === 0 ? 1 : -1) * rng.range(0.6, 1),
+    }));
     const twistPerMm = rng.range(-0.004, 0.004);
+    const cs = new Float64Array(o.rays), sn = new Float64Array(o.rays), gains = Float64Array.from(rays, (r) => r.gain);
     const [a, b] = [seg.a, seg.b];
     const dz = b[2] - a[2];
     const half = Math.max(seg.radiusMm, g.sliceSpacing / 2);
@@ -66,8 +58,15 @@ export function addMetalStreaks(vol: Volume, segments: readonly MetalSegment[], 
       } else if (Math.abs(z - a[2]) > half) continue;
       const p0x = a[0] + s0 * (b[0] - a[0]), p0y = a[1] + s0 * (b[1] - a[1]);
       const ex = (s1 - s0) * (b[0] - a[0]), ey = (s1 - s0) * (b[1] - a[1]);
-      const len2 = ex * ex + ey * ey;
+      // Lines radiate from points along the metal in this slice: one per 8 mm of it (a needle lying
+      // almost in the slice crosses it as a long bar).
+      const inSlice = Math.hypot(ex, ey);
+      const origins = 1 + Math.floor(inSlice / 8);
       const twist = twistPerMm * z;
+      rays.forEach((r, n) => {
+        cs[n] = Math.cos(r.angle + twist);
+        sn[n] = Math.sin(r.angle + twist);
+      });
       const i0 = Math.max(0, Math.floor((Math.min(p0x, p0x + ex) - o.reachMm - g.x0) / g.colSpacing));
       const i1 = Math.min(g.columns - 1, Math.ceil((Math.max(p0x, p0x + ex) + o.reachMm - g.x0) / g.colSpacing));
       const j0 = Math.max(0, Math.floor((Math.min(p0y, p0y + ey) - o.reachMm - g.y0) / g.rowSpacing));
@@ -78,16 +77,23 @@ export function addMetalStreaks(vol: Volume, segments: readonly MetalSegment[], 
         for (let i = i0; i <= i1; i++) {
           if (vol.labels[row + i] === o.metalLabel) continue;
           const x = g.x0 + i * g.colSpacing;
-          let t = len2 > 0 ? ((x - p0x) * ex + (y - p0y) * ey) / len2 : 0;
-          t = t < 0 ? 0 : t > 1 ? 1 : t;
-          const qx = x - (p0x + t * ex), qy = y - (p0y + t * ey);
-          const r = Math.sqrt(qx * qx + qy * qy);
-          const d = r - seg.radiusMm;
-          if (d <= 0 || d > o.reachMm) continue;
-          let ang = Math.atan2(qy, qx) + twist;
-          ang -= 2 * Math.PI * Math.floor(ang / (2 * Math.PI));
-          const fade = 1 - (d / o.reachMm) ** 2;
-          vol.hu[row + i] = vol.hu[row + i]! + o.amplitudeHu * profile[Math.floor((ang / (2 * Math.PI)) * TABLE) % TABLE]! * (o.decayMm / (o.decayMm + d)) * fade;
+          let total = 0;
+          for (let c = 0; c < origins; c++) {
+            const f = origins === 1 ? 0.5 : c / (origins - 1);
+            const qx = x - (p0x + f * ex), qy = y - (p0y + f * ey);
+            const d = Math.sqrt(qx * qx + qy * qy) - seg.radiusMm;
+            if (d <= 0 || d > o.reachMm) continue;
+            let sum = 0;
+            for (let n = 0; n < o.rays; n++) {
+              const along = qx * cs[n]! + qy * sn[n]!;
+              if (along <= 0) continue;
+              const across = qx * sn[n]! - qy * cs[n]!;
+              if (across > cut || across < -cut) continue;
+              sum += gains[n]! * Math.exp(-((across / o.widthMm) ** 2));
+            }
+            if (sum !== 0) total += sum * (o.decayMm / (o.decayMm + d)) * (1 - (d / o.reachMm) ** 2);
+          }
+          if (total !== 0) vol.hu[row + i] = vol.hu[row + i]! + o.amplitudeHu * total;
         }
       }
     }

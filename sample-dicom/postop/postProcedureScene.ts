@@ -50,4 +50,4 @@ export interface PostProcedureScene {
 }
 
 /** The streak artefacts of the needles' metal (phantom/metalStreaks.ts), less seed and label. */
-export const METAL_STREAKS = { amplitudeHu: 260, rays: 16, widthDeg: 2.2, decayMm: 8, reachMm: 60 } as const;
+export const METAL_STREAKS = { amplitudeHu: 320, rays: 18, widthMm: 0.6, decayMm: 10, reachMm: 60 } as const;
