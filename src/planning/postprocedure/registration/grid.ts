@@ -10,7 +10,7 @@ export interface Grid {
   readonly dims: readonly [number, number, number];
   /** Clamped, block-averaged intensities, index `i + nx·(j + ny·k)`; NaN where the mask leaves a voxel out. */
   readonly values: Float32Array;
-  /** 1 where the voxel may be used (inside the field of view, away from cement and metal); null: all. */
+  /** 1 where the voxel may be used (inside the field of view, away from cement and metal); null: all (or not kept). */
   readonly valid: Uint8Array | null;
   /** Index → LPS, 3×4 row-major. */
   readonly i2w: readonly number[];
@@ -104,6 +104,7 @@ export function makeGrid(v: PlanningVolume, box: IndexBox, factors: readonly [nu
   if (m && (ox < 0 || oy < 0 || oz < 0 || hi[0] > m.box[1][0] || hi[1] > m.box[1][1] || hi[2] > m.box[1][2])) throw new Error('makeGrid: the mask does not cover the crop');
   const valid = masked ? new Uint8Array(nx * ny * nz).fill(1) : null;
   const { clampLo, clampHi } = o;
+  const colOf = Int32Array.from({ length: cx }, (_, i) => Math.floor(i / fx));
   for (let k = 0; k < nz * fz && k < cz; k++) {
     const gk = Math.floor(k / fz);
     for (let j = 0; j < ny * fy && j < cy; j++) {
@@ -111,12 +112,12 @@ export function makeGrid(v: PlanningVolume, box: IndexBox, factors: readonly [nu
       const rowSrc = lo[0] + vx * (lo[1] + j + vy * (lo[2] + k));
       const rowBad = ox + bx * (oy + j + by * (oz + k));
       const rowOut = nx * (gj + ny * gk);
-      for (let i = 0; i < nx * fx && i < cx; i++) {
+      const iEnd = Math.min(nx * fx, cx);
+      for (let i = 0; i < iEnd; i++) {
         const raw = src[rowSrc + i]!;
-        const c = raw < clampLo ? clampLo : raw > clampHi ? clampHi : raw;
-        const g = rowOut + Math.floor(i / fx);
-        sum[g]! += c;
-        if (bad && bad[rowBad + i]) valid![g] = 0;
+        const g = rowOut + colOf[i]!;
+        sum[g]! += raw < clampLo ? clampLo : raw > clampHi ? clampHi : raw;
+        if (bad && bad[rowBad + i]! & 1) valid![g] = 0;
       }
     }
   }
@@ -129,66 +130,64 @@ export function makeGrid(v: PlanningVolume, box: IndexBox, factors: readonly [nu
   return { dims: [nx, ny, nz], values: sum, valid, i2w, w2i: invertAffine(i2w) };
 }
 
-/** Unusable voxels of a crop (1 = padding, or within `dilateMm` of cement/metal), indexed within `box`. */
+/** Unusable voxels of a crop (bit 1: padding, or within `dilateMm` of cement/metal; bit 2: the metal itself), indexed within `box`. */
 export interface BadMask {
   readonly box: IndexBox;
   readonly mask: Uint8Array;
 }
 
-/** The crop's voxels that are padding, or cement/metal dilated by `dilateMm`. */
+/** The crop's voxels that are padding, or cement/metal dilated by `dilateMm` (a box stamped about each metal surface voxel). */
 export function badMask(v: PlanningVolume, box: IndexBox, o: GridOptions): BadMask {
   const [lo, hi] = box;
   const cx = hi[0] - lo[0] + 1, cy = hi[1] - lo[1] + 1, cz = hi[2] - lo[2] + 1;
   const [vx, vy] = v.dimensions;
-  const metal = new Uint8Array(cx * cy * cz);
-  const pad = new Uint8Array(cx * cy * cz);
+  // Bit 1: unusable; bit 2: metal itself.
+  const mask = new Uint8Array(cx * cy * cz);
   const mHu = o.metalHu ?? Infinity, pHu = o.paddingHu ?? -Infinity;
-  let anyMetal = false;
+  const src = v.scalars;
+  let metalCount = 0;
   for (let k = 0; k < cz; k++) for (let j = 0; j < cy; j++) {
     const s = lo[0] + vx * (lo[1] + j + vy * (lo[2] + k));
     const d = cx * (j + cy * k);
     for (let i = 0; i < cx; i++) {
-      const raw = v.scalars[s + i]!;
-      if (raw > mHu) { metal[d + i] = 1; anyMetal = true; }
-      else if (raw <= pHu) pad[d + i] = 1;
+      const raw = src[s + i]!;
+      if (raw > mHu) { mask[d + i] = 3; metalCount++; }
+      else if (raw <= pHu) mask[d + i] = 1;
     }
   }
-  if (anyMetal && (o.dilateMm ?? 0) > 0) {
-    const r = v.spacing.map((s) => Math.max(0, Math.round((o.dilateMm ?? 0) / s)));
-    dilateAxis(metal, [cx, cy, cz], 0, r[0]!);
-    dilateAxis(metal, [cx, cy, cz], 1, r[1]!);
-    dilateAxis(metal, [cx, cy, cz], 2, r[2]!);
+  const r = v.spacing.map((sp) => Math.max(0, Math.round((o.dilateMm ?? 0) / sp)));
+  if (metalCount === 0 || r.every((x) => x === 0)) return { box, mask };
+  const sxy = cx * cy;
+  for (let k = 0; k < cz; k++) for (let j = 0; j < cy; j++) for (let i = 0; i < cx; i++) {
+    const n = i + cx * j + sxy * k;
+    if (!(mask[n]! & 2)) continue;
+    // Interior metal voxels need no stamp: their neighbours are metal too.
+    if (i > 0 && i < cx - 1 && j > 0 && j < cy - 1 && k > 0 && k < cz - 1 &&
+      mask[n - 1]! & mask[n + 1]! & mask[n - cx]! & mask[n + cx]! & mask[n - sxy]! & mask[n + sxy]! & 2) continue;
+    for (let c = Math.max(0, k - r[2]!); c <= Math.min(cz - 1, k + r[2]!); c++) for (let b = Math.max(0, j - r[1]!); b <= Math.min(cy - 1, j + r[1]!); b++) {
+      const row = cx * b + sxy * c;
+      for (let a = Math.max(0, i - r[0]!); a <= Math.min(cx - 1, i + r[0]!); a++) mask[row + a]! |= 1;
+    }
   }
-  for (let n = 0; n < pad.length; n++) pad[n]! |= metal[n]!;
-  return { box, mask: pad };
+  return { box, mask };
 }
 
-/** Box dilation of a 0/1 mask along one axis by `r` voxels, in place. */
-function dilateAxis(m: Uint8Array, dims: readonly [number, number, number], axis: number, r: number): void {
-  if (r <= 0) return;
-  const [nx, ny, nz] = dims;
-  const len = dims[axis]!;
-  const stride = axis === 0 ? 1 : axis === 1 ? nx : nx * ny;
-  const line = new Uint8Array(len);
-  const [ua, ub] = axis === 0 ? [ny, nz] : axis === 1 ? [nx, nz] : [nx, ny];
-  for (let b = 0; b < ub; b++) for (let a = 0; a < ua; a++) {
-    const start = axis === 0 ? nx * (a + ny * b) : axis === 1 ? a + nx * ny * b : a + nx * b;
-    let last = -Infinity;
-    for (let t = 0; t < len; t++) line[t] = 0;
-    for (let t = 0; t < len; t++) if (m[start + t * stride]) last = t;
-    if (last === -Infinity) continue;
-    let prev = -Infinity;
-    for (let t = 0; t < len; t++) {
-      if (m[start + t * stride]) prev = t;
-      if (t - prev <= r) line[t] = 1;
-    }
-    let next = Infinity;
-    for (let t = len - 1; t >= 0; t--) {
-      if (m[start + t * stride]) next = t;
-      if (next - t <= r) line[t] = 1;
-    }
-    for (let t = 0; t < len; t++) m[start + t * stride] = line[t]!;
+/** Halves a grid by 2×2×2 block averages (a masked voxel, NaN, makes its block NaN). */
+export function halveGrid(g: Grid): Grid {
+  const [nx, ny, nz] = g.dims;
+  const hx = Math.max(1, nx >> 1), hy = Math.max(1, ny >> 1), hz = Math.max(1, nz >> 1);
+  const fx = nx > 1 ? 2 : 1, fy = ny > 1 ? 2 : 1, fz = nz > 1 ? 2 : 1;
+  const out = new Float32Array(hx * hy * hz);
+  const v = g.values;
+  for (let k = 0; k < hz * fz; k++) for (let j = 0; j < hy * fy; j++) {
+    const src = nx * (j + ny * k), dst = hx * ((j / fy) | 0) + hx * hy * ((k / fz) | 0);
+    for (let i = 0; i < hx * fx; i++) out[dst + ((i / fx) | 0)]! += v[src + i]!;
   }
+  const inv = 1 / (fx * fy * fz);
+  for (let n = 0; n < out.length; n++) out[n]! *= inv;
+  const scaleShift = [fx, 0, 0, (fx - 1) / 2, 0, fy, 0, (fy - 1) / 2, 0, 0, fz, (fz - 1) / 2];
+  const i2w = composeAffine(g.i2w, scaleShift);
+  return { dims: [hx, hy, hz], values: out, valid: null, i2w, w2i: invertAffine(i2w) };
 }
 
 /** Inverse of a 3×4 affine. */

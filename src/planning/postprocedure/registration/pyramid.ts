@@ -1,6 +1,6 @@
 import type { LpsBox } from '../../../records/postProcedure';
 import type { PlanningVolume } from '../../volume/planningVolume';
-import { badMask, indexBoxOf, makeGrid, type BadMask, type Grid, type GridOptions, type IndexBox } from './grid';
+import { badMask, halveGrid, indexBoxOf, makeGrid, type BadMask, type Grid, type GridOptions, type IndexBox } from './grid';
 
 /** Intensity handling of the registration (HU). */
 export const INTENSITY = {
@@ -47,4 +47,9 @@ export function levelGrids(fixed: PlanningVolume, fixedBox: IndexBox, moving: Pl
 /** The fixed crop for a region (grown by `marginMm` so edge samples have neighbours); null when it misses the volume. */
 export function fixedBoxFor(fixed: PlanningVolume, region: LpsBox, marginMm: number): IndexBox | null {
   return indexBoxOf(fixed, region, marginMm);
+}
+
+/** The next coarser level: both grids halved (about twice the spacing). */
+export function halveLevel(l: LevelGrids): LevelGrids {
+  return { spacingMm: l.spacingMm * 2, fixed: halveGrid(l.fixed), moving: halveGrid(l.moving) };
 }

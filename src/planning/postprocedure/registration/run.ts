@@ -6,13 +6,13 @@ import { applyMatrix, IDENTITY4, paramsFromMatrix, rmsDistanceMm, type Matrix4 }
 import { indexBoxOf, type IndexBox } from './grid';
 import { edgeDistanceMm } from './edges';
 import { optimise, transformOf, ZERO, type Model, type Optimised, type Params } from './optimise';
-import { fixedBoxFor, INTENSITY, levelGrids, movingMask, type LevelGrids } from './pyramid';
+import { fixedBoxFor, halveLevel, INTENSITY, levelGrids, movingMask, type LevelGrids } from './pyramid';
 import { fixedSamples } from './samples';
 import { coarseSearch, type Candidate } from './search';
 
 /** The numbers the registration runs with. */
 export const REGISTRATION = {
-  /** Level spacings (mm): coarse search and first refinement, then two finer refinements. */
+  /** Level spacings (mm): coarse search and first refinement (the 3 mm images halved), then two finer refinements. */
   levelsMm: [6, 3, 1.5] as const,
   /** Coarse search: ±24° in 12° steps about each axis, ±30 mm in 15 mm steps along each. */
   search: { rotRangeDeg: 24, rotStepDeg: 12, transRangeMm: 30, transStepMm: 15, keep: 12, minUsableShare: 0.5 },
@@ -87,9 +87,10 @@ function run(fixed: PlanningVolume, moving: PlanningVolume, o: RunOptions): Resu
     ok(report(initial, 'failed', message, region, centre, ncc, null, samples, now() - t0));
   if (!movingBox) return failed('Registration not possible: the cone-beam CT does not reach the region through the start transform (nor within the capture range). Align by hand or adjust the region.', 0, 0);
 
-  progress(0.02, 'Preparing the coarse images (6 mm)');
+  progress(0.02, `Preparing the images (${midMm} and ${coarseMm} mm)`);
   const mask = movingMask(moving, movingBox);
-  const coarse = levelGrids(fixed, fixedBox, moving, movingBox, coarseMm, mask);
+  const mid = levelGrids(fixed, fixedBox, moving, movingBox, midMm, mask);
+  const coarse = halveLevel(mid);
 
   const gnCoarse = fixedSamples(coarse.fixed, region, { airBelow: INTENSITY.airBelow, maxPoints: REGISTRATION.levelPoints[0], edgeShare: 0.5 });
   if (gnCoarse.n < 50) return failed(`the region holds too little non-air planning CT (${gnCoarse.n} points at ${coarseMm} mm)`, 0, gnCoarse.n);
@@ -108,7 +109,6 @@ function run(fixed: PlanningVolume, moving: PlanningVolume, o: RunOptions): Resu
 
   // The best basins at the middle level: the winner must stand clear of the runner-up.
   progress(0.55, 'Refining (3 mm)');
-  const mid = levelGrids(fixed, fixedBox, moving, movingBox, midMm, mask);
   const gnMid = fixedSamples(mid.fixed, region, { airBelow: INTENSITY.airBelow, maxPoints: REGISTRATION.levelPoints[1], edgeShare: 0.5 });
   const contenders = basins.slice(0, 3).map((b) => optimise(gnMid, mid.moving, model, b.p, lm(midMm))).sort((a, b) => b.ncc - a.ncc);
   const best = contenders[0]!;
