@@ -130,8 +130,9 @@ export class Results implements Recorder {
   }
 
   metrics(): Metric[] {
-    // The planning rows last (the Node ones are measured first, before the browser starts).
-    const ordered = [...this.rows].sort(([a], [b]) => Number(a.startsWith('plan.')) - Number(b.startsWith('plan.')));
+    // The planning and post-procedure rows last (the Node ones are measured first, before the browser starts).
+    const last = (id: string): number => Number(id.startsWith('plan.') || id.startsWith('postprocedure.'));
+    const ordered = [...this.rows].sort(([a], [b]) => last(a) - last(b));
     const digitsOf = (unit: string): number => (unit === 'bytes/voxel' ? 3 : 1);
     const oursOf = (id: string): number | null => {
       const r = this.rows.get(id);

@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --runs N] [-- --slices N] [-- --only local|dicomweb|plan|layout|large|server]`:
+ * `npm run bench [-- --quick] [-- --runs N] [-- --slices N] [-- --only local|dicomweb|plan|layout|large|server|registration]`:
  * how fast a big CT opens, scrolls and plans in the production build, side by side with a floor
  * and a peer viewer in the same headless Chromium and the same run, and how fast the planning
- * code grows, measures and recomputes in Node (bench/planning.ts). Writes bench/results.json and
+ * code grows, measures and recomputes in Node (bench/planning.ts), and how long the post-procedure
+ * CT–CBCT registration takes (bench/registration.ts). Writes bench/results.json and
  * prints a table. Never asserts a timing.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { localRows, localRun, step } from './local';
 import { planNodeRows, planRows } from './planning';
 import { largeRows, largeRun } from './large';
 import { layoutRows, layoutRun } from './layout';
+import { registrationBench, registrationRows, REGISTRATION_ID } from './registration';
 import { printTable, Results } from './results';
 import { serverLoadRows, serverLoadRun } from './serverLoad';
 
@@ -30,7 +32,7 @@ const value = (name: string): number | undefined => {
   return Number.isFinite(v) && v > 0 ? v : undefined;
 };
 const quick = flag('quick');
-/** `--only local|dicomweb|plan|layout|large|server` (plan: the Node rows and our local run with the drag): part of the bench (for diagnosis). */
+/** `--only local|dicomweb|plan|layout|large|server|registration` (plan: the Node rows and our local run with the drag): part of the bench (for diagnosis). */
 const onlyArg = argv.indexOf('--only');
 const ONLY = onlyArg >= 0 ? argv[onlyArg + 1] : undefined;
 const RUNS = value('runs') ?? (quick ? 1 : 3);
@@ -58,7 +60,7 @@ function machine(browserVersion: string): Record<string, string | number> {
 }
 
 /** `--only` parts: which parts of the bench run. */
-const runs = (part: 'local' | 'dicomweb' | 'plan' | 'server' | 'layout' | 'large'): boolean => ONLY === undefined || ONLY === part;
+const runs = (part: 'local' | 'dicomweb' | 'plan' | 'server' | 'layout' | 'large' | 'registration'): boolean => ONLY === undefined || ONLY === part;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
   const stepCtx = { log, results };
   // The Node planning rows first, before Orthanc, the server and the browser share the machine.
   if (runs('plan')) await step(stepCtx, 'plan rows in Node (grow, measure, zone metrics)', 'plan.growMs', async () => planNodeRows(results, quick, log));
+  if (runs('registration')) await step(stepCtx, 'post-procedure registration in Node (case 2 CT ↔ CBCT, 20 cm)', REGISTRATION_ID, () => registrationBench(results, quick ? 1 : RUNS, log));
 
   const orthancSkip = orthancSkipReason();
   let orthanc: Orthanc | undefined;
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
   layoutRows(ctx);
   serverLoadRows(ctx);
   planRows(results, ONLY);
+  registrationRows(results);
 
   const ms = results.metrics();
   const out = {
