@@ -146,6 +146,7 @@ async function main(): Promise<void> {
   serverLoadRows(ctx);
   planRows(results, ONLY);
   registrationRows(results);
+  if (!results.has(REGISTRATION_ID)) results.note(REGISTRATION_ID, 'ms', `not run (--only ${ONLY ?? ''})`);
 
   const ms = results.metrics();
   const out = {
