@@ -13,7 +13,7 @@ export const DEFAULT_SAMPLE_DIR = path.join(path.dirname(fileURLToPath(import.me
 export interface EnsureOptions {
   /** Regenerate even complete studies. */
   force?: boolean;
-  /** Only these studies (default: all four). */
+  /** Only these studies (default: all). */
   keys?: readonly StudyKey[];
   /** Progress messages (default: console.log). */
   log?: (message: string) => void;
