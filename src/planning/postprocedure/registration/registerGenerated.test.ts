@@ -58,6 +58,9 @@ describe('registerRigid on the generated post-procedure cone-beam CTs', () => {
       expect(r.status).toBe('ok');
       expect(rms).toBeLessThanOrEqual(1.0);
       expect(rot).toBeLessThanOrEqual(0.5);
+      // The bone surfaces coincide to well under the 1.5 mm sampling of the last level.
+      expect(r.residual.edgeDistanceMm).not.toBeNull();
+      expect(r.residual.edgeDistanceMm!).toBeLessThan(0.75);
     });
   }
 });
