@@ -9,7 +9,7 @@ import { readSeriesVolume } from '../../../server/planning/readSeriesVolume';
 import type { Vec3 } from '../../../shared/vec3';
 import type { PlanningVolume } from '../../volume/planningVolume';
 import { registerRigid } from '../registerRigid';
-import { applyMatrix, rmsDistanceMm, rotationDifferenceDeg, type Matrix4 } from '../rigid';
+import { applyMatrix, multiply, rmsDistanceMm, rotationDifferenceDeg, type Matrix4 } from '../rigid';
 import { seededRandom } from './samples';
 import { axisAngleMatrix, syntheticCbct } from './syntheticCbct';
 
@@ -95,6 +95,21 @@ describe('registerRigid on case 2 resampled through known poses', () => {
       off[3]! += 2;
       expect(rmsDistanceMm(truth, off, ball)).toBeGreaterThan(1.0);
     });
+  });
+});
+
+describe('registerRigid from a given start', () => {
+  it('refines from `initial` without the coarse search (a start 3° and 4 mm off the truth)', async () => {
+    const truth = pose(2, 15, 10);
+    const start = multiply(truth, axisAngleMatrix([0.2, 1, -0.4], 3, lesion, [4, 0, 0]));
+    const phases: string[] = [];
+    const res = await registerRigid(ct, cbctOf(truth, 3), { region, initial: start, coarseSearch: false, onProgress: (_f, p) => phases.push(p) });
+    expect(res.ok && res.value.status).toBe('ok');
+    if (!res.ok) return;
+    expect(phases.some((p) => p.startsWith('Coarse search'))).toBe(false);
+    expect(rmsDistanceMm(start, truth, ball)).toBeGreaterThan(4);
+    expect(rmsDistanceMm(truth, res.value.matrix, ball)).toBeLessThanOrEqual(1.0);
+    expect(rotationDifferenceDeg(truth, res.value.matrix)).toBeLessThanOrEqual(0.5);
   });
 });
 
