@@ -9,6 +9,7 @@ import { assessNeedles } from './assessNeedles';
 import { blockHistogram, cementLevels } from './cement/cementLevels';
 import { paddingValue } from './fieldOfView';
 import { givenResidual } from './givenResidual';
+import { residualAt } from './registration/residualAt';
 import { lesionRegion, mappedVoxelBox } from './region';
 import { registerRigid } from './registerRigid';
 import { invertRigid, paramsFromMatrix, type Matrix4 } from './rigid';
@@ -42,7 +43,10 @@ const centreOf = (b: LpsBox): Vec3 => [(b.minLps[0] + b.maxLps[0]) / 2, (b.minLp
 
 function givenReport(input: AssessmentInput, m: Matrix4, region: LpsBox, padding: number | null, started: number): RegistrationReport {
   const p = paramsFromMatrix(m, centreOf(region));
-  const residual = givenResidual(input.ct, input.cbct, m, region, padding);
+  // Measured as the registration measures its own answer, so a nudge's numbers compare with it;
+  // the plain NCC over the region when the finest level cannot be built.
+  const measured = residualAt(input.ct, input.cbct, region, m);
+  const residual = measured ?? { ...givenResidual(input.ct, input.cbct, m, region, padding), edgeDistanceMm: null };
   return {
     matrix: [...m],
     status: 'ok',
@@ -50,7 +54,7 @@ function givenReport(input: AssessmentInput, m: Matrix4, region: LpsBox, padding
     rotationDeg: [...p.rotationDeg],
     translationMm: [...p.translationMm],
     region,
-    residual: { ncc: residual.ncc, edgeDistanceMm: null, samples: residual.samples },
+    residual: { ncc: residual.ncc, edgeDistanceMm: residual.edgeDistanceMm, samples: residual.samples },
     source: input.matrixSource ?? 'given',
     elapsedMs: Date.now() - started,
   };

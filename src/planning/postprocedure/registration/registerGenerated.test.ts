@@ -9,7 +9,8 @@ import type { LpsBox } from '../../../records/postProcedure';
 import { readSeriesVolume } from '../../../server/planning/readSeriesVolume';
 import type { Vec3 } from '../../../shared/vec3';
 import { registerRigid } from '../registerRigid';
-import { rmsDistanceMm, rotationDifferenceDeg } from '../rigid';
+import { matrixFromParams, multiply, rmsDistanceMm, rotationDifferenceDeg } from '../rigid';
+import { residualAt } from './residualAt';
 
 /**
  * The generator's post-procedure cone-beam CTs (case 2 pelvis, case 3 spine) registered to
@@ -61,6 +62,17 @@ describe('registerRigid on the generated post-procedure cone-beam CTs', () => {
       // The bone surfaces coincide to well under the 1.5 mm sampling of the last level.
       expect(r.residual.edgeDistanceMm).not.toBeNull();
       expect(r.residual.edgeDistanceMm!).toBeLessThan(0.75);
+
+      // A transform nudged by hand is measured the same way: at the truth the bone edges meet;
+      // 2 mm off along x they lie about 2 mm apart where the surfaces face x, so the mean grows
+      // and the correlation drops.
+      if (cbct !== 'case2-cbct') return;
+      const atTruth = residualAt(fixed.value, moving.value, region, truth);
+      const shifted = residualAt(fixed.value, moving.value, region, multiply(truth, matrixFromParams({ rotationDeg: [0, 0, 0], translationMm: [2, 0, 0] }, [0, 0, 0])));
+      console.log(`${cbct}: residualAt truth NCC ${atTruth?.ncc.toFixed(3)} edge ${atTruth?.edgeDistanceMm?.toFixed(2)} mm; 2 mm off NCC ${shifted?.ncc.toFixed(3)} edge ${shifted?.edgeDistanceMm?.toFixed(2)} mm`);
+      expect(atTruth?.edgeDistanceMm).toBeLessThan(0.75);
+      expect(shifted?.edgeDistanceMm).toBeGreaterThan(atTruth!.edgeDistanceMm! + 0.5);
+      expect(shifted!.ncc).toBeLessThan(atTruth!.ncc);
     });
   }
 });

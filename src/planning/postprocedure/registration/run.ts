@@ -41,11 +41,11 @@ export interface RunOptions {
 
 class Cancelled extends Error {}
 
-const boxCorners = (b: LpsBox): Vec3[] =>
+export const boxCorners = (b: LpsBox): Vec3[] =>
   [0, 1, 2, 3, 4, 5, 6, 7].map((c) => [0, 1, 2].map((a) => ((c >> a) & 1 ? b.maxLps[a]! : b.minLps[a]!)) as unknown as Vec3);
 
 /** The LPS bounding box of a region's corners through a transform, grown by `mm`. */
-function mappedBox(region: LpsBox, t: Matrix4, mm: number): LpsBox {
+export function mappedBox(region: LpsBox, t: Matrix4, mm: number): LpsBox {
   const pts = boxCorners(region).map((p) => applyMatrix(t, p));
   const lo = [0, 1, 2].map((a) => Math.min(...pts.map((p) => p[a]!)) - mm);
   const hi = [0, 1, 2].map((a) => Math.max(...pts.map((p) => p[a]!)) + mm);
