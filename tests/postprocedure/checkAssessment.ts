@@ -1,6 +1,7 @@
 import type { PostProcedureResult } from '../../src/records/postProcedure';
 import type { PlanDraft } from '../../src/planning/plan/planDraft';
 import type { StudyTruth } from '../../sample-dicom/truth';
+import type { PlanMaskFill } from './planMaskFill';
 
 type V = readonly number[];
 const dist = (a: V, b: V) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
@@ -17,12 +18,13 @@ export const BOUNDS = { needleMm: 1.5, needleDeg: 1, onPlanMm: 1, volumeFraction
  * Every way an assessment misses the truth, as sentences (empty: it passes). Expected values
  * come from the truth alone: each truth needle's planning-LPS entry and tip against the plan's
  * trajectory (entry and tip errors, angle between the axes), the painted cement volume, each
- * lesion's painted fill, each painted leak (≥ 0.1 mL: found within 5 mm with its class), and no
- * reported leak without a painted one within 5 mm. `bounds.fillPoints` widens the fill bound
- * where the plan's lesion mask is known to differ from the painted lesion (case 3).
+ * lesion's fill, each painted leak (≥ 0.1 mL: found within 5 mm with its class), and no
+ * reported leak without a painted one within 5 mm. The fill is measured over the plan's lesion
+ * mask, so its truth is `planFill` (the generator's cement over that mask, `planMaskFillTruth`),
+ * not truth.json's fill of the painted lesion, which a grown mask only approximates; both are named
+ * when a fill misses.
  */
-export function checkAssessment(result: PostProcedureResult, truth: StudyTruth, plan: PlanDraft, bounds: { readonly fillPoints?: number } = {}): string[] {
-  const fillPoints = bounds.fillPoints ?? BOUNDS.fillPoints;
+export function checkAssessment(result: PostProcedureResult, truth: StudyTruth, plan: PlanDraft, planFill: readonly PlanMaskFill[]): string[] {
   const failures: string[] = [];
   for (const n of truth.needles ?? []) {
     const t = plan.trajectories.find((x) => x.id === n.trajectoryId);
@@ -53,8 +55,12 @@ export function checkAssessment(result: PostProcedureResult, truth: StudyTruth, 
   if (volErr > BOUNDS.volumeFraction) failures.push(`cement ${result.cement.volumeMl.toFixed(2)} mL, truth ${cement.totalMl.toFixed(2)} mL (${(100 * volErr).toFixed(1)} % off)`);
   for (const l of cement.lesions) {
     const r = result.cement.lesions.find((x) => x.lesionId === l.lesionId);
-    if (!r) failures.push(`lesion ${l.lesionId}: no fill reported`);
-    else if (Math.abs(r.fillPct - l.fillPct) > fillPoints) failures.push(`lesion ${l.lesionId}: fill ${r.fillPct.toFixed(1)} %, truth ${l.fillPct.toFixed(1)} %`);
+    const expected = planFill.find((x) => x.lesionId === l.lesionId);
+    if (!expected) failures.push(`lesion ${l.lesionId}: no plan lesion (mask) with this id`);
+    else if (!r) failures.push(`lesion ${l.lesionId}: no fill reported`);
+    else if (Math.abs(r.fillPct - expected.fillPct) > BOUNDS.fillPoints) {
+      failures.push(`lesion ${l.lesionId}: fill ${r.fillPct.toFixed(1)} %, truth over the plan's mask ${expected.fillPct.toFixed(1)} % (painted lesion ${l.fillPct.toFixed(1)} %)`);
+    }
   }
   for (const l of cement.leaks) {
     if (l.volumeMl < BOUNDS.leakMinMl) continue;
