@@ -171,9 +171,18 @@ describe('reference case 3 made into a teaching case', () => {
       const bytes = new Uint8Array(readFileSync(f));
       for (const v of [sourceIdentity.name, sourceIdentity.id, case3Study]) expect(bytesContain(bytes, v), `${f} holds ${v}`).toBe(false);
     }
-    const lines = (await pydicom(PY_MARKERS, stored.slice(0, 3))).trim().split('\n');
+    // Every stored file: the case links its spine CT and its post-procedure cone-beam CT, a
+    // later study; the dates below are checked on the CT's files, whose source date is known.
+    const lines = (await pydicom(PY_MARKERS, stored)).trim().split('\n');
+    const madeStudies = made.studies.map((s) => s.studyInstanceUID);
+    let ctLines = 0;
     for (const line of lines) {
       const [name, id, removed, codes, longitudinal, date, studyUid] = line.split('|');
+      expect(madeStudies).toContain(studyUid);
+      expect(name).toBe(made.case.patient.pseudonym);
+      expect(removed).toBe('YES');
+      if (studyUid !== study.studyInstanceUID) continue;
+      ctLines++;
       expect(name).toBe(made.case.patient.pseudonym);
       expect(id).toBe(made.case.patient.pseudonym);
       expect(removed).toBe('YES');
@@ -184,6 +193,7 @@ describe('reference case 3 made into a teaching case', () => {
       expect(date).toBe(moved(sourceIdentity.date, previewShift));
       expect(studyUid).toBe(study.studyInstanceUID);
     }
+    expect(ctLines).toBe(series.instances);
   }, 300_000);
 
   it('the case is pseudonymous with one shift and the plan is on the stored series', async () => {
