@@ -8,7 +8,6 @@ import { assessCement } from './assessCement';
 import { assessNeedles } from './assessNeedles';
 import { blockHistogram, cementLevels } from './cement/cementLevels';
 import { paddingValue } from './fieldOfView';
-import { givenResidual } from './givenResidual';
 import { residualAt } from './registration/residualAt';
 import { lesionRegion, mappedVoxelBox } from './region';
 import { registerRigid } from './registerRigid';
@@ -41,12 +40,11 @@ export const ASSESSMENT_METHOD = 'percuplan-postprocedure/1';
 
 const centreOf = (b: LpsBox): Vec3 => [(b.minLps[0] + b.maxLps[0]) / 2, (b.minLps[1] + b.maxLps[1]) / 2, (b.minLps[2] + b.maxLps[2]) / 2];
 
-function givenReport(input: AssessmentInput, m: Matrix4, region: LpsBox, padding: number | null, started: number): RegistrationReport {
+function givenReport(input: AssessmentInput, m: Matrix4, region: LpsBox, started: number): RegistrationReport {
   const p = paramsFromMatrix(m, centreOf(region));
   // Measured as the registration measures its own answer, so a nudge's numbers compare with it;
-  // the plain NCC over the region when the finest level cannot be built.
-  const measured = residualAt(input.ct, input.cbct, region, m);
-  const residual = measured ?? { ...givenResidual(input.ct, input.cbct, m, region, padding), edgeDistanceMm: null };
+  // nothing measured (0 points) when the region does not reach both images through it.
+  const residual = residualAt(input.ct, input.cbct, region, m) ?? { ncc: 0, edgeDistanceMm: null, samples: 0 };
   return {
     matrix: [...m],
     status: 'ok',
@@ -75,7 +73,7 @@ export async function runAssessment(input: AssessmentInput): Promise<Result<Post
   let registration: RegistrationReport;
   if (input.matrix) {
     if (input.matrix.length !== 16 || !input.matrix.every(Number.isFinite)) return err('matrix: expected 16 finite numbers (row-major 4×4)');
-    registration = givenReport(input, input.matrix, region, padding, started);
+    registration = givenReport(input, input.matrix, region, started);
   } else {
     const r = await registerRigid(input.ct, input.cbct, {
       region,
